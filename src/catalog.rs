@@ -1,0 +1,156 @@
+//! The catalog AWS publishes: platform versions per family, their revisions and features, their
+//! lifecycle state and the `LATEST` pointer of each family. Only AWS-side events change it.
+
+use crate::date::Instant;
+use crate::error::Transition;
+use crate::lifecycle::State;
+use crate::version::{Family, Version};
+
+/// Index of a version in release order.
+pub type VersionId = u32;
+
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    versions: Vec<VersionInfo>,
+    latest: [Option<VersionId>; 2],
+}
+
+#[derive(Clone, Debug)]
+pub struct VersionInfo {
+    pub version: Version,
+    pub family: Family,
+    pub state: State,
+    pub released_at: Instant,
+    /// Revision `n` is `revisions[n - 1]`.
+    pub revisions: Vec<Revision>,
+}
+
+/// An immutable internal build of a version (a "patch"); no AWS API shows it.
+#[derive(Clone, Debug)]
+pub struct Revision {
+    /// Cumulative: everything this revision supports.
+    pub features: Vec<String>,
+    pub published_at: Instant,
+    pub retired: bool,
+}
+
+impl VersionInfo {
+    pub fn newest_revision(&self) -> u32 {
+        self.revisions.len() as u32
+    }
+
+    pub fn newest_features(&self) -> &[String] {
+        &self.revisions.last().expect("a released version has revision 1").features
+    }
+
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.version, self.family)
+    }
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog { versions: Vec::new(), latest: [None, None] }
+    }
+}
+
+impl Catalog {
+    pub fn versions(&self) -> &[VersionInfo] {
+        &self.versions
+    }
+
+    pub fn get(&self, id: VersionId) -> &VersionInfo {
+        &self.versions[id as usize]
+    }
+
+    pub fn find(&self, family: Family, version: Version) -> Option<VersionId> {
+        self.versions
+            .iter()
+            .position(|v| v.family == family && v.version == version)
+            .map(|i| i as VersionId)
+    }
+
+    pub fn latest(&self, family: Family) -> Option<VersionId> {
+        self.latest[family.index()]
+    }
+
+    pub fn release(
+        &mut self,
+        family: Family,
+        version: Version,
+        features: &[String],
+        at: Instant,
+    ) -> Result<VersionId, Transition> {
+        if self.find(family, version).is_some() {
+            return Err(Transition::AlreadyReleased { version, family });
+        }
+        self.versions.push(VersionInfo {
+            version,
+            family,
+            state: State::Active,
+            released_at: at,
+            revisions: vec![Revision { features: dedup(features.to_vec()), published_at: at, retired: false }],
+        });
+        Ok(self.versions.len() as VersionId - 1)
+    }
+
+    /// Publishes the next revision, with `added` features on top of the previous revision's.
+    pub fn publish_revision(&mut self, id: VersionId, added: &[String], at: Instant) -> Result<u32, Transition> {
+        let info = &mut self.versions[id as usize];
+        if !info.state.capabilities().receives_revisions {
+            return Err(Transition::NoRevisions { version: info.version, family: info.family, state: info.state });
+        }
+        let mut features = info.newest_features().to_vec();
+        features.extend(added.iter().cloned());
+        info.revisions.push(Revision { features: dedup(features), published_at: at, retired: false });
+        Ok(info.newest_revision())
+    }
+
+    /// Points the family's `LATEST` at `to`; returns where it pointed before.
+    pub fn move_latest(&mut self, to: VersionId) -> Result<Option<VersionId>, Transition> {
+        let info = self.get(to);
+        if !info.state.capabilities().latest_may_point_here {
+            return Err(Transition::LatestTarget { version: info.version, family: info.family, state: info.state });
+        }
+        let slot = &mut self.latest[info.family.index()];
+        Ok(slot.replace(to))
+    }
+
+    /// Applies a lifecycle transition; returns the previous state.
+    pub fn set_state(&mut self, id: VersionId, to: State) -> Result<State, Transition> {
+        let info = self.get(id);
+        let (version, family, from) = (info.version, info.family, info.state);
+        if !from.can_become(to) {
+            return Err(Transition::StateChange { version, family, from, to });
+        }
+        if self.latest(family) == Some(id) && !to.capabilities().latest_may_point_here {
+            return Err(Transition::RetireLatest { version, family, to });
+        }
+        self.versions[id as usize].state = to;
+        Ok(from)
+    }
+
+    pub fn retire_revision(&mut self, id: VersionId, revision: f64) -> Result<u32, Transition> {
+        let info = &mut self.versions[id as usize];
+        let (version, family, newest) = (info.version, info.family, info.newest_revision());
+        if revision < 1.0 || revision > f64::from(newest) {
+            return Err(Transition::NoSuchRevision { version, family, revision, newest });
+        }
+        let revision = revision as u32;
+        if revision == newest {
+            return Err(Transition::RetireNewestRevision { version, family, revision });
+        }
+        let entry = &mut info.revisions[revision as usize - 1];
+        if entry.retired {
+            return Err(Transition::RevisionAlreadyRetired { version, family, revision });
+        }
+        entry.retired = true;
+        Ok(revision)
+    }
+}
+
+fn dedup(mut features: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    features.retain(|f| seen.insert(f.clone()));
+    features
+}

@@ -1,0 +1,123 @@
+//! Event times: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`, real calendar dates, UTC.
+
+/// Seconds since 1970-01-01T00:00:00Z.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Instant(pub i64);
+
+impl Instant {
+    /// `None` unless the text has exactly one of the two shapes and names a real date and time.
+    pub fn parse(text: &str) -> Option<Instant> {
+        let b = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+            let part = b.get(range)?;
+            if !part.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            Some(part.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+        };
+        if b.len() != 10 && b.len() != 20 {
+            return None;
+        }
+        if b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+            return None;
+        }
+        let mut seconds = 0;
+        if b.len() == 20 {
+            if b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+                return None;
+            }
+            let (h, m, s) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
+            if h > 23 || m > 59 || s > 59 {
+                return None;
+            }
+            seconds = h * 3600 + m * 60 + s;
+        }
+        Some(Instant(days_from_civil(year, month, day) * 86_400 + seconds))
+    }
+
+    /// The full form, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub fn to_iso(self) -> String {
+        let seconds = self.0.rem_euclid(86_400);
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date(),
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
+
+    /// `YYYY-MM-DD`, for explanations.
+    pub fn date(self) -> String {
+        let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_both_shapes_and_normalises() {
+        assert_eq!(Instant::parse("2019-01-10").unwrap().to_iso(), "2019-01-10T00:00:00Z");
+        assert_eq!(
+            Instant::parse("2021-03-19T17:05:09Z").unwrap().to_iso(),
+            "2021-03-19T17:05:09Z"
+        );
+        assert_eq!(Instant::parse("1970-01-01").unwrap(), Instant(0));
+        assert_eq!(Instant::parse("2020-02-29").unwrap().date(), "2020-02-29");
+    }
+
+    #[test]
+    fn rejects_dates_that_do_not_exist_and_other_shapes() {
+        for bad in [
+            "2019-02-29", "2100-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "2019-1-10",
+            "2019-01-10T24:00:00Z", "2019-01-10T10:00:00", "2019-01-10t10:00:00z",
+            "2019-01-10T10:00:00.5Z", "2019-01-10T10:00:00+01:00", "10/01/2019", "",
+            "२०१९-01-10",
+        ] {
+            assert_eq!(Instant::parse(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! What customers run: services with deployments and tasks, standalone tasks, and EKS clusters with
+//! pods. Plain data plus the bookkeeping of ids; the rules that change it live in `trace.rs`.
+
+use crate::catalog::VersionId;
+use crate::date::Instant;
+use crate::scenario::Controller;
+use crate::version::Family;
+use std::collections::{HashMap, HashSet};
+
+/// `^[A-Za-z0-9_-]{1,255}$`: service, task, cluster and pod names.
+pub fn valid_name(name: &str) -> bool {
+    (1..=255).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A running service task; its id is `<service>-<number>`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServiceTask {
+    pub number: u32,
+    pub version: VersionId,
+    pub revision: u32,
+    pub started_at: Instant,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deployment {
+    pub number: u32,
+    pub version: VersionId,
+    pub created_at: Instant,
+}
+
+#[derive(Clone, Debug)]
+pub struct Service {
+    pub name: String,
+    pub family: Family,
+    /// The version string the customer asked for ("LATEST" or a version).
+    pub requested: String,
+    pub controller: Controller,
+    pub requires: Vec<String>,
+    pub desired: u32,
+    /// PRIMARY first, then at most three INACTIVE ones, newest first.
+    pub deployments: Vec<Deployment>,
+    /// Running tasks, oldest first (so also by increasing number).
+    pub tasks: Vec<ServiceTask>,
+}
+
+impl Service {
+    pub fn primary(&self) -> &Deployment {
+        &self.deployments[0]
+    }
+
+    pub fn has_task(&self, number: u32) -> bool {
+        self.tasks.binary_search_by_key(&number, |t| t.number).is_ok()
+    }
+
+    pub fn push_deployment(&mut self, deployment: Deployment) {
+        self.deployments.insert(0, deployment);
+        self.deployments.truncate(4);
+    }
+}
+
+/// A standalone task (RunTask) or an EKS pod.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workload {
+    pub id: String,
+    pub version: VersionId,
+    pub revision: u32,
+    pub started_at: Instant,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    pub name: String,
+    pub fargate_version: VersionId,
+    pub pods: Vec<Workload>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Fleet {
+    pub services: Vec<Service>,
+    /// Standalone tasks, oldest first, with their family.
+    pub tasks: Vec<(Family, Workload)>,
+    pub clusters: Vec<Cluster>,
+    /// The last task number used per service name; survives deletion so ids are never reused.
+    task_counters: HashMap<String, u32>,
+    standalone_ids: HashSet<String>,
+}
+
+impl Fleet {
+    pub fn service(&self, name: &str) -> Option<usize> {
+        self.services.iter().position(|s| s.name == name)
+    }
+
+    pub fn cluster(&self, name: &str) -> Option<usize> {
+        self.clusters.iter().position(|c| c.name == name)
+    }
+
+    /// Running tasks and pods, the quantity the 1,000,000 limit counts.
+    pub fn running(&self) -> u64 {
+        let service_tasks: usize = self.services.iter().map(|s| s.tasks.len()).sum();
+        let pods: usize = self.clusters.iter().map(|c| c.pods.len()).sum();
+        (service_tasks + self.tasks.len() + pods) as u64
+    }
+
+    /// Is `id` the id of a running task (service or standalone)?
+    pub fn task_id_taken(&self, id: &str) -> bool {
+        self.standalone_ids.contains(id) || self.find_service_task(id).is_some()
+    }
+
+    /// `(service index, task index)` of a running service task id `<service>-<n>`.
+    pub fn find_service_task(&self, id: &str) -> Option<(usize, usize)> {
+        id.match_indices('-').find_map(|(dash, _)| {
+            let number: u32 = id[dash + 1..].parse().ok().filter(|_| id[dash + 1..].bytes().all(|b| b.is_ascii_digit()))?;
+            let s = self.service(&id[..dash])?;
+            let t = self.services[s].tasks.binary_search_by_key(&number, |t| t.number).ok()?;
+            Some((s, t))
+        })
+    }
+
+    pub fn find_standalone(&self, id: &str) -> Option<usize> {
+        if !self.standalone_ids.contains(id) {
+            return None;
+        }
+        self.tasks.iter().position(|(_, t)| t.id == id)
+    }
+
+    /// The next free task number of a service: skips numbers whose id a standalone task holds.
+    pub fn next_task_number(&mut self, service: &str) -> u32 {
+        loop {
+            let counter = self.task_counters.entry(service.to_string()).or_insert(0);
+            *counter += 1;
+            let number = *counter;
+            if !self.standalone_ids.contains(&format!("{service}-{number}")) {
+                return number;
+            }
+        }
+    }
+
+    pub fn add_standalone(&mut self, family: Family, task: Workload) {
+        self.standalone_ids.insert(task.id.clone());
+        self.tasks.push((family, task));
+    }
+
+    pub fn remove_standalone(&mut self, index: usize) -> (Family, Workload) {
+        let (family, task) = self.tasks.remove(index);
+        self.standalone_ids.remove(&task.id);
+        (family, task)
+    }
+
+    /// Removes standalone tasks matching `stop`, returning them in order.
+    pub fn drain_standalone(&mut self, stop: impl Fn(&Workload) -> bool) -> Vec<(Family, Workload)> {
+        let (stopped, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.tasks).into_iter().partition(|(_, t)| stop(t));
+        self.tasks = kept;
+        for (_, t) in &stopped {
+            self.standalone_ids.remove(&t.id);
+        }
+        stopped
+    }
+}
+
+/// Ids for `count` tasks or pods named `base`: `base` alone for one, else `base-1` … `base-N`.
+pub fn numbered_ids(base: &str, count: u32) -> Vec<String> {
+    if count == 1 {
+        vec![base.to_string()]
+    } else {
+        (1..=count).map(|n| format!("{base}-{n}")).collect()
+    }
+}

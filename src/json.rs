@@ -1,0 +1,414 @@
+//! A strict JSON reader for scenario documents. Unlike a general-purpose parser it keeps repeated
+//! keys (so the scenario reader can report them where they are), caps nesting at 128 levels without
+//! recursion-depth surprises, and locates syntax errors by line and column in Unicode characters.
+
+/// A parsed JSON value. Objects keep their members in document order, repeats included.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The JSON type name, for error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+pub const MAX_DEPTH: usize = 128;
+
+/// A syntax error: what went wrong and where (1-based line and column, in characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub problem: Problem,
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    UnexpectedEnd,
+    UnexpectedCharacter(char),
+    TrailingCharacters,
+    TooDeep,
+    BadEscape,
+    ControlCharacterInString,
+    BadNumber,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::UnexpectedEnd => {
+                f.write_str("the document ends too early; close every open string, array and object")
+            }
+            Problem::UnexpectedCharacter(c) => write!(
+                f,
+                "unexpected {}; check for a missing comma, quote or bracket just before it",
+                describe_char(*c)
+            ),
+            Problem::TrailingCharacters => f.write_str(
+                "there is more text after the document; a scenario is exactly one JSON object",
+            ),
+            Problem::TooDeep => write!(
+                f,
+                "values are nested more than {MAX_DEPTH} levels deep; flatten the document"
+            ),
+            Problem::BadEscape => f.write_str(
+                "invalid escape in a string; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u followed by four hex digits (surrogates in pairs)",
+            ),
+            Problem::ControlCharacterInString => f.write_str(
+                "a control character (such as a raw line break) is inside a string; write it as an escape like \\n",
+            ),
+            Problem::BadNumber => f.write_str(
+                "malformed number; write digits with an optional minus sign, fraction and exponent (no leading zeros, no trailing dot)",
+            ),
+        }
+    }
+}
+
+fn describe_char(c: char) -> String {
+    match c {
+        '\'' => "single quote (JSON strings use double quotes)".to_string(),
+        c if c.is_control() || c.is_whitespace() => format!("character U+{:04X}", c as u32),
+        c => format!("character '{c}'"),
+    }
+}
+
+/// Parses one JSON document. A leading UTF-8 byte-order mark is ignored.
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let offset = text.len() - body.len();
+    let mut parser = Parser { text: body, bytes: body.as_bytes(), pos: 0 };
+    let result = parser.document();
+    result.map_err(|(problem, at)| {
+        let (line, column) = locate(text, offset + at);
+        SyntaxError { problem, line, column }
+    })
+}
+
+/// 1-based line (counted by `\n`) and column (in characters) of a byte offset.
+fn locate(text: &str, at: usize) -> (u32, u32) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line as u32, column as u32)
+}
+
+type Failure = (Problem, usize);
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn document(&mut self) -> Result<Json, Failure> {
+        self.skip_whitespace();
+        let value = self.value(1)?;
+        self.skip_whitespace();
+        if self.pos < self.bytes.len() {
+            return Err((Problem::TrailingCharacters, self.pos));
+        }
+        Ok(value)
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn unexpected(&self) -> Failure {
+        match self.text[self.pos..].chars().next() {
+            Some(c) => (Problem::UnexpectedCharacter(c), self.pos),
+            None => (Problem::UnexpectedEnd, self.pos),
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), Failure> {
+        if self.bytes.get(self.pos) == Some(&byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, Failure> {
+        match self.bytes.get(self.pos) {
+            Some(b'{') | Some(b'[') if depth > MAX_DEPTH => Err((Problem::TooDeep, self.pos)),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, Failure> {
+        for expected in word.bytes() {
+            if self.bytes.get(self.pos) != Some(&expected) {
+                return Err(self.unexpected());
+            }
+            self.pos += 1;
+        }
+        Ok(value)
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, Failure> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                return Err(self.unexpected());
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            self.expect(b':')?;
+            self.skip_whitespace();
+            let value = self.value(depth + 1)?;
+            members.push((key, value));
+            self.skip_whitespace();
+            match self.bytes.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, Failure> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            match self.bytes.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<String, Failure> {
+        self.pos += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(&b) = self.bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[start..self.pos]);
+            match self.bytes.get(self.pos) {
+                None => return Err((Problem::UnexpectedEnd, self.pos)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    let escape_at = self.pos;
+                    self.pos += 1;
+                    let c = match self.bytes.get(self.pos) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let c = self.unicode_escape().ok_or((Problem::BadEscape, escape_at))?;
+                            out.push(c);
+                            continue;
+                        }
+                        None => return Err((Problem::UnexpectedEnd, self.pos)),
+                        Some(_) => return Err((Problem::BadEscape, escape_at)),
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                Some(_) => return Err((Problem::ControlCharacterInString, self.pos)),
+            }
+        }
+    }
+
+    /// After `\u`: four hex digits, and for a high surrogate a following `\uDC00`–`\uDFFF`.
+    fn unicode_escape(&mut self) -> Option<char> {
+        let first = self.hex4()?;
+        if (0xD800..0xDC00).contains(&first) {
+            if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                return None;
+            }
+            self.pos += 2;
+            let second = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&second) {
+                return None;
+            }
+            char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+        } else {
+            char::from_u32(first)
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.pos..self.pos + 4)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.pos += 4;
+        u32::from_str_radix(digits, 16).ok()
+    }
+
+    fn number(&mut self) -> Result<Json, Failure> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while let Some(b'0'..=b'9') = p.bytes.get(p.pos) {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.bytes.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        let int_digits = digits(self);
+        if int_digits == 0 || (int_digits > 1 && self.bytes[int_start] == b'0') {
+            return Err((Problem::BadNumber, start));
+        }
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if digits(self) == 0 {
+                return Err((Problem::BadNumber, start));
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err((Problem::BadNumber, start));
+            }
+        }
+        let number = self.text[start..self.pos]
+            .parse::<f64>()
+            .map_err(|_| (Problem::BadNumber, start))?;
+        Ok(Json::Number(number))
+    }
+}
+
+/// Appends `key` to a JSON Pointer, escaping `~` and `/` (RFC 6901).
+pub fn pointer_push(path: &str, key: &str) -> String {
+    format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> (Problem, u32, u32) {
+        let e = parse(text).unwrap_err();
+        (e.problem, e.line, e.column)
+    }
+
+    #[test]
+    fn parses_values_and_keeps_repeated_keys() {
+        let value = parse("\u{feff} {\"a\": [1, -2.5e1, true, null], \"a\": \"x\\u00e9\\ud83d\\ude00\"} ").unwrap();
+        assert_eq!(
+            value,
+            Json::Object(vec![
+                (
+                    "a".into(),
+                    Json::Array(vec![Json::Number(1.0), Json::Number(-25.0), Json::Bool(true), Json::Null])
+                ),
+                ("a".into(), Json::String("xé😀".into())),
+            ])
+        );
+    }
+
+    #[test]
+    fn locates_syntax_errors_in_characters() {
+        assert_eq!(error("{\n  \"é\": 1\n  \"b\": 2}"), (Problem::UnexpectedCharacter('"'), 3, 3));
+        assert_eq!(error("{\"ééé\" 1}"), (Problem::UnexpectedCharacter('1'), 1, 8));
+        assert_eq!(error("{\"a\": [1, 2"), (Problem::UnexpectedEnd, 1, 12));
+        assert_eq!(error("{} x"), (Problem::TrailingCharacters, 1, 4));
+        assert_eq!(error("{'a': 1}"), (Problem::UnexpectedCharacter('\''), 1, 2));
+        assert_eq!(error("[01]"), (Problem::BadNumber, 1, 2));
+        assert_eq!(error("[1.]"), (Problem::BadNumber, 1, 2));
+        assert_eq!(error("[\"\\x\"]"), (Problem::BadEscape, 1, 3));
+        assert_eq!(error("[\"\\ud800\"]"), (Problem::BadEscape, 1, 3));
+        assert_eq!(error("[\"a\nb\"]"), (Problem::ControlCharacterInString, 1, 4));
+        assert_eq!(error(""), (Problem::UnexpectedEnd, 1, 1));
+    }
+
+    #[test]
+    fn nesting_is_capped_at_128_levels_without_recursing_further() {
+        assert!(parse(&format!("{}{}", "[".repeat(128), "]".repeat(128))).is_ok());
+        assert_eq!(
+            error(&format!("{}{}", "[".repeat(129), "]".repeat(129))),
+            (Problem::TooDeep, 1, 129)
+        );
+        // 100,000 brackets: an error, not a stack overflow.
+        assert_eq!(error(&"[".repeat(100_000)), (Problem::TooDeep, 1, 129));
+    }
+
+    #[test]
+    fn problems_read_as_sentences_with_a_fix() {
+        assert_eq!(
+            Problem::UnexpectedCharacter('}').to_string(),
+            "unexpected character '}'; check for a missing comma, quote or bracket just before it"
+        );
+        assert_eq!(
+            Problem::TooDeep.to_string(),
+            "values are nested more than 128 levels deep; flatten the document"
+        );
+    }
+
+    #[test]
+    fn pointers_escape_tilde_and_slash() {
+        assert_eq!(pointer_push("/events/0", "a/b~c"), "/events/0/a~1b~0c");
+    }
+}

@@ -1,0 +1,221 @@
+//! The replay as a long-lived handle: load a document once, then answer any step, append events,
+//! and write the document back. Memory grows with events and with the fleet, not their product:
+//! the handle keeps the events and a few checkpoints of the world, and replays from the nearest.
+
+use crate::date::Instant;
+use crate::error::{ErrorKind, Limit, ScenarioError, MAX_TRACE_ROWS};
+use crate::json::Json;
+use crate::scenario::{self, Document, TimedEvent, FORMAT};
+use crate::trace::{apply, StepRecord, World};
+use crate::view::{step_view, summary_view};
+
+/// Where a step's event comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Base(usize),
+    Document(usize),
+}
+
+pub struct Playground {
+    document: Document,
+    base_id: Option<&'static str>,
+    base_events: Vec<TimedEvent>,
+    order: Vec<Source>,
+    /// `(k, world before step k)`, increasing `k`; the first is `(0, empty world)`.
+    checkpoints: Vec<(usize, World)>,
+    /// The world after the last step, where `apply` continues.
+    current: World,
+    work_since_checkpoint: usize,
+}
+
+/// A checkpoint is taken when the work replayed since the last one exceeds the fleet's size (or
+/// this floor), so a query replays at most about that much and checkpoints cost at most about as
+/// much memory as the replay's total work.
+const CHECKPOINT_FLOOR: usize = 20_000;
+
+impl Playground {
+    pub fn new(text: &str) -> Result<Playground, ScenarioError> {
+        let (mut playground, order) = Playground::prepare(text)?;
+        for source in order {
+            playground.advance(source)?;
+        }
+        Ok(playground)
+    }
+
+    /// Reads the document and its base; returns the handle with no step replayed yet, and the
+    /// merged order of the events to replay.
+    fn prepare(text: &str) -> Result<(Playground, Vec<Source>), ScenarioError> {
+        let document = scenario::read(text)?;
+        let (base_id, base_events) = match &document.base {
+            None => (None, Vec::new()),
+            Some(id) => {
+                let builtin = crate::builtin::find(id).expect("the reader checked the id");
+                let base = scenario::read(builtin.json).expect("built-in scenarios are valid");
+                (Some(builtin.id), base.events)
+            }
+        };
+        let order = merge(&base_events, &document.events);
+        let playground = Playground {
+            document,
+            base_id,
+            base_events,
+            order: Vec::new(),
+            checkpoints: vec![(0, World::default())],
+            current: World::default(),
+            work_since_checkpoint: 0,
+        };
+        Ok((playground, order))
+    }
+
+    fn event(&self, source: Source) -> &TimedEvent {
+        match source {
+            Source::Base(i) => &self.base_events[i],
+            Source::Document(i) => &self.document.events[i],
+        }
+    }
+
+    fn locate(&self, source: Source, fail: crate::trace::Fail) -> ScenarioError {
+        match source {
+            Source::Document(i) => fail.at(&format!("/events/{i}")),
+            Source::Base(i) => {
+                let mut error = ScenarioError::new("/base", fail.kind);
+                let name = self.base_events[i].action.name();
+                error.base_event = Some((self.base_id.unwrap_or_default().to_string(), i, name));
+                error
+            }
+        }
+    }
+
+    /// Replays one more event onto `current` and records its source.
+    fn advance(&mut self, source: Source) -> Result<StepRecord, ScenarioError> {
+        let index = self.order.len();
+        if self.work_since_checkpoint >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize) {
+            self.checkpoints.push((index, self.current.clone()));
+            self.work_since_checkpoint = 0;
+        }
+        let event = self.event(source).clone();
+        let record = apply(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
+        self.work_since_checkpoint += record.changes.len() + 1;
+        self.order.push(source);
+        Ok(record)
+    }
+
+    pub fn step_count(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.document.title.as_deref()
+    }
+
+    /// The record of step `i` and the world after it, by replay from the nearest checkpoint.
+    pub fn replay_to(&self, i: usize) -> Option<(StepRecord, World)> {
+        if i >= self.order.len() {
+            return None;
+        }
+        let c = self.checkpoints.partition_point(|(k, _)| *k <= i) - 1;
+        let (start, world) = &self.checkpoints[c];
+        let mut world = world.clone();
+        for source in &self.order[*start..i] {
+            apply(&mut world, self.event(*source)).expect("replayed events succeeded before");
+        }
+        let record = apply(&mut world, self.event(self.order[i])).expect("replayed events succeeded before");
+        Some((record, world))
+    }
+
+    /// Step `i` as trace JSON.
+    pub fn step_json(&self, i: usize) -> Option<String> {
+        let (record, world) = self.replay_to(i)?;
+        Some(serde_json::to_string(&step_view(i, &record, &world)).expect("steps serialize"))
+    }
+
+    /// Step `i` without per-task rows.
+    pub fn summary_json(&self, i: usize) -> Option<String> {
+        let (record, world) = self.replay_to(i)?;
+        Some(serde_json::to_string(&summary_view(i, &record, &world)).expect("summaries serialize"))
+    }
+
+    /// Appends one event (a JSON object; `at` defaults to the last step's) and returns its step.
+    /// On error nothing changes.
+    pub fn apply_json(&mut self, text: &str) -> Result<String, ScenarioError> {
+        let value = crate::json::parse(text).map_err(|e| ScenarioError::new("", ErrorKind::InvalidJson(e)))?;
+        self.apply_value(&value)
+    }
+
+    pub fn apply_value(&mut self, value: &Json) -> Result<String, ScenarioError> {
+        let position = self.document.events.len();
+        let path = format!("/events/{position}");
+        let last_at: Option<Instant> = self.order.last().map(|s| self.event(*s).at);
+        let event = scenario::read_event(value, &path, last_at)?;
+        if let Some(previous) = last_at.filter(|p| event.at < *p) {
+            return Err(ScenarioError::new(format!("{path}/at"), ErrorKind::OutOfOrder { at: event.at, previous }));
+        }
+        if self.order.len() >= crate::error::MAX_EVENTS + self.base_events.len() {
+            return Err(ScenarioError::new(
+                "/events",
+                ErrorKind::LimitExceeded(Limit::Events { count: self.document.events.len() + 1 }),
+            ));
+        }
+        self.document.events.push(event);
+        let index = self.order.len();
+        match self.advance(Source::Document(position)) {
+            Ok(record) => Ok(serde_json::to_string(&step_view(index, &record, &self.current)).expect("steps serialize")),
+            Err(error) => {
+                self.document.events.pop();
+                Err(error)
+            }
+        }
+    }
+
+    /// The document with every applied event, as pretty JSON.
+    pub fn to_scenario_json(&self) -> String {
+        let mut out = serde_json::Map::new();
+        out.insert("format".into(), FORMAT.into());
+        if let Some(title) = &self.document.title {
+            out.insert("title".into(), title.clone().into());
+        }
+        if let Some(description) = &self.document.description {
+            out.insert("description".into(), description.clone().into());
+        }
+        if let Some(base) = &self.document.base {
+            out.insert("base".into(), base.clone().into());
+        }
+        let events: Vec<serde_json::Value> = self.document.events.iter().map(TimedEvent::to_document_json).collect();
+        out.insert("events".into(), events.into());
+        serde_json::to_string_pretty(&serde_json::Value::Object(out)).expect("documents serialize")
+    }
+}
+
+/// Merge order: by `at`; at equal `at`, base events first; within each source, document order.
+fn merge(base: &[TimedEvent], own: &[TimedEvent]) -> Vec<Source> {
+    let mut order: Vec<Source> = (0..base.len()).map(Source::Base).chain((0..own.len()).map(Source::Document)).collect();
+    let key = |s: &Source| match *s {
+        Source::Base(i) => (base[i].at, 0, i),
+        Source::Document(i) => (own[i].at, 1, i),
+    };
+    order.sort_by_key(key);
+    order
+}
+
+/// `simulate`: the whole trace as JSON, one step per event. Refuses traces over 1,000,000 task
+/// rows (the `Playground` handle serves those a step at a time), as soon as the limit is passed.
+pub fn simulate(text: &str) -> Result<String, ScenarioError> {
+    let (mut playground, order) = Playground::prepare(text)?;
+    let title = serde_json::to_string(&playground.document.title).expect("strings serialize");
+    let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");
+    let mut rows: u64 = 0;
+    for (index, source) in order.into_iter().enumerate() {
+        let record = playground.advance(source)?;
+        let world = &playground.current;
+        rows += world.fleet.running();
+        if rows > MAX_TRACE_ROWS {
+            return Err(ScenarioError::new("", ErrorKind::LimitExceeded(Limit::TraceRows)));
+        }
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(&step_view(index, &record, world)).expect("steps serialize"));
+    }
+    out.push_str("]}");
+    Ok(out)
+}

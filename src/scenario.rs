@@ -1,0 +1,669 @@
+//! The scenario document (scenario-format.md §2–§3): reading it strictly, with located errors, into
+//! typed events. Everything here is shape; what the events *do* is in `trace.rs`.
+
+use crate::date::Instant;
+use crate::error::{ErrorKind, Limit, ScenarioError, MAX_EVENTS};
+use crate::json::{self, pointer_push, Json};
+use crate::lifecycle::State;
+use crate::version::{Family, Version, LATEST};
+
+pub const FORMAT: &str = "fargate-pv-scenario/1";
+
+/// A parsed document. `events` are the document's own; `base` events are merged in by the replay.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub base: Option<String>,
+    pub events: Vec<TimedEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimedEvent {
+    pub at: Instant,
+    pub action: Action,
+    pub note: Option<String>,
+}
+
+/// `count`/`desiredCount` as written: a whole number, not yet range-checked (a count outside
+/// 0..=5000 is a customer mistake, rejected by the replay, not a scenario error).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Count(pub f64);
+
+pub const MAX_COUNT: f64 = 5000.0;
+
+impl Count {
+    pub fn valid(self) -> Option<u32> {
+        (0.0..=MAX_COUNT).contains(&self.0).then_some(self.0 as u32)
+    }
+    fn to_json(self) -> serde_json::Value {
+        if self.0.abs() < 9.0e15 {
+            serde_json::Value::from(self.0 as i64)
+        } else {
+            serde_json::Value::from(self.0)
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Controller {
+    Ecs,
+    CodeDeploy,
+}
+
+impl Controller {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Controller::Ecs => "ECS",
+            Controller::CodeDeploy => "CODE_DEPLOY",
+        }
+    }
+}
+
+/// One event, typed, with defaults filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    ReleaseVersion { version: Version, family: Family, features: Vec<String> },
+    PublishRevision { version: Version, family: Family, features: Vec<String> },
+    MoveLatest { to: Version, family: Family },
+    SetVersionState { version: Version, family: Family, state: State },
+    ForceUpdate { version: Version, family: Family },
+    RetireRevision { version: Version, family: Family, revision: f64 },
+    CreateEksCluster { cluster: String, fargate_version: Version },
+    UpdateEksPlatform { cluster: String, fargate_version: Version },
+    CreateService {
+        service: String,
+        platform_version: String,
+        family: Family,
+        desired_count: Count,
+        requires: Vec<String>,
+        controller: Controller,
+    },
+    UpdateService {
+        service: String,
+        platform_version: Option<String>,
+        force_new_deployment: bool,
+        desired_count: Option<Count>,
+        requires: Option<Vec<String>>,
+    },
+    ScaleService { service: String, desired_count: Count },
+    RecycleService { service: String },
+    DeleteService { service: String },
+    RunTask { task: String, platform_version: String, family: Family, count: Count, requires: Vec<String> },
+    StopTask { task: String },
+    RunPod { cluster: String, pod: String, count: Count },
+}
+
+/// Every `do`, with the fields it accepts besides `at`, `do` and `note`.
+const EVENTS: &[(&str, &[&str])] = &[
+    ("release-version", &["version", "family", "features"]),
+    ("publish-revision", &["version", "family", "features"]),
+    ("move-latest", &["to", "family"]),
+    ("set-version-state", &["version", "family", "state"]),
+    ("force-update", &["version", "family"]),
+    ("retire-revision", &["version", "family", "revision"]),
+    ("create-eks-cluster", &["cluster", "fargateVersion", "family"]),
+    ("update-eks-platform", &["cluster", "fargateVersion", "family"]),
+    ("create-service", &["service", "platformVersion", "family", "desiredCount", "requires", "deploymentController"]),
+    ("update-service", &["service", "platformVersion", "forceNewDeployment", "desiredCount", "requires"]),
+    ("scale-service", &["service", "desiredCount"]),
+    ("recycle-service", &["service"]),
+    ("delete-service", &["service"]),
+    ("run-task", &["task", "platformVersion", "family", "count", "requires"]),
+    ("stop-task", &["task"]),
+    ("run-pod", &["cluster", "pod", "count"]),
+];
+
+pub const EVENT_NAMES: [&str; 16] = [
+    "release-version", "publish-revision", "move-latest", "set-version-state", "force-update",
+    "retire-revision", "create-eks-cluster", "update-eks-platform", "create-service",
+    "update-service", "scale-service", "recycle-service", "delete-service", "run-task",
+    "stop-task", "run-pod",
+];
+
+const TOP_LEVEL: &[&str] = &["format", "title", "description", "base", "events"];
+const COMMON: &[&str] = &["at", "do", "note"];
+
+impl Action {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::ReleaseVersion { .. } => "release-version",
+            Action::PublishRevision { .. } => "publish-revision",
+            Action::MoveLatest { .. } => "move-latest",
+            Action::SetVersionState { .. } => "set-version-state",
+            Action::ForceUpdate { .. } => "force-update",
+            Action::RetireRevision { .. } => "retire-revision",
+            Action::CreateEksCluster { .. } => "create-eks-cluster",
+            Action::UpdateEksPlatform { .. } => "update-eks-platform",
+            Action::CreateService { .. } => "create-service",
+            Action::UpdateService { .. } => "update-service",
+            Action::ScaleService { .. } => "scale-service",
+            Action::RecycleService { .. } => "recycle-service",
+            Action::DeleteService { .. } => "delete-service",
+            Action::RunTask { .. } => "run-task",
+            Action::StopTask { .. } => "stop-task",
+            Action::RunPod { .. } => "run-pod",
+        }
+    }
+
+    /// Customer actions may be rejected by AWS; AWS-side events are the author's to get right.
+    pub fn is_customer(&self) -> bool {
+        matches!(
+            self,
+            Action::CreateService { .. }
+                | Action::UpdateService { .. }
+                | Action::ScaleService { .. }
+                | Action::RecycleService { .. }
+                | Action::DeleteService { .. }
+                | Action::RunTask { .. }
+                | Action::StopTask { .. }
+                | Action::RunPod { .. }
+        )
+    }
+
+    /// The event as the trace echoes it: `do` first, defaults filled in, no `at`.
+    pub fn to_json(&self, note: Option<&str>) -> serde_json::Value {
+        use serde_json::json;
+        let mut v = match self {
+            Action::ReleaseVersion { version, family, features }
+            | Action::PublishRevision { version, family, features } => {
+                json!({ "version": version.to_string(), "family": family.as_str(), "features": features })
+            }
+            Action::MoveLatest { to, family } => json!({ "to": to.to_string(), "family": family.as_str() }),
+            Action::SetVersionState { version, family, state } => json!({
+                "version": version.to_string(), "family": family.as_str(), "state": state.as_str()
+            }),
+            Action::ForceUpdate { version, family } => {
+                json!({ "version": version.to_string(), "family": family.as_str() })
+            }
+            Action::RetireRevision { version, family, revision } => json!({
+                "version": version.to_string(), "family": family.as_str(), "revision": Count(*revision).to_json()
+            }),
+            Action::CreateEksCluster { cluster, fargate_version }
+            | Action::UpdateEksPlatform { cluster, fargate_version } => {
+                json!({ "cluster": cluster, "fargateVersion": fargate_version.to_string() })
+            }
+            Action::CreateService { service, platform_version, family, desired_count, requires, controller } => json!({
+                "service": service, "platformVersion": platform_version, "family": family.as_str(),
+                "desiredCount": desired_count.to_json(), "requires": requires,
+                "deploymentController": controller.as_str()
+            }),
+            Action::UpdateService { service, platform_version, force_new_deployment, desired_count, requires } => {
+                let mut v = json!({ "service": service });
+                if let Some(p) = platform_version {
+                    v["platformVersion"] = json!(p);
+                }
+                v["forceNewDeployment"] = json!(force_new_deployment);
+                if let Some(c) = desired_count {
+                    v["desiredCount"] = c.to_json();
+                }
+                if let Some(r) = requires {
+                    v["requires"] = json!(r);
+                }
+                v
+            }
+            Action::ScaleService { service, desired_count } => {
+                json!({ "service": service, "desiredCount": desired_count.to_json() })
+            }
+            Action::RecycleService { service } | Action::DeleteService { service } => json!({ "service": service }),
+            Action::RunTask { task, platform_version, family, count, requires } => json!({
+                "task": task, "platformVersion": platform_version, "family": family.as_str(),
+                "count": count.to_json(), "requires": requires
+            }),
+            Action::StopTask { task } => json!({ "task": task }),
+            Action::RunPod { cluster, pod, count } => json!({ "cluster": cluster, "pod": pod, "count": count.to_json() }),
+        };
+        let mut out = serde_json::Map::new();
+        out.insert("do".into(), json!(self.name()));
+        if let serde_json::Value::Object(fields) = &mut v {
+            out.append(fields);
+        }
+        if let Some(note) = note {
+            out.insert("note".into(), json!(note));
+        }
+        serde_json::Value::Object(out)
+    }
+}
+
+impl TimedEvent {
+    /// The event as a document holds it (with `at`), for `toScenarioJson`.
+    pub fn to_document_json(&self) -> serde_json::Value {
+        let mut out = serde_json::Map::new();
+        out.insert("at".into(), serde_json::json!(self.at.to_iso()));
+        if let serde_json::Value::Object(rest) = self.action.to_json(self.note.as_deref()) {
+            out.extend(rest);
+        }
+        serde_json::Value::Object(out)
+    }
+}
+
+/// Reads a whole document: JSON, then shape, fields, types, dates and order.
+pub fn read(text: &str) -> Result<Document, ScenarioError> {
+    let value = json::parse(text).map_err(|e| ScenarioError::new("", ErrorKind::InvalidJson(e)))?;
+    let Json::Object(members) = &value else {
+        return Err(invalid("", "The document", "a JSON object", &value));
+    };
+    check_repeats(members, "")?;
+    for (key, _) in members {
+        if !TOP_LEVEL.contains(&key.as_str()) {
+            return Err(unknown_field(key, "", "the document", TOP_LEVEL));
+        }
+    }
+    let field = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    let format = field("format").ok_or_else(|| missing("", "format", "the document".into()))?;
+    match format {
+        Json::String(f) if f == FORMAT => {}
+        Json::String(f) => {
+            return Err(ScenarioError::new("/format", ErrorKind::UnsupportedFormat { found: f.clone() }))
+        }
+        other => return Err(invalid("/format", "format", &format!("the string \"{FORMAT}\""), other)),
+    }
+    let title = field("title").map(|v| string(v, "/title", "title")).transpose()?;
+    let description = field("description")
+        .map(|v| string(v, "/description", "description"))
+        .transpose()?;
+    let base = match field("base") {
+        None => None,
+        Some(v) => {
+            let id = string(v, "/base", "base")?;
+            if crate::builtin::find(&id).is_none() {
+                return Err(ScenarioError::new(
+                    "/base",
+                    ErrorKind::InvalidField {
+                        what: "base".into(),
+                        expected: format!("the id of a built-in scenario ({})", crate::builtin::ids().join(", ")),
+                        found: format!("{id:?}"),
+                    },
+                ));
+            }
+            Some(id)
+        }
+    };
+    let events_value = field("events").ok_or_else(|| missing("", "events", "the document".into()))?;
+    let Json::Array(items) = events_value else {
+        return Err(invalid("/events", "events", "an array of events", events_value));
+    };
+    if items.len() > MAX_EVENTS {
+        return Err(ScenarioError::new(
+            "/events",
+            ErrorKind::LimitExceeded(Limit::Events { count: items.len() }),
+        ));
+    }
+    let mut events = Vec::with_capacity(items.len());
+    let mut previous: Option<Instant> = None;
+    for (index, item) in items.iter().enumerate() {
+        let path = format!("/events/{index}");
+        let event = read_event(item, &path, None)?;
+        if let Some(previous) = previous.filter(|p| event.at < *p) {
+            return Err(ScenarioError::new(
+                format!("{path}/at"),
+                ErrorKind::OutOfOrder { at: event.at, previous },
+            ));
+        }
+        previous = Some(event.at);
+        events.push(event);
+    }
+    Ok(Document { title, description, base, events })
+}
+
+/// Reads one event object at `path`. `default_at` stands in for a missing `at` (the Playground's
+/// `apply`); in a document `at` is required.
+pub fn read_event(value: &Json, path: &str, default_at: Option<Instant>) -> Result<TimedEvent, ScenarioError> {
+    let Json::Object(members) = value else {
+        return Err(invalid(path, "An event", "an object", value));
+    };
+    check_repeats(members, path)?;
+    let field = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    let name = match field("do") {
+        None => return Err(missing(path, "do", "every event".into())),
+        Some(Json::String(name)) => name,
+        Some(other) => return Err(invalid(&pointer_push(path, "do"), "do", "an event name", other)),
+    };
+    let Some((name, allowed)) = EVENTS.iter().find(|(n, _)| n == name) else {
+        return Err(ScenarioError::new(
+            pointer_push(path, "do"),
+            ErrorKind::UnknownEvent { found: name.clone(), suggestion: suggest(name, &EVENT_NAMES) },
+        ));
+    };
+    let context = format!("a {name} event");
+    let accepted: Vec<&str> = COMMON.iter().chain(allowed.iter()).copied().collect();
+    for (key, _) in members {
+        if !accepted.contains(&key.as_str()) {
+            return Err(unknown_field(key, path, &context, &accepted));
+        }
+    }
+    let r = Reader { path, context: &context, field: &field };
+    let at = match (field("at"), default_at) {
+        (Some(v), _) => r.instant(v)?,
+        (None, Some(at)) => at,
+        (None, None) => return Err(missing(path, "at", context.clone())),
+    };
+    let note = r.optional_string("note")?;
+    let action = match *name {
+        "release-version" => Action::ReleaseVersion {
+            version: r.version("version")?,
+            family: r.family()?,
+            features: r.optional_strings("features")?.unwrap_or_default(),
+        },
+        "publish-revision" => Action::PublishRevision {
+            version: r.version("version")?,
+            family: r.family()?,
+            features: r.optional_strings("features")?.unwrap_or_default(),
+        },
+        "move-latest" => Action::MoveLatest { to: r.version("to")?, family: r.family()? },
+        "set-version-state" => Action::SetVersionState {
+            version: r.version("version")?,
+            family: r.family()?,
+            state: r.state()?,
+        },
+        "force-update" => Action::ForceUpdate { version: r.version("version")?, family: r.family()? },
+        "retire-revision" => Action::RetireRevision {
+            version: r.version("version")?,
+            family: r.family()?,
+            revision: r.whole_number("revision")?,
+        },
+        "create-eks-cluster" | "update-eks-platform" => {
+            let cluster = r.name("cluster")?;
+            let fargate_version = r.version("fargateVersion")?;
+            if r.family()? != Family::Linux {
+                return Err(ScenarioError::new(
+                    pointer_push(path, "family"),
+                    ErrorKind::InvalidField {
+                        what: "family".into(),
+                        expected: "\"LINUX\" (EKS runs Fargate pods on Linux platform versions only)".into(),
+                        found: "\"WINDOWS\"".into(),
+                    },
+                ));
+            }
+            if *name == "create-eks-cluster" {
+                Action::CreateEksCluster { cluster, fargate_version }
+            } else {
+                Action::UpdateEksPlatform { cluster, fargate_version }
+            }
+        }
+        "create-service" => Action::CreateService {
+            service: r.required_string("service")?,
+            platform_version: r.optional_string("platformVersion")?.unwrap_or_else(|| LATEST.into()),
+            family: r.family()?,
+            desired_count: r.optional_count("desiredCount")?.unwrap_or(Count(1.0)),
+            requires: r.optional_strings("requires")?.unwrap_or_default(),
+            controller: r.controller()?,
+        },
+        "update-service" => Action::UpdateService {
+            service: r.required_string("service")?,
+            platform_version: r.optional_string("platformVersion")?,
+            force_new_deployment: r.optional_bool("forceNewDeployment")?.unwrap_or(false),
+            desired_count: r.optional_count("desiredCount")?,
+            requires: r.optional_strings("requires")?,
+        },
+        "scale-service" => Action::ScaleService {
+            service: r.required_string("service")?,
+            desired_count: Count(r.whole_number("desiredCount")?),
+        },
+        "recycle-service" => Action::RecycleService { service: r.required_string("service")? },
+        "delete-service" => Action::DeleteService { service: r.required_string("service")? },
+        "run-task" => Action::RunTask {
+            task: r.required_string("task")?,
+            platform_version: r.optional_string("platformVersion")?.unwrap_or_else(|| LATEST.into()),
+            family: r.family()?,
+            count: r.optional_count("count")?.unwrap_or(Count(1.0)),
+            requires: r.optional_strings("requires")?.unwrap_or_default(),
+        },
+        "stop-task" => Action::StopTask { task: r.required_string("task")? },
+        "run-pod" => Action::RunPod {
+            cluster: r.required_string("cluster")?,
+            pod: r.required_string("pod")?,
+            count: r.optional_count("count")?.unwrap_or(Count(1.0)),
+        },
+        _ => unreachable!("EVENTS and this match list the same names"),
+    };
+    Ok(TimedEvent { at, action, note })
+}
+
+struct Reader<'a, F: Fn(&str) -> Option<&'a Json>> {
+    path: &'a str,
+    context: &'a str,
+    field: &'a F,
+}
+
+impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
+    fn at(&self, name: &str) -> String {
+        pointer_push(self.path, name)
+    }
+
+    fn required(&self, name: &'static str) -> Result<&'a Json, ScenarioError> {
+        (self.field)(name).ok_or_else(|| missing(self.path, name, self.context.to_string()))
+    }
+
+    fn instant(&self, value: &Json) -> Result<Instant, ScenarioError> {
+        let expected = "a real date written YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ";
+        match value {
+            Json::String(s) => Instant::parse(s).ok_or_else(|| {
+                ScenarioError::new(
+                    self.at("at"),
+                    ErrorKind::InvalidField { what: "at".into(), expected: expected.into(), found: format!("{s:?}") },
+                )
+            }),
+            other => Err(invalid(&self.at("at"), "at", expected, other)),
+        }
+    }
+
+    fn required_string(&self, name: &'static str) -> Result<String, ScenarioError> {
+        string(self.required(name)?, &self.at(name), name)
+    }
+
+    fn optional_string(&self, name: &'static str) -> Result<Option<String>, ScenarioError> {
+        (self.field)(name).map(|v| string(v, &self.at(name), name)).transpose()
+    }
+
+    /// AWS-side names (clusters) are the author's: a bad one is a scenario error.
+    fn name(&self, name: &'static str) -> Result<String, ScenarioError> {
+        let value = self.required_string(name)?;
+        if !crate::fleet::valid_name(&value) {
+            return Err(ScenarioError::new(
+                self.at(name),
+                ErrorKind::InvalidField {
+                    what: name.into(),
+                    expected: "1 to 255 letters, digits, hyphens or underscores".into(),
+                    found: format!("{value:?}"),
+                },
+            ));
+        }
+        Ok(value)
+    }
+
+    fn optional_bool(&self, name: &'static str) -> Result<Option<bool>, ScenarioError> {
+        match (self.field)(name) {
+            None => Ok(None),
+            Some(Json::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(invalid(&self.at(name), name, "true or false", other)),
+        }
+    }
+
+    fn optional_strings(&self, name: &'static str) -> Result<Option<Vec<String>>, ScenarioError> {
+        let Some(value) = (self.field)(name) else { return Ok(None) };
+        let Json::Array(items) = value else {
+            return Err(invalid(&self.at(name), name, "an array of strings", value));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Json::String(s) => Ok(s.clone()),
+                other => Err(invalid(&format!("{}/{i}", self.at(name)), &format!("{name}[{i}]"), "a string", other)),
+            })
+            .collect::<Result<_, _>>()
+            .map(Some)
+    }
+
+    fn whole_number(&self, name: &'static str) -> Result<f64, ScenarioError> {
+        let value = self.required(name)?;
+        whole(value, &self.at(name), name)
+    }
+
+    fn optional_count(&self, name: &'static str) -> Result<Option<Count>, ScenarioError> {
+        (self.field)(name).map(|v| whole(v, &self.at(name), name).map(Count)).transpose()
+    }
+
+    fn version(&self, name: &'static str) -> Result<Version, ScenarioError> {
+        let value = self.required(name)?;
+        let expected = "a platform version written MAJOR.MINOR.PATCH, like \"1.4.0\"";
+        match value {
+            Json::String(s) => Version::parse(s).ok_or_else(|| {
+                ScenarioError::new(
+                    self.at(name),
+                    ErrorKind::InvalidField { what: name.into(), expected: expected.into(), found: format!("{s:?}") },
+                )
+            }),
+            other => Err(invalid(&self.at(name), name, expected, other)),
+        }
+    }
+
+    fn family(&self) -> Result<Family, ScenarioError> {
+        self.enumerated("family", "\"LINUX\" or \"WINDOWS\"", Family::parse, Family::Linux)
+    }
+
+    fn state(&self) -> Result<State, ScenarioError> {
+        let value = self.required("state")?;
+        enumerated(value, &self.at("state"), "state", "one of \"active\", \"deprecating\", \"retired\", \"recalled\"", State::parse)
+    }
+
+    fn controller(&self) -> Result<Controller, ScenarioError> {
+        let parse = |s: &str| match s {
+            "ECS" => Some(Controller::Ecs),
+            "CODE_DEPLOY" => Some(Controller::CodeDeploy),
+            _ => None,
+        };
+        self.enumerated("deploymentController", "\"ECS\" or \"CODE_DEPLOY\"", parse, Controller::Ecs)
+    }
+
+    fn enumerated<T>(
+        &self,
+        name: &'static str,
+        expected: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        default: T,
+    ) -> Result<T, ScenarioError> {
+        match (self.field)(name) {
+            None => Ok(default),
+            Some(value) => enumerated(value, &self.at(name), name, expected, parse),
+        }
+    }
+}
+
+fn enumerated<T>(
+    value: &Json,
+    path: &str,
+    name: &str,
+    expected: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, ScenarioError> {
+    match value {
+        Json::String(s) => parse(s).ok_or_else(|| {
+            ScenarioError::new(
+                path,
+                ErrorKind::InvalidField { what: name.into(), expected: expected.into(), found: format!("{s:?}") },
+            )
+        }),
+        other => Err(invalid(path, name, expected, other)),
+    }
+}
+
+fn whole(value: &Json, path: &str, name: &str) -> Result<f64, ScenarioError> {
+    match value {
+        Json::Number(n) if n.fract() == 0.0 && n.is_finite() => Ok(*n),
+        other => Err(invalid(path, name, "a whole number", other)),
+    }
+}
+
+fn string(value: &Json, path: &str, name: &str) -> Result<String, ScenarioError> {
+    match value {
+        Json::String(s) => Ok(s.clone()),
+        other => Err(invalid(path, name, "a string", other)),
+    }
+}
+
+fn check_repeats(members: &[(String, Json)], path: &str) -> Result<(), ScenarioError> {
+    for (i, (key, _)) in members.iter().enumerate() {
+        if members[..i].iter().any(|(k, _)| k == key) {
+            return Err(ScenarioError::new(
+                pointer_push(path, key),
+                ErrorKind::InvalidField {
+                    what: key.clone(),
+                    expected: "given once".into(),
+                    found: "it repeated in the same object".into(),
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What a wrong-typed value is, for messages: its type, and its text when short.
+fn describe(value: &Json) -> String {
+    match value {
+        Json::Number(n) => format!("{n}"),
+        Json::String(s) if s.chars().count() <= 40 => format!("{s:?}"),
+        Json::Bool(b) => b.to_string(),
+        other => other.type_name().to_string(),
+    }
+}
+
+fn invalid(path: &str, what: &str, expected: &str, found: &Json) -> ScenarioError {
+    ScenarioError::new(
+        path,
+        ErrorKind::InvalidField { what: what.into(), expected: expected.into(), found: describe(found) },
+    )
+}
+
+fn missing(path: &str, field: &'static str, context: String) -> ScenarioError {
+    ScenarioError::new(pointer_push(path, field), ErrorKind::MissingField { field, context })
+}
+
+fn unknown_field(key: &str, path: &str, context: &str, allowed: &[&str]) -> ScenarioError {
+    ScenarioError::new(
+        pointer_push(path, key),
+        ErrorKind::UnknownField {
+            field: key.to_string(),
+            context: context.to_string(),
+            suggestion: suggest(key, allowed),
+        },
+    )
+}
+
+/// The allowed name closest to a typo, if it is close (case-insensitive edit distance ≤ 2).
+fn suggest(typo: &str, candidates: &[&str]) -> Option<&'static str> {
+    let typo = typo.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&typo, &c.to_lowercase()), *c))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .and_then(|(_, c)| static_name(c))
+}
+
+/// Names come from the static tables above; map back to the `'static` copy.
+fn static_name(name: &str) -> Option<&'static str> {
+    TOP_LEVEL
+        .iter()
+        .chain(COMMON)
+        .chain(EVENT_NAMES.iter())
+        .chain(EVENTS.iter().flat_map(|(_, fields)| fields.iter()))
+        .find(|n| **n == name)
+        .copied()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,368 @@
+//! The trace's JSON shapes (scenario-format.md §5): a whole step, and the per-task-free summary the
+//! page uses for big fleets. Views borrow the world; nothing here changes it.
+
+use crate::catalog::{Catalog, VersionId};
+use crate::fleet::{Service, Workload};
+use crate::scenario::Controller;
+use crate::trace::{Change, StepRecord, World};
+use crate::version::{Family, Version};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ErrorView {
+    pub code: &'static str,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct LatestView {
+    #[serde(rename = "LINUX")]
+    pub linux: Option<Version>,
+    #[serde(rename = "WINDOWS")]
+    pub windows: Option<Version>,
+}
+
+#[derive(Serialize)]
+pub struct VersionView<'a> {
+    pub version: Version,
+    pub family: Family,
+    pub state: crate::lifecycle::State,
+    pub revision: u32,
+    pub features: &'a [String],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentView {
+    pub id: String,
+    pub status: &'static str,
+    pub platform_version: Version,
+    pub created_at: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskView {
+    pub id: String,
+    pub family: Family,
+    pub platform_version: Version,
+    pub revision: u32,
+    pub started_at: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceView<'a> {
+    pub name: &'a str,
+    pub family: Family,
+    pub platform_version: String,
+    pub requested: &'a str,
+    pub deployment_controller: &'static str,
+    pub requires: &'a [String],
+    pub desired_count: u32,
+    pub running_count: usize,
+    pub deployments: Vec<DeploymentView>,
+    pub tasks: Vec<TaskView>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodView {
+    pub id: String,
+    pub platform_version: Version,
+    pub revision: u32,
+    pub started_at: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterView<'a> {
+    pub name: &'a str,
+    pub fargate_version: Version,
+    pub pods: Vec<PodView>,
+}
+
+/// One step of the trace, with the whole observable state after its event.
+#[derive(Serialize)]
+pub struct StepView<'a> {
+    pub index: usize,
+    pub at: String,
+    pub event: &'a serde_json::Value,
+    pub outcome: &'static str,
+    pub error: Option<ErrorView>,
+    pub explanation: &'a str,
+    pub latest: LatestView,
+    pub versions: Vec<VersionView<'a>>,
+    pub services: Vec<ServiceView<'a>>,
+    pub tasks: Vec<TaskView>,
+    pub clusters: Vec<ClusterView<'a>>,
+    pub changes: &'a [Change],
+    pub warnings: &'a [String],
+}
+
+fn header(record: &StepRecord) -> (&'static str, Option<ErrorView>) {
+    match &record.rejection {
+        None => ("applied", None),
+        Some(r) => ("rejected", Some(ErrorView { code: r.code(), message: r.to_string() })),
+    }
+}
+
+fn latest(catalog: &Catalog) -> LatestView {
+    let v = |family| catalog.latest(family).map(|id| catalog.get(id).version);
+    LatestView { linux: v(Family::Linux), windows: v(Family::Windows) }
+}
+
+fn versions(catalog: &Catalog) -> Vec<VersionView<'_>> {
+    catalog
+        .versions()
+        .iter()
+        .map(|v| VersionView {
+            version: v.version,
+            family: v.family,
+            state: v.state,
+            revision: v.newest_revision(),
+            features: v.newest_features(),
+        })
+        .collect()
+}
+
+/// What `DescribeServices` shows as the service's platformVersion: the requested string, except
+/// that the CODE_DEPLOY controller shows the resolved version (domain-facts.md API rule 2).
+fn shown_version(service: &Service, catalog: &Catalog) -> String {
+    match service.controller {
+        Controller::Ecs => service.requested.clone(),
+        Controller::CodeDeploy => catalog.get(service.primary().version).version.to_string(),
+    }
+}
+
+fn deployments(service: &Service, catalog: &Catalog) -> Vec<DeploymentView> {
+    service
+        .deployments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DeploymentView {
+            id: format!("{}/{}", service.name, d.number),
+            status: if i == 0 { "PRIMARY" } else { "INACTIVE" },
+            platform_version: catalog.get(d.version).version,
+            created_at: d.created_at.to_iso(),
+        })
+        .collect()
+}
+
+fn workload(w: &Workload, catalog: &Catalog) -> (Version, String) {
+    (catalog.get(w.version).version, w.started_at.to_iso())
+}
+
+pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> StepView<'a> {
+    let catalog = &world.catalog;
+    let (outcome, error) = header(record);
+    StepView {
+        index,
+        at: record.at.to_iso(),
+        event: &record.event,
+        outcome,
+        error,
+        explanation: &record.explanation,
+        latest: latest(catalog),
+        versions: versions(catalog),
+        services: world
+            .fleet
+            .services
+            .iter()
+            .map(|s| ServiceView {
+                name: &s.name,
+                family: s.family,
+                platform_version: shown_version(s, catalog),
+                requested: &s.requested,
+                deployment_controller: s.controller.as_str(),
+                requires: &s.requires,
+                desired_count: s.desired,
+                running_count: s.tasks.len(),
+                deployments: deployments(s, catalog),
+                tasks: s
+                    .tasks
+                    .iter()
+                    .map(|t| TaskView {
+                        id: format!("{}-{}", s.name, t.number),
+                        family: s.family,
+                        platform_version: catalog.get(t.version).version,
+                        revision: t.revision,
+                        started_at: t.started_at.to_iso(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        tasks: world
+            .fleet
+            .tasks
+            .iter()
+            .map(|(family, t)| {
+                let (platform_version, started_at) = workload(t, catalog);
+                TaskView { id: t.id.clone(), family: *family, platform_version, revision: t.revision, started_at }
+            })
+            .collect(),
+        clusters: world
+            .fleet
+            .clusters
+            .iter()
+            .map(|c| ClusterView {
+                name: &c.name,
+                fargate_version: catalog.get(c.fargate_version).version,
+                pods: c
+                    .pods
+                    .iter()
+                    .map(|p| {
+                        let (platform_version, started_at) = workload(p, catalog);
+                        PodView { id: p.id.clone(), platform_version, revision: p.revision, started_at }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        changes: &record.changes,
+        warnings: &record.warnings,
+    }
+}
+
+/// How many tasks run each (version, revision), in release order then revision.
+#[derive(Serialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Count {
+    pub platform_version: Version,
+    pub revision: u32,
+    pub count: usize,
+}
+
+fn counts(items: impl Iterator<Item = (VersionId, u32)>, catalog: &Catalog) -> Vec<Count> {
+    let mut groups: Vec<((VersionId, u32), usize)> = Vec::new();
+    for key in items {
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((key, 1)),
+        }
+    }
+    groups.sort_by_key(|(k, _)| *k);
+    groups
+        .into_iter()
+        .map(|((v, revision), count)| Count { platform_version: catalog.get(v).version, revision, count })
+        .collect()
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceSummary<'a> {
+    pub name: &'a str,
+    pub family: Family,
+    pub requested: &'a str,
+    pub platform_version: String,
+    pub primary_version: Version,
+    pub deployment_controller: &'static str,
+    pub desired_count: u32,
+    pub running_count: usize,
+    pub deployments: Vec<DeploymentView>,
+    pub counts: Vec<Count>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterSummary<'a> {
+    pub name: &'a str,
+    pub fargate_version: Version,
+    pub pods: Vec<Count>,
+}
+
+/// A step without per-task rows: counts instead, and task-level changes folded into counts.
+#[derive(Serialize)]
+pub struct SummaryView<'a> {
+    pub index: usize,
+    pub at: String,
+    pub event: &'a serde_json::Value,
+    pub outcome: &'static str,
+    pub error: Option<ErrorView>,
+    pub explanation: &'a str,
+    pub latest: LatestView,
+    pub versions: Vec<VersionView<'a>>,
+    pub services: Vec<ServiceSummary<'a>>,
+    pub tasks: Vec<Count>,
+    pub clusters: Vec<ClusterSummary<'a>>,
+    pub changes: Vec<serde_json::Value>,
+    pub warnings: &'a [String],
+}
+
+pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> SummaryView<'a> {
+    let catalog = &world.catalog;
+    let (outcome, error) = header(record);
+    SummaryView {
+        index,
+        at: record.at.to_iso(),
+        event: &record.event,
+        outcome,
+        error,
+        explanation: &record.explanation,
+        latest: latest(catalog),
+        versions: versions(catalog),
+        services: world
+            .fleet
+            .services
+            .iter()
+            .map(|s| ServiceSummary {
+                name: &s.name,
+                family: s.family,
+                requested: &s.requested,
+                platform_version: shown_version(s, catalog),
+                primary_version: catalog.get(s.primary().version).version,
+                deployment_controller: s.controller.as_str(),
+                desired_count: s.desired,
+                running_count: s.tasks.len(),
+                deployments: deployments(s, catalog),
+                counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
+            })
+            .collect(),
+        tasks: counts(world.fleet.tasks.iter().map(|(_, t)| (t.version, t.revision)), catalog),
+        clusters: world
+            .fleet
+            .clusters
+            .iter()
+            .map(|c| ClusterSummary {
+                name: &c.name,
+                fargate_version: catalog.get(c.fargate_version).version,
+                pods: counts(c.pods.iter().map(|p| (p.version, p.revision)), catalog),
+            })
+            .collect(),
+        changes: fold_changes(&record.changes),
+        warnings: &record.warnings,
+    }
+}
+
+/// Task and pod changes folded into `{kind, service|cluster, platformVersion, revision, count}`,
+/// placed where the first of each group happened; other changes as they are.
+pub fn fold_changes(changes: &[Change]) -> Vec<serde_json::Value> {
+    let mut out: Vec<serde_json::Value> = Vec::new();
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for change in changes {
+        let mut value = serde_json::to_value(change).expect("changes serialize");
+        let folded = matches!(
+            change,
+            Change::TaskStarted { .. } | Change::TaskStopped { .. } | Change::PodStarted { .. } | Change::PodStopped { .. }
+        );
+        if !folded {
+            out.push(value);
+            continue;
+        }
+        let map = value.as_object_mut().expect("a change is an object");
+        map.remove("task");
+        map.remove("pod");
+        let key = serde_json::to_string(map).expect("serializes");
+        match groups.iter().find(|(k, _)| *k == key) {
+            Some((_, i)) => {
+                let count = out[*i]["count"].as_u64().unwrap_or(0) + 1;
+                out[*i]["count"] = count.into();
+            }
+            None => {
+                map.insert("count".into(), 1.into());
+                groups.push((key, out.len()));
+                out.push(value);
+            }
+        }
+    }
+    out
+}
