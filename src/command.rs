@@ -1,1 +1,428 @@
-pub fn placeholder() {}
+//! The `aws ecs …` console: a command line as copied from AWS's docs (backslash continuations,
+//! quotes, `--key value` and `--key=value`) turned into the scenario event it means.
+
+use crate::scenario::{Action, Controller, Count};
+use crate::version::{Family, LATEST};
+use std::fmt;
+
+/// A command the console cannot turn into an event, located by the 1-based character column of
+/// the offending word in the whole input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommandError {
+    pub column: u32,
+    pub kind: CommandErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CommandErrorKind {
+    Empty,
+    NotEcs { found: String },
+    UnknownSubcommand { found: String },
+    UnknownOption { option: String, subcommand: &'static str },
+    MissingValue { option: String },
+    MissingOption { option: &'static str, subcommand: &'static str },
+    BadValue { option: &'static str, value: String, expected: &'static str },
+    RepeatedOption { option: String },
+    UnexpectedWord { word: String },
+    MissingBackslash { word: String },
+    UnclosedQuote,
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            CommandErrorKind::Empty => f.write_str("Type an aws ecs command, for example: aws ecs create-service --service-name web --desired-count 2"),
+            CommandErrorKind::NotEcs { found } => write!(f, "Only aws ecs commands run here; {found:?} is not ecs."),
+            CommandErrorKind::UnknownSubcommand { found } => write!(
+                f,
+                "aws ecs {found} is not simulated here; use create-service, update-service, run-task, stop-task or delete-service."
+            ),
+            CommandErrorKind::UnknownOption { option, subcommand } => {
+                write!(f, "Unknown option {option} for aws ecs {subcommand}; check its spelling.")
+            }
+            CommandErrorKind::MissingValue { option } => write!(f, "{option} needs a value after it."),
+            CommandErrorKind::MissingOption { option, subcommand } => {
+                write!(f, "aws ecs {subcommand} needs {option}.")
+            }
+            CommandErrorKind::BadValue { option, value, expected } => {
+                write!(f, "{option} {value:?} is not valid: {expected}.")
+            }
+            CommandErrorKind::RepeatedOption { option } => write!(f, "{option} is given twice; keep one."),
+            CommandErrorKind::UnexpectedWord { word } => {
+                write!(f, "Unexpected {word:?}: every value follows an option such as --service.")
+            }
+            CommandErrorKind::MissingBackslash { word } => write!(
+                f,
+                "{word} starts a new line, but the line before does not end with a backslash (\\), so the shell would run it as a separate command; add the backslash."
+            ),
+            CommandErrorKind::UnclosedQuote => f.write_str("This quote is never closed; add the closing quote."),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Word {
+    text: String,
+    column: u32,
+    /// First word of a line that the previous line did not continue with a backslash.
+    starts_line: bool,
+}
+
+/// Splits like a POSIX shell does for these commands: whitespace, quotes, backslash escapes and
+/// backslash-newline continuations.
+fn words(input: &str) -> Result<Vec<Word>, CommandError> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut words = Vec::new();
+    let mut i = 0;
+    let mut new_line = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            new_line = true;
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c == '\\' && matches!(chars.get(i + 1), Some('\n')) {
+            i += 2;
+            continue;
+        }
+        if c == '\\' && chars.get(i + 1) == Some(&'\r') && chars.get(i + 2) == Some(&'\n') {
+            i += 3;
+            continue;
+        }
+        let column = i as u32 + 1;
+        let mut text = String::new();
+        while i < chars.len() && !chars[i].is_whitespace() {
+            match chars[i] {
+                '\\' if matches!(chars.get(i + 1), Some('\n') | Some('\r')) => break,
+                '\\' => {
+                    if let Some(next) = chars.get(i + 1) {
+                        text.push(*next);
+                    }
+                    i += 2;
+                }
+                quote @ ('\'' | '"') => {
+                    let open = i;
+                    i += 1;
+                    loop {
+                        match chars.get(i) {
+                            None => return Err(CommandError { column: open as u32 + 1, kind: CommandErrorKind::UnclosedQuote }),
+                            Some(c) if *c == quote => break,
+                            Some('\\') if quote == '"' && matches!(chars.get(i + 1), Some('"' | '\\' | '$' | '`')) => {
+                                text.push(chars[i + 1]);
+                                i += 2;
+                            }
+                            Some(c) => {
+                                text.push(*c);
+                                i += 1;
+                            }
+                        }
+                    }
+                    i += 1;
+                }
+                c => {
+                    text.push(c);
+                    i += 1;
+                }
+            }
+        }
+        words.push(Word { text, column, starts_line: new_line && !words.is_empty() });
+        new_line = false;
+    }
+    Ok(words)
+}
+
+/// Options of `aws` itself, accepted anywhere and ignored. `true`: takes a value.
+const GLOBAL: &[(&str, bool)] = &[
+    ("--region", true), ("--profile", true), ("--output", true), ("--endpoint-url", true), ("--query", true),
+    ("--color", true), ("--ca-bundle", true), ("--cli-read-timeout", true), ("--cli-connect-timeout", true),
+    ("--cli-binary-format", true), ("--debug", false), ("--no-verify-ssl", false), ("--no-paginate", false),
+    ("--no-cli-pager", false), ("--cli-auto-prompt", false), ("--no-cli-auto-prompt", false), ("--no-sign-request", false),
+];
+
+/// Options that do not matter to platform versions, accepted and ignored.
+const IGNORED: &[(&str, bool)] = &[
+    ("--cluster", true), ("--network-configuration", true), ("--load-balancers", true), ("--service-registries", true),
+    ("--capacity-provider-strategy", true), ("--role", true), ("--deployment-configuration", true),
+    ("--placement-constraints", true), ("--placement-strategy", true), ("--health-check-grace-period-seconds", true),
+    ("--scheduling-strategy", true), ("--tags", true), ("--propagate-tags", true), ("--client-token", true),
+    ("--service-connect-configuration", true), ("--volume-configurations", true), ("--vpc-lattice-configurations", true),
+    ("--availability-zone-rebalancing", true), ("--overrides", true), ("--started-by", true), ("--group", true),
+    ("--reference-id", true), ("--reason", true), ("--enable-ecs-managed-tags", false), ("--no-enable-ecs-managed-tags", false),
+    ("--enable-execute-command", false), ("--no-enable-execute-command", false), ("--force", false), ("--no-force", false),
+];
+
+/// The options each sub-command reads. `true`: takes a value.
+fn read_options(subcommand: &str) -> &'static [(&'static str, bool)] {
+    match subcommand {
+        "create-service" => &[
+            ("--service-name", true), ("--task-definition", true), ("--desired-count", true), ("--launch-type", true),
+            ("--platform-version", true), ("--deployment-controller", true),
+        ],
+        "update-service" => &[
+            ("--service", true), ("--task-definition", true), ("--desired-count", true), ("--platform-version", true),
+            ("--force-new-deployment", false), ("--no-force-new-deployment", false),
+        ],
+        "run-task" => &[("--task-definition", true), ("--count", true), ("--launch-type", true), ("--platform-version", true)],
+        "stop-task" => &[("--task", true)],
+        "delete-service" => &[("--service", true)],
+        _ => &[],
+    }
+}
+
+const SUBCOMMANDS: [&str; 5] = ["create-service", "update-service", "run-task", "stop-task", "delete-service"];
+
+struct Given {
+    name: &'static str,
+    value: Option<String>,
+    value_column: u32,
+}
+
+/// Parses one `aws ecs` command into the event it means (without `at`).
+pub fn parse_command(input: &str) -> Result<Action, CommandError> {
+    let words = words(input)?;
+    let mut rest = words.iter().peekable();
+    let mut given: Vec<Given> = Vec::new();
+    let mut subcommand: Option<(&'static str, u32)> = None;
+    let mut saw_ecs = false;
+    if rest.peek().is_some_and(|w| w.text == "aws") {
+        rest.next();
+    }
+    while let Some(word) = rest.next() {
+        if word.starts_line {
+            return Err(CommandError { column: word.column, kind: CommandErrorKind::MissingBackslash { word: word.text.clone() } });
+        }
+        if let Some(option) = word.text.strip_prefix("--").map(|_| word.text.as_str()) {
+            let (name, inline) = match option.split_once('=') {
+                Some((name, value)) => (name, Some(value.to_string())),
+                None => (option, None),
+            };
+            let own = subcommand.map_or(&[][..], |(s, _)| read_options(s));
+            let Some(&(known, takes_value)) = own.iter().chain(GLOBAL).chain(subcommand.map_or(&[][..], |_| IGNORED)).find(|(n, _)| *n == name) else {
+                return Err(CommandError {
+                    column: word.column,
+                    kind: CommandErrorKind::UnknownOption { option: name.to_string(), subcommand: subcommand.map_or("", |(s, _)| s) },
+                });
+            };
+            let (value, value_column) = match (takes_value, inline) {
+                (false, _) => (None, word.column),
+                (true, Some(v)) => (Some(v), word.column + name.chars().count() as u32 + 1),
+                (true, None) => match rest.next_if(|w| !w.starts_line && !w.text.starts_with("--")) {
+                    Some(w) => (Some(w.text.clone()), w.column),
+                    None => return Err(CommandError { column: word.column, kind: CommandErrorKind::MissingValue { option: name.to_string() } }),
+                },
+            };
+            if own.iter().any(|(n, _)| *n == known) {
+                if given.iter().any(|g| g.name == known) {
+                    return Err(CommandError { column: word.column, kind: CommandErrorKind::RepeatedOption { option: known.to_string() } });
+                }
+                given.push(Given { name: known, value, value_column });
+            }
+            continue;
+        }
+        match (saw_ecs, subcommand) {
+            (false, _) if word.text == "ecs" => saw_ecs = true,
+            (false, _) => return Err(CommandError { column: word.column, kind: CommandErrorKind::NotEcs { found: word.text.clone() } }),
+            (true, None) => match SUBCOMMANDS.iter().find(|s| **s == word.text) {
+                Some(s) => subcommand = Some((s, word.column)),
+                None => {
+                    return Err(CommandError { column: word.column, kind: CommandErrorKind::UnknownSubcommand { found: word.text.clone() } })
+                }
+            },
+            (true, Some(_)) => return Err(CommandError { column: word.column, kind: CommandErrorKind::UnexpectedWord { word: word.text.clone() } }),
+        }
+    }
+    let Some((subcommand, sub_column)) = subcommand else {
+        let column = words.last().map_or(1, |w| w.column);
+        return Err(CommandError { column, kind: if words.is_empty() { CommandErrorKind::Empty } else { CommandErrorKind::UnknownSubcommand { found: String::new() } } });
+    };
+    let get = |name: &str| given.iter().find(|g| g.name == name);
+    let text = |name: &str| get(name).and_then(|g| g.value.clone());
+    let required = |name: &'static str| {
+        text(name).ok_or(CommandError { column: sub_column, kind: CommandErrorKind::MissingOption { option: name, subcommand } })
+    };
+    let number = |name: &'static str| -> Result<Option<Count>, CommandError> {
+        let Some(g) = get(name) else { return Ok(None) };
+        let value = g.value.clone().unwrap_or_default();
+        let digits = value.strip_prefix('-').unwrap_or(&value);
+        match value.parse::<i64>() {
+            Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(Count(n as f64))),
+            _ => Err(CommandError {
+                column: g.value_column,
+                kind: CommandErrorKind::BadValue { option: name, value, expected: "use a whole number" },
+            }),
+        }
+    };
+    if let Some(g) = get("--launch-type") {
+        if g.value.as_deref() != Some("FARGATE") {
+            return Err(CommandError {
+                column: g.value_column,
+                kind: CommandErrorKind::BadValue {
+                    option: "--launch-type",
+                    value: g.value.clone().unwrap_or_default(),
+                    expected: "platform versions exist only on Fargate, so use --launch-type FARGATE (or leave it out)",
+                },
+            });
+        }
+    }
+    Ok(match subcommand {
+        "create-service" => Action::CreateService {
+            service: last_segment(&required("--service-name")?),
+            platform_version: text("--platform-version").unwrap_or_else(|| LATEST.to_string()),
+            family: Family::Linux,
+            desired_count: number("--desired-count")?.unwrap_or(Count(1.0)),
+            requires: Vec::new(),
+            controller: controller(get("--deployment-controller"))?,
+        },
+        "update-service" => Action::UpdateService {
+            service: last_segment(&required("--service")?),
+            platform_version: text("--platform-version"),
+            // A new task definition always means a new deployment.
+            force_new_deployment: get("--force-new-deployment").is_some() || get("--task-definition").is_some(),
+            desired_count: number("--desired-count")?,
+            requires: None,
+        },
+        "run-task" => Action::RunTask {
+            task: task_family(&required("--task-definition")?),
+            platform_version: text("--platform-version").unwrap_or_else(|| LATEST.to_string()),
+            family: Family::Linux,
+            count: number("--count")?.unwrap_or(Count(1.0)),
+            requires: Vec::new(),
+        },
+        "stop-task" => Action::StopTask { task: last_segment(&required("--task")?) },
+        "delete-service" => Action::DeleteService { service: last_segment(&required("--service")?) },
+        _ => unreachable!("SUBCOMMANDS lists the sub-commands matched here"),
+    })
+}
+
+/// `--deployment-controller type=CODE_DEPLOY` (shorthand) or `{"type": "CODE_DEPLOY"}` (JSON).
+fn controller(given: Option<&Given>) -> Result<Controller, CommandError> {
+    let Some(g) = given else { return Ok(Controller::Ecs) };
+    let value = g.value.clone().unwrap_or_default();
+    let compact: String = value.chars().filter(|c| !c.is_whitespace() && *c != '"' && *c != '{' && *c != '}').collect();
+    match compact.as_str() {
+        "type=ECS" | "type:ECS" => Ok(Controller::Ecs),
+        "type=CODE_DEPLOY" | "type:CODE_DEPLOY" => Ok(Controller::CodeDeploy),
+        _ => Err(CommandError {
+            column: g.value_column,
+            kind: CommandErrorKind::BadValue {
+                option: "--deployment-controller",
+                value,
+                expected: "use type=ECS or type=CODE_DEPLOY (EXTERNAL is not simulated)",
+            },
+        }),
+    }
+}
+
+/// ARNs name resources by their last `/` segment.
+fn last_segment(value: &str) -> String {
+    value.rsplit('/').next().unwrap_or(value).to_string()
+}
+
+/// `web:3` or `arn:…:task-definition/web:3` → `web`.
+fn task_family(value: &str) -> String {
+    let name = last_segment(value);
+    name.split(':').next().unwrap_or(&name).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(line: &str) -> serde_json::Value {
+        parse_command(line).unwrap_or_else(|e| panic!("{line}: {e}")).to_json(None)
+    }
+
+    /// The error's message and the text at its column (from there to the next space).
+    fn error(line: &str) -> (String, String) {
+        let e = parse_command(line).unwrap_err();
+        let at: String = line.chars().skip(e.column as usize - 1).take_while(|c| !c.is_whitespace()).collect();
+        (at, e.to_string())
+    }
+
+    #[test]
+    fn create_service_defaults_to_latest_and_ignores_unrelated_options() {
+        let v = event("aws ecs create-service --cluster prod --service-name web --task-definition web:3 --desired-count 2 --launch-type FARGATE --network-configuration \"awsvpcConfiguration={subnets=[subnet-1],assignPublicIp=ENABLED}\" --region eu-west-1");
+        assert_eq!(v["do"], "create-service");
+        assert_eq!(v["service"], "web");
+        assert_eq!(v["platformVersion"], "LATEST");
+        assert_eq!(v["desiredCount"], 2);
+        assert_eq!(v["deploymentController"], "ECS");
+    }
+
+    #[test]
+    fn continuations_quotes_and_equals_forms() {
+        let v = event("aws ecs create-service \\\n  --service-name='my-svc' \\\n  --platform-version \"1.4.0\" \\\r\n  --deployment-controller type=CODE_DEPLOY");
+        assert_eq!((v["service"].as_str(), v["platformVersion"].as_str()), (Some("my-svc"), Some("1.4.0")));
+        assert_eq!(v["deploymentController"], "CODE_DEPLOY");
+    }
+
+    #[test]
+    fn update_service_maps_deployment_triggers() {
+        let v = event("aws ecs update-service --cluster c --service arn:aws:ecs:us-east-1:1:service/c/web --force-new-deployment");
+        assert_eq!((v["service"].as_str(), v["forceNewDeployment"].as_bool()), (Some("web"), Some(true)));
+        assert!(v.get("platformVersion").is_none(), "absent means unchanged");
+        let v = event("aws ecs update-service --service web --task-definition web:4");
+        assert_eq!(v["forceNewDeployment"], true);
+        let v = event("aws ecs update-service --service web --desired-count 5");
+        assert_eq!((v["forceNewDeployment"].as_bool(), v["desiredCount"].as_i64()), (Some(false), Some(5)));
+    }
+
+    #[test]
+    fn run_stop_delete() {
+        let v = event("aws ecs run-task --task-definition arn:aws:ecs:us-east-1:1:task-definition/batch:7 --count 3 --platform-version 1.3.0");
+        assert_eq!((v["task"].as_str(), v["count"].as_i64(), v["platformVersion"].as_str()), (Some("batch"), Some(3), Some("1.3.0")));
+        assert_eq!(event("aws ecs stop-task --cluster c --task arn:aws:ecs:r:1:task/c/web-3")["task"], "web-3");
+        assert_eq!(event("aws ecs delete-service --service web --force")["do"], "delete-service");
+    }
+
+    #[test]
+    fn errors_point_at_the_offending_word() {
+        let cases = [
+            ("aws ecs create-service --service-name web --launch-type EC2", "EC2",
+             "--launch-type \"EC2\" is not valid: platform versions exist only on Fargate, so use --launch-type FARGATE (or leave it out)."),
+            ("aws ecs create-service --service-nmae web", "--service-nmae",
+             "Unknown option --service-nmae for aws ecs create-service; check its spelling."),
+            ("aws ecs update-service --service", "--service", "--service needs a value after it."),
+            ("aws ecs run-task --count 2", "run-task", "aws ecs run-task needs --task-definition."),
+            ("aws ecs create-service --service-name web --desired-count two", "two",
+             "--desired-count \"two\" is not valid: use a whole number."),
+            ("aws ecs create-service --service-name web --desired-count=1.5", "1.5",
+             "--desired-count \"1.5\" is not valid: use a whole number."),
+            ("aws ecs describe-services --services web", "describe-services",
+             "aws ecs describe-services is not simulated here; use create-service, update-service, run-task, stop-task or delete-service."),
+            ("aws s3 ls", "s3", "Only aws ecs commands run here; \"s3\" is not ecs."),
+            ("aws ecs create-service --service-name 'web", "'web", "This quote is never closed; add the closing quote."),
+            ("aws ecs create-service --service-name web extra", "extra",
+             "Unexpected \"extra\": every value follows an option such as --service."),
+            ("aws ecs run-task --task-definition a --count 1 --count 2", "--count", "--count is given twice; keep one."),
+            ("", "", "Type an aws ecs command, for example: aws ecs create-service --service-name web --desired-count 2"),
+        ];
+        for (line, at, message) in cases {
+            assert_eq!(error(line), (at.to_string(), message.to_string()), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_missing_backslash_is_named_helpfully() {
+        // As in the blog post: the second line lacks its trailing backslash.
+        let line = "aws ecs update-service --cluster c \\\n  --service web\n  --force-new-deployment";
+        assert_eq!(
+            error(line),
+            (
+                "--force-new-deployment".to_string(),
+                "--force-new-deployment starts a new line, but the line before does not end with a backslash (\\), so the shell would run it as a separate command; add the backslash.".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let e = parse_command("aws ecs create-service --service-name é --bogus").unwrap_err();
+        assert_eq!(e.column, 41);
+    }
+}

@@ -1,0 +1,31 @@
+# latest-playground. `make serve` and `make test` set everything up themselves (scripts/setup.sh):
+# the first run on a fresh machine takes minutes, later runs seconds.
+SHELL := /bin/bash
+PORT ?= 8000
+# The toolchain chosen by setup (possibly a project-only one), and our tools on PATH.
+WITH_ENV := source target/toolchain.env &&
+
+.PHONY: setup build serve test dist bench fuzz clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@$(WITH_ENV) node scripts/build.mjs
+
+serve: build
+	@node scripts/serve.mjs www $(PORT)
+
+test: build
+	@$(WITH_ENV) scripts/test.sh
+
+# A folder for any static host: only what the page loads, all URLs relative.
+dist: build
+	@rm -rf dist && mkdir -p dist && cp -r www/. dist/ && rm -f dist/pkg/.gitignore dist/pkg/*.d.ts
+	@echo "[dist] dist/ is ready: copy it to any static host, at any path."
+
+bench: build
+	@$(WITH_ENV) node scripts/check-size.mjs
+
+clean:
+	rm -rf target www/pkg dist node_modules

@@ -1,0 +1,24 @@
+// The release build of the browser package: wasm-pack (without its optimiser) into www/pkg, then
+// wasm-opt from npm with the flags of wasm-pack.toml. Run through `make build`, which sets up the
+// toolchain first.
+import { execFileSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { config, root } from "./config.mjs";
+
+const c = config();
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+
+console.error(`[build] wasm-pack build --release --target ${c.target} → ${relative(root, c.outDir)}`);
+run("wasm-pack", [
+  "--quiet", "build", "--release", "--no-opt", "--no-pack",
+  "--target", c.target, "--out-dir", relative(root, c.outDir), "--out-name", c.outName,
+]);
+const before = statSync(c.wasmFile).size;
+console.error(`[build] wasm-opt ${c.wasmOptArgs.join(" ")}`);
+run(join(root, "node_modules/.bin/wasm-opt"), [...c.wasmOptArgs, c.wasmFile, "-o", c.wasmFile]);
+const after = readFileSync(c.wasmFile);
+console.error(
+  `[build] ${relative(root, c.wasmFile)}: ${before} → ${after.length} bytes, ${gzipSync(after, { level: 9 }).length} gzipped`,
+);

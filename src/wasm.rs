@@ -1,0 +1,272 @@
+//! The one binding module: the core's API as wasm-bindgen exports (scenario-format.md §6). Every
+//! conversion between Rust and JS happens here; the rest of the crate knows nothing of JS.
+
+use crate::command::{parse_command as parse_line, CommandError};
+use crate::error::ScenarioError;
+use crate::lifecycle::State;
+use crate::playground::{simulate as simulate_text, Playground};
+use crate::version::Family;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+export type Family = "LINUX" | "WINDOWS";
+export type VersionState = "active" | "deprecating" | "retired" | "recalled";
+/** One event of a scenario document (scenario-format.md §3); `at` is optional for `Playground.apply`. */
+export interface ScenarioEvent { do: string; at?: string; note?: string; [field: string]: unknown }
+export interface TaskRow { id: string; family: Family; platformVersion: string; revision: number; startedAt: string }
+export interface PodRow { id: string; platformVersion: string; revision: number; startedAt: string }
+export interface DeploymentRow { id: string; status: "PRIMARY" | "INACTIVE"; platformVersion: string; createdAt: string }
+export interface VersionRow { version: string; family: Family; state: VersionState; revision: number; features: string[] }
+export interface Change { kind: string; [field: string]: unknown }
+export interface ServiceRow {
+  name: string; family: Family; platformVersion: string; requested: string;
+  deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[];
+  desiredCount: number; runningCount: number; deployments: DeploymentRow[]; tasks: TaskRow[];
+}
+export interface Step {
+  index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected";
+  error: { code: string; message: string } | null; explanation: string;
+  latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
+  services: ServiceRow[]; tasks: TaskRow[];
+  clusters: { name: string; fargateVersion: string; pods: PodRow[] }[];
+  changes: Change[]; warnings: string[];
+}
+export interface Trace { format: "fargate-pv-trace/1"; title: string | null; steps: Step[] }
+export interface VersionCount { platformVersion: string; revision: number; count: number }
+export interface Summary {
+  index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected";
+  error: { code: string; message: string } | null; explanation: string;
+  latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
+  services: {
+    name: string; family: Family; requested: string; platformVersion: string; primaryVersion: string;
+    deploymentController: "ECS" | "CODE_DEPLOY"; desiredCount: number; runningCount: number;
+    deployments: DeploymentRow[]; counts: VersionCount[];
+  }[];
+  tasks: VersionCount[]; clusters: { name: string; fargateVersion: string; pods: VersionCount[] }[];
+  changes: Change[]; warnings: string[];
+}
+export interface BuiltinScenario { id: string; title: string; description: string; json: string }
+export type Resolution =
+  | { outcome: "resolved"; version: string; revision: number; viaLatest: boolean }
+  | { outcome: "rejected"; code: string; message: string };
+export interface LifecycleState {
+  state: VersionState; awsTerm: string; startsTasks: boolean; latestMayPointHere: boolean;
+  runningTasksKeepRunning: boolean; receivesRevisions: boolean; warnsOnUse: boolean; allowedNext: VersionState[];
+}
+"#;
+
+/// Shows panics in the console and tells the page (a `latest-playground-panic` event on
+/// `window`), which then shows its banner. Panics are bugs; this makes them visible.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(window) = web_sys::window() {
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&JsValue::from_str(&info.to_string()));
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("latest-playground-panic", &init) {
+                let _ = window.dispatch_event(&event);
+            }
+        }
+    }));
+}
+
+fn set(target: &JsValue, key: &str, value: JsValue) {
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+/// A JS `Error` with `code`, `path` and, for JSON syntax errors, `line` and `column`.
+fn scenario_error(error: ScenarioError) -> JsValue {
+    let js: JsValue = js_sys::Error::new(&error.to_string()).into();
+    set(&js, "code", JsValue::from_str(error.code()));
+    set(&js, "path", JsValue::from_str(&error.path));
+    if let Some((line, column)) = error.line_column() {
+        set(&js, "line", JsValue::from(line));
+        set(&js, "column", JsValue::from(column));
+    }
+    js
+}
+
+fn command_error(error: CommandError) -> JsValue {
+    let js: JsValue = js_sys::Error::new(&error.to_string()).into();
+    set(&js, "code", JsValue::from_str("CommandError"));
+    set(&js, "column", JsValue::from(error.column));
+    js
+}
+
+fn out_of_range(i: usize, count: usize) -> JsValue {
+    let js: JsValue = js_sys::Error::new(&format!("There is no step {i}; this scenario has steps 0 to {}.", count.saturating_sub(1))).into();
+    set(&js, "code", JsValue::from_str("StepOutOfRange"));
+    js
+}
+
+/// Our JSON text to a JS value. The text comes from serde_json, so parsing cannot fail.
+fn from_json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("serde_json writes valid JSON")
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("plain data serializes")
+}
+
+/// Replays a whole scenario document and returns its trace.
+#[wasm_bindgen(unchecked_return_type = "Trace")]
+pub fn simulate(scenario_json: &str) -> Result<JsValue, JsValue> {
+    simulate_text(scenario_json).map(|t| from_json(&t)).map_err(scenario_error)
+}
+
+#[derive(Serialize)]
+struct BuiltinView {
+    id: &'static str,
+    title: String,
+    description: String,
+    json: &'static str,
+}
+
+/// The shipped scenarios; the first is the default.
+#[wasm_bindgen(js_name = builtinScenarios, unchecked_return_type = "BuiltinScenario[]")]
+pub fn builtin_scenarios() -> JsValue {
+    let views: Vec<BuiltinView> = crate::builtin::BUILTINS
+        .iter()
+        .map(|b| {
+            let document = crate::scenario::read(b.json).expect("built-in scenarios are valid");
+            BuiltinView {
+                id: b.id,
+                title: document.title.unwrap_or_default(),
+                description: document.description.unwrap_or_default(),
+                json: b.json,
+            }
+        })
+        .collect();
+    to_js(&views)
+}
+
+/// An `aws ecs …` command line as the event it means (without `at`).
+#[wasm_bindgen(js_name = parseCommand, unchecked_return_type = "ScenarioEvent")]
+pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
+    parse_line(line).map(|action| from_json(&action.to_json(None).to_string())).map_err(command_error)
+}
+
+/// The lifecycle teaching model: every state with its capabilities and allowed transitions.
+#[wasm_bindgen(js_name = lifecycleStates, unchecked_return_type = "LifecycleState[]")]
+pub fn lifecycle_states() -> JsValue {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct View {
+        state: State,
+        aws_term: &'static str,
+        starts_tasks: bool,
+        latest_may_point_here: bool,
+        running_tasks_keep_running: bool,
+        receives_revisions: bool,
+        warns_on_use: bool,
+        allowed_next: Vec<State>,
+    }
+    let views: Vec<View> = State::ALL
+        .into_iter()
+        .map(|state| {
+            let c = state.capabilities();
+            View {
+                state,
+                aws_term: state.aws_term(),
+                starts_tasks: c.starts_tasks,
+                latest_may_point_here: c.latest_may_point_here,
+                running_tasks_keep_running: c.running_tasks_keep_running,
+                receives_revisions: c.receives_revisions,
+                warns_on_use: c.warns_on_use,
+                allowed_next: state.allowed_next(),
+            }
+        })
+        .collect();
+    to_js(&views)
+}
+
+/// A loaded scenario, answering one step at a time.
+#[wasm_bindgen(js_name = Playground)]
+pub struct JsPlayground {
+    inner: Playground,
+}
+
+#[wasm_bindgen(js_class = Playground)]
+impl JsPlayground {
+    /// Loads and replays a scenario document; throws like `simulate`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario_json: &str) -> Result<JsPlayground, JsValue> {
+        Playground::new(scenario_json).map(|inner| JsPlayground { inner }).map_err(scenario_error)
+    }
+
+    #[wasm_bindgen(js_name = stepCount)]
+    pub fn step_count(&self) -> usize {
+        self.inner.step_count()
+    }
+
+    /// The document's title, or `null`.
+    pub fn title(&self) -> Option<String> {
+        self.inner.title().map(str::to_string)
+    }
+
+    /// Step `i` in the trace's shape.
+    #[wasm_bindgen(unchecked_return_type = "Step")]
+    pub fn step(&self, i: usize) -> Result<JsValue, JsValue> {
+        let json = self.inner.step_json(i).ok_or_else(|| out_of_range(i, self.step_count()))?;
+        Ok(from_json(&json))
+    }
+
+    /// Step `i` without per-task rows: counts per version and revision instead.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self, i: usize) -> Result<JsValue, JsValue> {
+        let json = self.inner.summary_json(i).ok_or_else(|| out_of_range(i, self.step_count()))?;
+        Ok(from_json(&json))
+    }
+
+    /// Appends an event (its `at` defaults to the last step's) and returns the new step; throws a
+    /// scenario error and changes nothing when the event is invalid.
+    #[wasm_bindgen(unchecked_return_type = "Step")]
+    pub fn apply(&mut self, #[wasm_bindgen(unchecked_param_type = "ScenarioEvent | string")] event: JsValue) -> Result<JsValue, JsValue> {
+        let text = match event.as_string() {
+            Some(text) => text,
+            None => js_sys::JSON::stringify(&event)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_else(|| "null".to_string()),
+        };
+        self.inner.apply_json(&text).map(|step| from_json(&step)).map_err(scenario_error)
+    }
+
+    /// The document, with every applied event, as JSON text.
+    #[wasm_bindgen(js_name = toScenarioJson)]
+    pub fn to_scenario_json(&self) -> String {
+        self.inner.to_scenario_json()
+    }
+
+    /// What `requested` would resolve to right after step `i`, by the same rules as every
+    /// customer action (the page's "what would LATEST mean now?").
+    #[wasm_bindgen(unchecked_return_type = "Resolution")]
+    pub fn resolve(
+        &self,
+        i: usize,
+        #[wasm_bindgen(unchecked_param_type = "Family")] family: &str,
+        requested: &str,
+        requires: Vec<String>,
+    ) -> Result<JsValue, JsValue> {
+        let (_, world) = self.inner.replay_to(i).ok_or_else(|| out_of_range(i, self.step_count()))?;
+        let family = Family::parse(family).unwrap_or(Family::Linux);
+        let value = match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
+            Ok(r) => serde_json::json!({
+                "outcome": "resolved",
+                "version": world.catalog.get(r.version).version.to_string(),
+                "revision": r.revision,
+                "viaLatest": r.via_latest,
+            }),
+            Err(rejection) => serde_json::json!({
+                "outcome": "rejected", "code": rejection.code(), "message": rejection.to_string(),
+            }),
+        };
+        Ok(from_json(&value.to_string()))
+    }
+}
