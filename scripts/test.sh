@@ -26,11 +26,11 @@ cargo test -q 2>&1 | tee "$log/cargo"
 count "cargo test" "$log/cargo" 'test result: ok\. \d+ passed'
 
 layer "binding in Node (wasm-pack test --node)"
-wasm-pack --quiet test --node -- --test binding_node 2>&1 | tee "$log/node"
+wasm-pack test --node -- --test binding_node 2>&1 | tee "$log/node"
 count "wasm-pack test --node" "$log/node" 'test result: ok\. \d+ passed'
 
 layer "binding in Chromium (wasm-pack test --headless --chrome)"
-wasm-pack --quiet test --headless --chrome -- --test binding_browser 2>&1 | tee "$log/chrome"
+wasm-pack test --headless --chrome -- --test binding_browser 2>&1 | tee "$log/chrome"
 count "wasm-pack test --chrome" "$log/chrome" 'test result: ok\. \d+ passed'
 
 layer "optimised package from Node (node --test)"

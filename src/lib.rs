@@ -18,7 +18,7 @@ pub mod version;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::ScenarioError;
 pub use playground::{simulate, Playground};

@@ -1,0 +1,129 @@
+// The binding's tests, shared by binding_node.rs (run in Node) and binding_browser.rs (run in
+// Chromium): each calls an export as JS would and decodes the JS value it returns.
+
+use latest_playground::wasm::{builtin_scenarios, lifecycle_states, parse_command, simulate, JsPlayground};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).expect("an object")
+}
+
+fn text(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
+}
+
+fn number(value: &JsValue, key: &str) -> f64 {
+    get(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
+}
+
+fn at(array: &JsValue, i: u32) -> JsValue {
+    js_sys::Array::from(array).get(i)
+}
+
+fn length(array: &JsValue) -> u32 {
+    js_sys::Array::from(array).length()
+}
+
+const BLOG: &str = include_str!("../../src/builtin/blog-timeline.json");
+
+#[wasm_bindgen_test]
+fn simulate_returns_the_trace_as_js_objects() {
+    let trace = simulate(BLOG).unwrap();
+    assert_eq!(text(&trace, "format"), "fargate-pv-trace/1");
+    let steps = get(&trace, "steps");
+    // Step 6 is the scale-out after LATEST moved to 1.3.0: the new tasks still run 1.2.0.
+    let scale_out = at(&steps, 6);
+    assert_eq!(text(&get(&scale_out, "latest"), "LINUX"), "1.3.0");
+    let web = at(&get(&scale_out, "services"), 0);
+    assert_eq!(text(&web, "platformVersion"), "LATEST");
+    let tasks = get(&web, "tasks");
+    assert_eq!(length(&tasks), 4);
+    for i in 0..4 {
+        assert_eq!(text(&at(&tasks, i), "platformVersion"), "1.2.0");
+    }
+    assert_eq!(number(&at(&tasks, 3), "revision"), 2.0);
+}
+
+#[wasm_bindgen_test]
+fn scenario_errors_carry_code_path_line_and_column_and_do_not_poison_the_module() {
+    let error = simulate("{\n  \"format\": \"fargate-pv-scenario/1\",\n  \"events\": [}\n}").unwrap_err();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    assert_eq!(text(&error, "code"), "InvalidJson");
+    assert_eq!(text(&error, "path"), "");
+    assert_eq!((number(&error, "line"), number(&error, "column")), (3.0, 14.0));
+    let error = simulate(r#"{"format":"fargate-pv-scenario/1","events":[{"at":"2020-01-01","do":"scale-service","service":"a","desiredCount":"two"}]}"#)
+        .unwrap_err();
+    assert_eq!(text(&error, "code"), "InvalidField");
+    assert_eq!(text(&error, "path"), "/events/0/desiredCount");
+    assert!(get(&error, "line").is_undefined());
+    // The next call works.
+    assert!(simulate(BLOG).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn builtin_scenarios_list_all_six_with_the_default_first() {
+    let list = builtin_scenarios();
+    let ids: Vec<String> = (0..length(&list)).map(|i| text(&at(&list, i), "id")).collect();
+    assert_eq!(ids, ["blog-timeline", "latest-held", "al1-deprecation", "eks-on-fargate", "revision-retirement", "aws-history"]);
+    for i in 0..length(&list) {
+        let item = at(&list, i);
+        assert!(!text(&item, "title").is_empty());
+        assert!(simulate(&text(&item, "json")).is_ok());
+    }
+}
+
+#[wasm_bindgen_test]
+fn parse_command_returns_an_event_or_a_located_command_error() {
+    let event = parse_command("aws ecs update-service --service web \\\n --platform-version 1.4.0").unwrap();
+    assert_eq!(text(&event, "do"), "update-service");
+    assert_eq!(text(&event, "platformVersion"), "1.4.0");
+    let error = parse_command("aws ecs run-task --task-definition web --launch-type EC2").unwrap_err();
+    assert_eq!(text(&error, "code"), "CommandError");
+    assert_eq!(number(&error, "column"), 54.0);
+}
+
+#[wasm_bindgen_test]
+fn playground_steps_summaries_apply_and_round_trip() {
+    let mut playground = JsPlayground::new(BLOG).unwrap();
+    assert_eq!(playground.step_count(), 13);
+    let step = playground.step(7).unwrap();
+    assert_eq!(number(&step, "index"), 7.0);
+    let summary = playground.summary(6).unwrap();
+    let counts = get(&at(&get(&summary, "services"), 0), "counts");
+    assert_eq!(length(&counts), 2, "revisions 1 and 2 of 1.2.0");
+    assert_eq!(number(&at(&counts, 1), "count"), 2.0);
+    // Out of range is an error, not a panic.
+    assert_eq!(text(&playground.step(99).unwrap_err(), "code"), "StepOutOfRange");
+
+    let event = parse_command("aws ecs update-service --service worker --force-new-deployment").unwrap();
+    let step = playground.apply(event).unwrap();
+    assert_eq!(number(&step, "index"), 13.0);
+    assert_eq!(text(&step, "at"), "2020-04-20T00:00:00Z", "at defaults to the last step's");
+    let bad = js_sys::JSON::parse(r#"{"do":"move-latest","to":"9.9.9"}"#).unwrap();
+    let error = playground.apply(bad).unwrap_err();
+    assert_eq!((text(&error, "code"), text(&error, "path")), ("UnknownVersion".to_string(), "/events/14/to".to_string()));
+    assert_eq!(playground.step_count(), 14, "a failed apply changes nothing");
+
+    let reloaded = JsPlayground::new(&playground.to_scenario_json()).unwrap();
+    assert_eq!(reloaded.step_count(), 14);
+    assert_eq!(
+        js_sys::JSON::stringify(&reloaded.step(13).unwrap()).unwrap(),
+        js_sys::JSON::stringify(&playground.step(13).unwrap()).unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+fn resolve_and_lifecycle_states_answer_from_the_core() {
+    let playground = JsPlayground::new(BLOG).unwrap();
+    let now = playground.resolve(12, "LINUX", "LATEST", vec![]).unwrap();
+    assert_eq!((text(&now, "outcome"), text(&now, "version")), ("resolved".to_string(), "1.3.0".to_string()));
+    let efs = playground.resolve(12, "LINUX", "LATEST", vec!["efs".into()]).unwrap();
+    assert_eq!(text(&efs, "code"), "PlatformTaskDefinitionIncompatibilityException");
+    let states = lifecycle_states();
+    assert_eq!(length(&states), 4);
+    let retired = at(&states, 2);
+    assert_eq!(text(&retired, "state"), "retired");
+    assert_eq!(get(&retired, "startsTasks").as_bool(), Some(false));
+    assert_eq!(length(&get(&retired, "allowedNext")), 1);
+}
