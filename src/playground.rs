@@ -198,23 +198,27 @@ fn merge(base: &[TimedEvent], own: &[TimedEvent]) -> Vec<Source> {
 }
 
 /// `simulate`: the whole trace as JSON, one step per event. Refuses traces over 1,000,000 task
-/// rows (the `Playground` handle serves those a step at a time), as soon as the limit is passed.
+/// rows (the `Playground` handle serves those a step at a time): a first replay counts the rows
+/// and stops as soon as the limit is passed, before any step is written.
 pub fn simulate(text: &str) -> Result<String, ScenarioError> {
     let (mut playground, order) = Playground::prepare(text)?;
-    let title = serde_json::to_string(&playground.document.title).expect("strings serialize");
-    let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");
     let mut rows: u64 = 0;
-    for (index, source) in order.into_iter().enumerate() {
-        let record = playground.advance(source)?;
-        let world = &playground.current;
-        rows += world.fleet.running();
+    for source in &order {
+        playground.advance(*source)?;
+        rows += playground.current.fleet.running();
         if rows > MAX_TRACE_ROWS {
             return Err(ScenarioError::new("", ErrorKind::LimitExceeded(Limit::TraceRows)));
         }
+    }
+    let title = serde_json::to_string(&playground.document.title).expect("strings serialize");
+    let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");
+    let mut world = World::default();
+    for (index, source) in order.into_iter().enumerate() {
+        let record = apply(&mut world, playground.event(source)).expect("replayed events succeeded before");
         if index > 0 {
             out.push(',');
         }
-        out.push_str(&serde_json::to_string(&step_view(index, &record, world)).expect("steps serialize"));
+        out.push_str(&serde_json::to_string(&step_view(index, &record, &world)).expect("steps serialize"));
     }
     out.push_str("]}");
     Ok(out)

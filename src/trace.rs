@@ -305,15 +305,15 @@ impl Step<'_> {
     fn move_latest(&mut self, to: Version, family: Family) -> Result<Outcome, Fail> {
         let id = self.known(family, to, "to")?;
         let from = self.world.catalog.move_latest(id).map_err(transition("to"))?;
+        if from == Some(id) {
+            return Ok(Outcome::Applied(format!("LATEST ({family}) already meant {to}; nothing changes.")));
+        }
         let from_version = from.map(|f| self.v(f));
         self.changes.push(Change::LatestMoved { family, from: from_version, to });
         if self.catalog().get(id).state == State::Deprecating {
             self.warnings.push(format!(
                 "LATEST ({family}) now means {to}, which is deprecating (AWS: scheduled for deprecation)."
             ));
-        }
-        if from == Some(id) {
-            return Ok(Outcome::Applied(format!("LATEST ({family}) already meant {to}; nothing changes.")));
         }
         let was = from_version.map_or("it pointed nowhere before".to_string(), |v| format!("it meant {v} before"));
         let behind: Vec<String> = self

@@ -255,7 +255,11 @@ impl JsPlayground {
         requires: Vec<String>,
     ) -> Result<JsValue, JsValue> {
         let (_, world) = self.inner.replay_to(i).ok_or_else(|| out_of_range(i, self.step_count()))?;
-        let family = Family::parse(family).unwrap_or(Family::Linux);
+        let family = Family::parse(family).ok_or_else(|| {
+            let js: JsValue = js_sys::Error::new(&format!("family must be \"LINUX\" or \"WINDOWS\"; found {family:?}.")).into();
+            set(&js, "code", JsValue::from_str("InvalidField"));
+            js
+        })?;
         let value = match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
             Ok(r) => serde_json::json!({
                 "outcome": "resolved",
