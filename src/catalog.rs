@@ -9,7 +9,7 @@ use crate::version::{Family, Version};
 /// Index of a version in release order.
 pub type VersionId = u32;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Catalog {
     versions: Vec<VersionInfo>,
     latest: [Option<VersionId>; 2],
@@ -40,17 +40,15 @@ impl VersionInfo {
     }
 
     pub fn newest_features(&self) -> &[String] {
-        &self.revisions.last().expect("a released version has revision 1").features
+        &self
+            .revisions
+            .last()
+            .expect("a released version has revision 1")
+            .features
     }
 
     pub fn label(&self) -> String {
         format!("{} ({})", self.version, self.family)
-    }
-}
-
-impl Default for Catalog {
-    fn default() -> Self {
-        Catalog { versions: Vec::new(), latest: [None, None] }
     }
 }
 
@@ -89,20 +87,37 @@ impl Catalog {
             family,
             state: State::Active,
             released_at: at,
-            revisions: vec![Revision { features: dedup(features.to_vec()), published_at: at, retired: false }],
+            revisions: vec![Revision {
+                features: dedup(features.to_vec()),
+                published_at: at,
+                retired: false,
+            }],
         });
         Ok(self.versions.len() as VersionId - 1)
     }
 
     /// Publishes the next revision, with `added` features on top of the previous revision's.
-    pub fn publish_revision(&mut self, id: VersionId, added: &[String], at: Instant) -> Result<u32, Transition> {
+    pub fn publish_revision(
+        &mut self,
+        id: VersionId,
+        added: &[String],
+        at: Instant,
+    ) -> Result<u32, Transition> {
         let info = &mut self.versions[id as usize];
         if !info.state.capabilities().receives_revisions {
-            return Err(Transition::NoRevisions { version: info.version, family: info.family, state: info.state });
+            return Err(Transition::NoRevisions {
+                version: info.version,
+                family: info.family,
+                state: info.state,
+            });
         }
         let mut features = info.newest_features().to_vec();
         features.extend(added.iter().cloned());
-        info.revisions.push(Revision { features: dedup(features), published_at: at, retired: false });
+        info.revisions.push(Revision {
+            features: dedup(features),
+            published_at: at,
+            retired: false,
+        });
         Ok(info.newest_revision())
     }
 
@@ -110,7 +125,11 @@ impl Catalog {
     pub fn move_latest(&mut self, to: VersionId) -> Result<Option<VersionId>, Transition> {
         let info = self.get(to);
         if !info.state.capabilities().latest_may_point_here {
-            return Err(Transition::LatestTarget { version: info.version, family: info.family, state: info.state });
+            return Err(Transition::LatestTarget {
+                version: info.version,
+                family: info.family,
+                state: info.state,
+            });
         }
         let slot = &mut self.latest[info.family.index()];
         Ok(slot.replace(to))
@@ -121,10 +140,19 @@ impl Catalog {
         let info = self.get(id);
         let (version, family, from) = (info.version, info.family, info.state);
         if !from.can_become(to) {
-            return Err(Transition::StateChange { version, family, from, to });
+            return Err(Transition::StateChange {
+                version,
+                family,
+                from,
+                to,
+            });
         }
         if self.latest(family) == Some(id) && !to.capabilities().latest_may_point_here {
-            return Err(Transition::RetireLatest { version, family, to });
+            return Err(Transition::RetireLatest {
+                version,
+                family,
+                to,
+            });
         }
         self.versions[id as usize].state = to;
         Ok(from)
@@ -134,15 +162,28 @@ impl Catalog {
         let info = &mut self.versions[id as usize];
         let (version, family, newest) = (info.version, info.family, info.newest_revision());
         if revision < 1.0 || revision > f64::from(newest) {
-            return Err(Transition::NoSuchRevision { version, family, revision, newest });
+            return Err(Transition::NoSuchRevision {
+                version,
+                family,
+                revision,
+                newest,
+            });
         }
         let revision = revision as u32;
         if revision == newest {
-            return Err(Transition::RetireNewestRevision { version, family, revision });
+            return Err(Transition::RetireNewestRevision {
+                version,
+                family,
+                revision,
+            });
         }
         let entry = &mut info.revisions[revision as usize - 1];
         if entry.retired {
-            return Err(Transition::RevisionAlreadyRetired { version, family, revision });
+            return Err(Transition::RevisionAlreadyRetired {
+                version,
+                family,
+                revision,
+            });
         }
         entry.retired = true;
         Ok(revision)

@@ -16,15 +16,37 @@ pub struct CommandError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum CommandErrorKind {
     Empty,
-    NotEcs { found: String },
-    UnknownSubcommand { found: String },
-    UnknownOption { option: String, subcommand: &'static str },
-    MissingValue { option: String },
-    MissingOption { option: &'static str, subcommand: &'static str },
-    BadValue { option: &'static str, value: String, expected: &'static str },
-    RepeatedOption { option: String },
-    UnexpectedWord { word: String },
-    MissingBackslash { word: String },
+    NotEcs {
+        found: String,
+    },
+    UnknownSubcommand {
+        found: String,
+    },
+    UnknownOption {
+        option: String,
+        subcommand: &'static str,
+    },
+    MissingValue {
+        option: String,
+    },
+    MissingOption {
+        option: &'static str,
+        subcommand: &'static str,
+    },
+    BadValue {
+        option: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    RepeatedOption {
+        option: String,
+    },
+    UnexpectedWord {
+        word: String,
+    },
+    MissingBackslash {
+        word: String,
+    },
     UnclosedQuote,
 }
 
@@ -110,9 +132,17 @@ fn words(input: &str) -> Result<Vec<Word>, CommandError> {
                     i += 1;
                     loop {
                         match chars.get(i) {
-                            None => return Err(CommandError { column: open as u32 + 1, kind: CommandErrorKind::UnclosedQuote }),
+                            None => {
+                                return Err(CommandError {
+                                    column: open as u32 + 1,
+                                    kind: CommandErrorKind::UnclosedQuote,
+                                })
+                            }
                             Some(c) if *c == quote => break,
-                            Some('\\') if quote == '"' && matches!(chars.get(i + 1), Some('"' | '\\' | '$' | '`')) => {
+                            Some('\\')
+                                if quote == '"'
+                                    && matches!(chars.get(i + 1), Some('"' | '\\' | '$' | '`')) =>
+                            {
                                 text.push(chars[i + 1]);
                                 i += 2;
                             }
@@ -130,7 +160,11 @@ fn words(input: &str) -> Result<Vec<Word>, CommandError> {
                 }
             }
         }
-        words.push(Word { text, column, starts_line: new_line && !words.is_empty() });
+        words.push(Word {
+            text,
+            column,
+            starts_line: new_line && !words.is_empty(),
+        });
         new_line = false;
     }
     Ok(words)
@@ -138,43 +172,96 @@ fn words(input: &str) -> Result<Vec<Word>, CommandError> {
 
 /// Options of `aws` itself, accepted anywhere and ignored. `true`: takes a value.
 const GLOBAL: &[(&str, bool)] = &[
-    ("--region", true), ("--profile", true), ("--output", true), ("--endpoint-url", true), ("--query", true),
-    ("--color", true), ("--ca-bundle", true), ("--cli-read-timeout", true), ("--cli-connect-timeout", true),
-    ("--cli-binary-format", true), ("--debug", false), ("--no-verify-ssl", false), ("--no-paginate", false),
-    ("--no-cli-pager", false), ("--cli-auto-prompt", false), ("--no-cli-auto-prompt", false), ("--no-sign-request", false),
+    ("--region", true),
+    ("--profile", true),
+    ("--output", true),
+    ("--endpoint-url", true),
+    ("--query", true),
+    ("--color", true),
+    ("--ca-bundle", true),
+    ("--cli-read-timeout", true),
+    ("--cli-connect-timeout", true),
+    ("--cli-binary-format", true),
+    ("--debug", false),
+    ("--no-verify-ssl", false),
+    ("--no-paginate", false),
+    ("--no-cli-pager", false),
+    ("--cli-auto-prompt", false),
+    ("--no-cli-auto-prompt", false),
+    ("--no-sign-request", false),
 ];
 
 /// Options that do not matter to platform versions, accepted and ignored.
 const IGNORED: &[(&str, bool)] = &[
-    ("--cluster", true), ("--network-configuration", true), ("--load-balancers", true), ("--service-registries", true),
-    ("--capacity-provider-strategy", true), ("--role", true), ("--deployment-configuration", true),
-    ("--placement-constraints", true), ("--placement-strategy", true), ("--health-check-grace-period-seconds", true),
-    ("--scheduling-strategy", true), ("--tags", true), ("--propagate-tags", true), ("--client-token", true),
-    ("--service-connect-configuration", true), ("--volume-configurations", true), ("--vpc-lattice-configurations", true),
-    ("--availability-zone-rebalancing", true), ("--overrides", true), ("--started-by", true), ("--group", true),
-    ("--reference-id", true), ("--reason", true), ("--enable-ecs-managed-tags", false), ("--no-enable-ecs-managed-tags", false),
-    ("--enable-execute-command", false), ("--no-enable-execute-command", false), ("--force", false), ("--no-force", false),
+    ("--cluster", true),
+    ("--network-configuration", true),
+    ("--load-balancers", true),
+    ("--service-registries", true),
+    ("--capacity-provider-strategy", true),
+    ("--role", true),
+    ("--deployment-configuration", true),
+    ("--placement-constraints", true),
+    ("--placement-strategy", true),
+    ("--health-check-grace-period-seconds", true),
+    ("--scheduling-strategy", true),
+    ("--tags", true),
+    ("--propagate-tags", true),
+    ("--client-token", true),
+    ("--service-connect-configuration", true),
+    ("--volume-configurations", true),
+    ("--vpc-lattice-configurations", true),
+    ("--availability-zone-rebalancing", true),
+    ("--overrides", true),
+    ("--started-by", true),
+    ("--group", true),
+    ("--reference-id", true),
+    ("--reason", true),
+    ("--enable-ecs-managed-tags", false),
+    ("--no-enable-ecs-managed-tags", false),
+    ("--enable-execute-command", false),
+    ("--no-enable-execute-command", false),
+    ("--force", false),
+    ("--no-force", false),
 ];
 
 /// The options each sub-command reads. `true`: takes a value.
 fn read_options(subcommand: &str) -> &'static [(&'static str, bool)] {
     match subcommand {
         "create-service" => &[
-            ("--service-name", true), ("--task-definition", true), ("--desired-count", true), ("--launch-type", true),
-            ("--platform-version", true), ("--deployment-controller", true),
+            ("--service-name", true),
+            ("--task-definition", true),
+            ("--desired-count", true),
+            ("--launch-type", true),
+            ("--platform-version", true),
+            ("--deployment-controller", true),
         ],
         "update-service" => &[
-            ("--service", true), ("--task-definition", true), ("--desired-count", true), ("--platform-version", true),
-            ("--force-new-deployment", false), ("--no-force-new-deployment", false),
+            ("--service", true),
+            ("--task-definition", true),
+            ("--desired-count", true),
+            ("--platform-version", true),
+            ("--force-new-deployment", false),
+            ("--no-force-new-deployment", false),
         ],
-        "run-task" => &[("--task-definition", true), ("--count", true), ("--launch-type", true), ("--platform-version", true)],
+        "run-task" => &[
+            ("--task-definition", true),
+            ("--count", true),
+            ("--launch-type", true),
+            ("--platform-version", true),
+        ],
         "stop-task" => &[("--task", true)],
         "delete-service" => &[("--service", true)],
         _ => &[],
     }
 }
 
-const SUBCOMMANDS: [&str; 5] = ["create-service", "update-service", "run-task", "stop-task", "delete-service"];
+const SUBCOMMANDS: [&str; 5] = [
+    "create-service",
+    "update-service",
+    "run-task",
+    "stop-task",
+    "delete-service",
+];
 
 struct Given {
     name: &'static str,
@@ -194,7 +281,12 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
     }
     while let Some(word) = rest.next() {
         if word.starts_line {
-            return Err(CommandError { column: word.column, kind: CommandErrorKind::MissingBackslash { word: word.text.clone() } });
+            return Err(CommandError {
+                column: word.column,
+                kind: CommandErrorKind::MissingBackslash {
+                    word: word.text.clone(),
+                },
+            });
         }
         if let Some(option) = word.text.strip_prefix("--").map(|_| word.text.as_str()) {
             let (name, inline) = match option.split_once('=') {
@@ -202,58 +294,123 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
                 None => (option, None),
             };
             let own = subcommand.map_or(&[][..], |(s, _)| read_options(s));
-            let Some(&(known, takes_value)) = own.iter().chain(GLOBAL).chain(subcommand.map_or(&[][..], |_| IGNORED)).find(|(n, _)| *n == name) else {
+            let Some(&(known, takes_value)) = own
+                .iter()
+                .chain(GLOBAL)
+                .chain(subcommand.map_or(&[][..], |_| IGNORED))
+                .find(|(n, _)| *n == name)
+            else {
                 return Err(CommandError {
                     column: word.column,
-                    kind: CommandErrorKind::UnknownOption { option: name.to_string(), subcommand: subcommand.map_or("", |(s, _)| s) },
+                    kind: CommandErrorKind::UnknownOption {
+                        option: name.to_string(),
+                        subcommand: subcommand.map_or("", |(s, _)| s),
+                    },
                 });
             };
             let (value, value_column) = match (takes_value, inline) {
                 (false, _) => (None, word.column),
                 (true, Some(v)) => (Some(v), word.column + name.chars().count() as u32 + 1),
-                (true, None) => match rest.next_if(|w| !w.starts_line && !w.text.starts_with("--")) {
+                (true, None) => match rest.next_if(|w| !w.starts_line && !w.text.starts_with("--"))
+                {
                     Some(w) => (Some(w.text.clone()), w.column),
-                    None => return Err(CommandError { column: word.column, kind: CommandErrorKind::MissingValue { option: name.to_string() } }),
+                    None => {
+                        return Err(CommandError {
+                            column: word.column,
+                            kind: CommandErrorKind::MissingValue {
+                                option: name.to_string(),
+                            },
+                        })
+                    }
                 },
             };
             if own.iter().any(|(n, _)| *n == known) {
                 if given.iter().any(|g| g.name == known) {
-                    return Err(CommandError { column: word.column, kind: CommandErrorKind::RepeatedOption { option: known.to_string() } });
+                    return Err(CommandError {
+                        column: word.column,
+                        kind: CommandErrorKind::RepeatedOption {
+                            option: known.to_string(),
+                        },
+                    });
                 }
-                given.push(Given { name: known, value, value_column });
+                given.push(Given {
+                    name: known,
+                    value,
+                    value_column,
+                });
             }
             continue;
         }
         match (saw_ecs, subcommand) {
             (false, _) if word.text == "ecs" => saw_ecs = true,
-            (false, _) => return Err(CommandError { column: word.column, kind: CommandErrorKind::NotEcs { found: word.text.clone() } }),
+            (false, _) => {
+                return Err(CommandError {
+                    column: word.column,
+                    kind: CommandErrorKind::NotEcs {
+                        found: word.text.clone(),
+                    },
+                })
+            }
             (true, None) => match SUBCOMMANDS.iter().find(|s| **s == word.text) {
                 Some(s) => subcommand = Some((s, word.column)),
                 None => {
-                    return Err(CommandError { column: word.column, kind: CommandErrorKind::UnknownSubcommand { found: word.text.clone() } })
+                    return Err(CommandError {
+                        column: word.column,
+                        kind: CommandErrorKind::UnknownSubcommand {
+                            found: word.text.clone(),
+                        },
+                    })
                 }
             },
-            (true, Some(_)) => return Err(CommandError { column: word.column, kind: CommandErrorKind::UnexpectedWord { word: word.text.clone() } }),
+            (true, Some(_)) => {
+                return Err(CommandError {
+                    column: word.column,
+                    kind: CommandErrorKind::UnexpectedWord {
+                        word: word.text.clone(),
+                    },
+                })
+            }
         }
     }
     let Some((subcommand, sub_column)) = subcommand else {
         let column = words.last().map_or(1, |w| w.column);
-        return Err(CommandError { column, kind: if words.is_empty() { CommandErrorKind::Empty } else { CommandErrorKind::UnknownSubcommand { found: String::new() } } });
+        return Err(CommandError {
+            column,
+            kind: if words.is_empty() {
+                CommandErrorKind::Empty
+            } else {
+                CommandErrorKind::UnknownSubcommand {
+                    found: String::new(),
+                }
+            },
+        });
     };
     let get = |name: &str| given.iter().find(|g| g.name == name);
     let text = |name: &str| get(name).and_then(|g| g.value.clone());
     let required = |name: &'static str| {
-        text(name).ok_or(CommandError { column: sub_column, kind: CommandErrorKind::MissingOption { option: name, subcommand } })
+        text(name).ok_or(CommandError {
+            column: sub_column,
+            kind: CommandErrorKind::MissingOption {
+                option: name,
+                subcommand,
+            },
+        })
     };
     let number = |name: &'static str| -> Result<Option<Count>, CommandError> {
         let Some(g) = get(name) else { return Ok(None) };
         let value = g.value.clone().unwrap_or_default();
         let digits = value.strip_prefix('-').unwrap_or(&value);
         match value.parse::<i64>() {
-            Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(Count(n as f64))),
+            Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                Ok(Some(Count(n as f64)))
+            }
             _ => Err(CommandError {
                 column: g.value_column,
-                kind: CommandErrorKind::BadValue { option: name, value, expected: "use a whole number" },
+                kind: CommandErrorKind::BadValue {
+                    option: name,
+                    value,
+                    expected: "use a whole number",
+                },
             }),
         }
     };
@@ -282,7 +439,8 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
             service: last_segment(&required("--service")?),
             platform_version: text("--platform-version"),
             // A new task definition always means a new deployment.
-            force_new_deployment: get("--force-new-deployment").is_some() || get("--task-definition").is_some(),
+            force_new_deployment: get("--force-new-deployment").is_some()
+                || get("--task-definition").is_some(),
             desired_count: number("--desired-count")?,
             requires: None,
         },
@@ -293,17 +451,26 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
             count: number("--count")?.unwrap_or(Count(1.0)),
             requires: Vec::new(),
         },
-        "stop-task" => Action::StopTask { task: last_segment(&required("--task")?) },
-        "delete-service" => Action::DeleteService { service: last_segment(&required("--service")?) },
+        "stop-task" => Action::StopTask {
+            task: last_segment(&required("--task")?),
+        },
+        "delete-service" => Action::DeleteService {
+            service: last_segment(&required("--service")?),
+        },
         _ => unreachable!("SUBCOMMANDS lists the sub-commands matched here"),
     })
 }
 
 /// `--deployment-controller type=CODE_DEPLOY` (shorthand) or `{"type": "CODE_DEPLOY"}` (JSON).
 fn controller(given: Option<&Given>) -> Result<Controller, CommandError> {
-    let Some(g) = given else { return Ok(Controller::Ecs) };
+    let Some(g) = given else {
+        return Ok(Controller::Ecs);
+    };
     let value = g.value.clone().unwrap_or_default();
-    let compact: String = value.chars().filter(|c| !c.is_whitespace() && *c != '"' && *c != '{' && *c != '}').collect();
+    let compact: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '"' && *c != '{' && *c != '}')
+        .collect();
     match compact.as_str() {
         "type=ECS" | "type:ECS" => Ok(Controller::Ecs),
         "type=CODE_DEPLOY" | "type:CODE_DEPLOY" => Ok(Controller::CodeDeploy),
@@ -334,13 +501,19 @@ mod tests {
     use super::*;
 
     fn event(line: &str) -> serde_json::Value {
-        parse_command(line).unwrap_or_else(|e| panic!("{line}: {e}")).to_json(None)
+        parse_command(line)
+            .unwrap_or_else(|e| panic!("{line}: {e}"))
+            .to_json(None)
     }
 
     /// The error's message and the text at its column (from there to the next space).
     fn error(line: &str) -> (String, String) {
         let e = parse_command(line).unwrap_err();
-        let at: String = line.chars().skip(e.column as usize - 1).take_while(|c| !c.is_whitespace()).collect();
+        let at: String = line
+            .chars()
+            .skip(e.column as usize - 1)
+            .take_while(|c| !c.is_whitespace())
+            .collect();
         (at, e.to_string())
     }
 
@@ -357,27 +530,52 @@ mod tests {
     #[test]
     fn continuations_quotes_and_equals_forms() {
         let v = event("aws ecs create-service \\\n  --service-name='my-svc' \\\n  --platform-version \"1.4.0\" \\\r\n  --deployment-controller type=CODE_DEPLOY");
-        assert_eq!((v["service"].as_str(), v["platformVersion"].as_str()), (Some("my-svc"), Some("1.4.0")));
+        assert_eq!(
+            (v["service"].as_str(), v["platformVersion"].as_str()),
+            (Some("my-svc"), Some("1.4.0"))
+        );
         assert_eq!(v["deploymentController"], "CODE_DEPLOY");
     }
 
     #[test]
     fn update_service_maps_deployment_triggers() {
         let v = event("aws ecs update-service --cluster c --service arn:aws:ecs:us-east-1:1:service/c/web --force-new-deployment");
-        assert_eq!((v["service"].as_str(), v["forceNewDeployment"].as_bool()), (Some("web"), Some(true)));
+        assert_eq!(
+            (v["service"].as_str(), v["forceNewDeployment"].as_bool()),
+            (Some("web"), Some(true))
+        );
         assert!(v.get("platformVersion").is_none(), "absent means unchanged");
         let v = event("aws ecs update-service --service web --task-definition web:4");
         assert_eq!(v["forceNewDeployment"], true);
         let v = event("aws ecs update-service --service web --desired-count 5");
-        assert_eq!((v["forceNewDeployment"].as_bool(), v["desiredCount"].as_i64()), (Some(false), Some(5)));
+        assert_eq!(
+            (
+                v["forceNewDeployment"].as_bool(),
+                v["desiredCount"].as_i64()
+            ),
+            (Some(false), Some(5))
+        );
     }
 
     #[test]
     fn run_stop_delete() {
         let v = event("aws ecs run-task --task-definition arn:aws:ecs:us-east-1:1:task-definition/batch:7 --count 3 --platform-version 1.3.0");
-        assert_eq!((v["task"].as_str(), v["count"].as_i64(), v["platformVersion"].as_str()), (Some("batch"), Some(3), Some("1.3.0")));
-        assert_eq!(event("aws ecs stop-task --cluster c --task arn:aws:ecs:r:1:task/c/web-3")["task"], "web-3");
-        assert_eq!(event("aws ecs delete-service --service web --force")["do"], "delete-service");
+        assert_eq!(
+            (
+                v["task"].as_str(),
+                v["count"].as_i64(),
+                v["platformVersion"].as_str()
+            ),
+            (Some("batch"), Some(3), Some("1.3.0"))
+        );
+        assert_eq!(
+            event("aws ecs stop-task --cluster c --task arn:aws:ecs:r:1:task/c/web-3")["task"],
+            "web-3"
+        );
+        assert_eq!(
+            event("aws ecs delete-service --service web --force")["do"],
+            "delete-service"
+        );
     }
 
     #[test]
@@ -410,7 +608,8 @@ mod tests {
     #[test]
     fn a_missing_backslash_is_named_helpfully() {
         // As in the blog post: the second line lacks its trailing backslash.
-        let line = "aws ecs update-service --cluster c \\\n  --service web\n  --force-new-deployment";
+        let line =
+            "aws ecs update-service --cluster c \\\n  --service web\n  --force-new-deployment";
         assert_eq!(
             error(line),
             (

@@ -36,7 +36,9 @@ impl Instant {
             }
             seconds = h * 3600 + m * 60 + s;
         }
-        Some(Instant(days_from_civil(year, month, day) * 86_400 + seconds))
+        Some(Instant(
+            days_from_civil(year, month, day) * 86_400 + seconds,
+        ))
     }
 
     /// The full form, `YYYY-MM-DDTHH:MM:SSZ`.
@@ -100,7 +102,10 @@ mod tests {
 
     #[test]
     fn parses_both_shapes_and_normalises() {
-        assert_eq!(Instant::parse("2019-01-10").unwrap().to_iso(), "2019-01-10T00:00:00Z");
+        assert_eq!(
+            Instant::parse("2019-01-10").unwrap().to_iso(),
+            "2019-01-10T00:00:00Z"
+        );
         assert_eq!(
             Instant::parse("2021-03-19T17:05:09Z").unwrap().to_iso(),
             "2021-03-19T17:05:09Z"
@@ -112,9 +117,19 @@ mod tests {
     #[test]
     fn rejects_dates_that_do_not_exist_and_other_shapes() {
         for bad in [
-            "2019-02-29", "2100-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "2019-1-10",
-            "2019-01-10T24:00:00Z", "2019-01-10T10:00:00", "2019-01-10t10:00:00z",
-            "2019-01-10T10:00:00.5Z", "2019-01-10T10:00:00+01:00", "10/01/2019", "",
+            "2019-02-29",
+            "2100-02-29",
+            "2019-13-01",
+            "2019-00-10",
+            "2019-04-31",
+            "2019-1-10",
+            "2019-01-10T24:00:00Z",
+            "2019-01-10T10:00:00",
+            "2019-01-10t10:00:00z",
+            "2019-01-10T10:00:00.5Z",
+            "2019-01-10T10:00:00+01:00",
+            "10/01/2019",
+            "",
             "२०१९-01-10",
         ] {
             assert_eq!(Instant::parse(bad), None, "{bad:?}");

@@ -11,7 +11,8 @@ use std::fmt;
 pub struct ScenarioError {
     /// JSON Pointer into the document; `""` is the whole document.
     pub path: String,
-    pub kind: ErrorKind,
+    /// Boxed: errors travel through every `Result` of the reader and the replay.
+    pub kind: Box<ErrorKind>,
     /// Set when the error was raised by an event of the `base` scenario: its id, index and `do`.
     pub base_event: Option<(String, usize, &'static str)>,
 }
@@ -19,13 +20,35 @@ pub struct ScenarioError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorKind {
     InvalidJson(SyntaxError),
-    UnsupportedFormat { found: String },
-    UnknownEvent { found: String, suggestion: Option<&'static str> },
-    UnknownField { field: String, context: String, suggestion: Option<&'static str> },
-    MissingField { field: &'static str, context: String },
-    InvalidField { what: String, expected: String, found: String },
-    OutOfOrder { at: Instant, previous: Instant },
-    UnknownVersion { version: Version, family: Family },
+    UnsupportedFormat {
+        found: String,
+    },
+    UnknownEvent {
+        found: String,
+        suggestion: Option<&'static str>,
+    },
+    UnknownField {
+        field: String,
+        context: String,
+        suggestion: Option<&'static str>,
+    },
+    MissingField {
+        field: &'static str,
+        context: String,
+    },
+    InvalidField {
+        what: String,
+        expected: String,
+        found: String,
+    },
+    OutOfOrder {
+        at: Instant,
+        previous: Instant,
+    },
+    UnknownVersion {
+        version: Version,
+        family: Family,
+    },
     InvalidTransition(Transition),
     LimitExceeded(Limit),
 }
@@ -33,17 +56,57 @@ pub enum ErrorKind {
 /// Why an AWS-side event cannot happen in the story so far.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Transition {
-    AlreadyReleased { version: Version, family: Family },
-    StateChange { version: Version, family: Family, from: State, to: State },
-    RetireLatest { version: Version, family: Family, to: State },
-    LatestTarget { version: Version, family: Family, state: State },
-    NoRevisions { version: Version, family: Family, state: State },
-    RetireNewestRevision { version: Version, family: Family, revision: u32 },
-    NoSuchRevision { version: Version, family: Family, revision: f64, newest: u32 },
-    RevisionAlreadyRetired { version: Version, family: Family, revision: u32 },
-    ClusterExists { cluster: String },
-    UnknownCluster { cluster: String },
-    ClusterVersionCannotStart { version: Version, state: State },
+    AlreadyReleased {
+        version: Version,
+        family: Family,
+    },
+    StateChange {
+        version: Version,
+        family: Family,
+        from: State,
+        to: State,
+    },
+    RetireLatest {
+        version: Version,
+        family: Family,
+        to: State,
+    },
+    LatestTarget {
+        version: Version,
+        family: Family,
+        state: State,
+    },
+    NoRevisions {
+        version: Version,
+        family: Family,
+        state: State,
+    },
+    RetireNewestRevision {
+        version: Version,
+        family: Family,
+        revision: u32,
+    },
+    NoSuchRevision {
+        version: Version,
+        family: Family,
+        revision: f64,
+        newest: u32,
+    },
+    RevisionAlreadyRetired {
+        version: Version,
+        family: Family,
+        revision: u32,
+    },
+    ClusterExists {
+        cluster: String,
+    },
+    UnknownCluster {
+        cluster: String,
+    },
+    ClusterVersionCannotStart {
+        version: Version,
+        state: State,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,11 +122,15 @@ pub const MAX_TRACE_ROWS: u64 = 1_000_000;
 
 impl ScenarioError {
     pub fn new(path: impl Into<String>, kind: ErrorKind) -> ScenarioError {
-        ScenarioError { path: path.into(), kind, base_event: None }
+        ScenarioError {
+            path: path.into(),
+            kind: Box::new(kind),
+            base_event: None,
+        }
     }
 
     pub fn code(&self) -> &'static str {
-        match self.kind {
+        match *self.kind {
             ErrorKind::InvalidJson(_) => "InvalidJson",
             ErrorKind::UnsupportedFormat { .. } => "UnsupportedFormat",
             ErrorKind::UnknownEvent { .. } => "UnknownEvent",
@@ -79,7 +146,7 @@ impl ScenarioError {
 
     /// `(line, column)` for JSON syntax errors.
     pub fn line_column(&self) -> Option<(u32, u32)> {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::InvalidJson(e) => Some((e.line, e.column)),
             _ => None,
         }

@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 /// `^[A-Za-z0-9_-]{1,255}$`: service, task, cluster and pod names.
 pub fn valid_name(name: &str) -> bool {
     (1..=255).contains(&name.len())
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// A running service task; its id is `<service>-<number>`.
@@ -50,7 +52,9 @@ impl Service {
     }
 
     pub fn has_task(&self, number: u32) -> bool {
-        self.tasks.binary_search_by_key(&number, |t| t.number).is_ok()
+        self.tasks
+            .binary_search_by_key(&number, |t| t.number)
+            .is_ok()
     }
 
     pub fn push_deployment(&mut self, deployment: Deployment) {
@@ -110,9 +114,15 @@ impl Fleet {
     /// `(service index, task index)` of a running service task id `<service>-<n>`.
     pub fn find_service_task(&self, id: &str) -> Option<(usize, usize)> {
         id.match_indices('-').find_map(|(dash, _)| {
-            let number: u32 = id[dash + 1..].parse().ok().filter(|_| id[dash + 1..].bytes().all(|b| b.is_ascii_digit()))?;
+            let number: u32 = id[dash + 1..]
+                .parse()
+                .ok()
+                .filter(|_| id[dash + 1..].bytes().all(|b| b.is_ascii_digit()))?;
             let s = self.service(&id[..dash])?;
-            let t = self.services[s].tasks.binary_search_by_key(&number, |t| t.number).ok()?;
+            let t = self.services[s]
+                .tasks
+                .binary_search_by_key(&number, |t| t.number)
+                .ok()?;
             Some((s, t))
         })
     }
@@ -148,8 +158,13 @@ impl Fleet {
     }
 
     /// Removes standalone tasks matching `stop`, returning them in order.
-    pub fn drain_standalone(&mut self, stop: impl Fn(&Workload) -> bool) -> Vec<(Family, Workload)> {
-        let (stopped, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.tasks).into_iter().partition(|(_, t)| stop(t));
+    pub fn drain_standalone(
+        &mut self,
+        stop: impl Fn(&Workload) -> bool,
+    ) -> Vec<(Family, Workload)> {
+        let (stopped, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.tasks)
+            .into_iter()
+            .partition(|(_, t)| stop(t));
         self.tasks = kept;
         for (_, t) in &stopped {
             self.standalone_ids.remove(&t.id);

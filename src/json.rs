@@ -91,11 +91,19 @@ fn describe_char(c: char) -> String {
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let offset = text.len() - body.len();
-    let mut parser = Parser { text: body, bytes: body.as_bytes(), pos: 0 };
+    let mut parser = Parser {
+        text: body,
+        bytes: body.as_bytes(),
+        pos: 0,
+    };
     let result = parser.document();
     result.map_err(|(problem, at)| {
         let (line, column) = locate(text, offset + at);
-        SyntaxError { problem, line, column }
+        SyntaxError {
+            problem,
+            line,
+            column,
+        }
     })
 }
 
@@ -259,7 +267,9 @@ impl Parser<'_> {
                         Some(b't') => '\t',
                         Some(b'u') => {
                             self.pos += 1;
-                            let c = self.unicode_escape().ok_or((Problem::BadEscape, escape_at))?;
+                            let c = self
+                                .unicode_escape()
+                                .ok_or((Problem::BadEscape, escape_at))?;
                             out.push(c);
                             continue;
                         }
@@ -356,13 +366,20 @@ mod tests {
 
     #[test]
     fn parses_values_and_keeps_repeated_keys() {
-        let value = parse("\u{feff} {\"a\": [1, -2.5e1, true, null], \"a\": \"x\\u00e9\\ud83d\\ude00\"} ").unwrap();
+        let value =
+            parse("\u{feff} {\"a\": [1, -2.5e1, true, null], \"a\": \"x\\u00e9\\ud83d\\ude00\"} ")
+                .unwrap();
         assert_eq!(
             value,
             Json::Object(vec![
                 (
                     "a".into(),
-                    Json::Array(vec![Json::Number(1.0), Json::Number(-25.0), Json::Bool(true), Json::Null])
+                    Json::Array(vec![
+                        Json::Number(1.0),
+                        Json::Number(-25.0),
+                        Json::Bool(true),
+                        Json::Null
+                    ])
                 ),
                 ("a".into(), Json::String("xé😀".into())),
             ])
@@ -371,16 +388,28 @@ mod tests {
 
     #[test]
     fn locates_syntax_errors_in_characters() {
-        assert_eq!(error("{\n  \"é\": 1\n  \"b\": 2}"), (Problem::UnexpectedCharacter('"'), 3, 3));
-        assert_eq!(error("{\"ééé\" 1}"), (Problem::UnexpectedCharacter('1'), 1, 8));
+        assert_eq!(
+            error("{\n  \"é\": 1\n  \"b\": 2}"),
+            (Problem::UnexpectedCharacter('"'), 3, 3)
+        );
+        assert_eq!(
+            error("{\"ééé\" 1}"),
+            (Problem::UnexpectedCharacter('1'), 1, 8)
+        );
         assert_eq!(error("{\"a\": [1, 2"), (Problem::UnexpectedEnd, 1, 12));
         assert_eq!(error("{} x"), (Problem::TrailingCharacters, 1, 4));
-        assert_eq!(error("{'a': 1}"), (Problem::UnexpectedCharacter('\''), 1, 2));
+        assert_eq!(
+            error("{'a': 1}"),
+            (Problem::UnexpectedCharacter('\''), 1, 2)
+        );
         assert_eq!(error("[01]"), (Problem::BadNumber, 1, 2));
         assert_eq!(error("[1.]"), (Problem::BadNumber, 1, 2));
         assert_eq!(error("[\"\\x\"]"), (Problem::BadEscape, 1, 3));
         assert_eq!(error("[\"\\ud800\"]"), (Problem::BadEscape, 1, 3));
-        assert_eq!(error("[\"a\nb\"]"), (Problem::ControlCharacterInString, 1, 4));
+        assert_eq!(
+            error("[\"a\nb\"]"),
+            (Problem::ControlCharacterInString, 1, 4)
+        );
         assert_eq!(error(""), (Problem::UnexpectedEnd, 1, 1));
     }
 

@@ -11,7 +11,12 @@ pub enum State {
 }
 
 impl State {
-    pub const ALL: [State; 4] = [State::Active, State::Deprecating, State::Retired, State::Recalled];
+    pub const ALL: [State; 4] = [
+        State::Active,
+        State::Deprecating,
+        State::Retired,
+        State::Recalled,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -126,7 +131,12 @@ mod tests {
         for (state, starts, latest, keep, revisions) in rows {
             let c = state.capabilities();
             assert_eq!(
-                (c.starts_tasks, c.latest_may_point_here, c.running_tasks_keep_running, c.receives_revisions),
+                (
+                    c.starts_tasks,
+                    c.latest_may_point_here,
+                    c.running_tasks_keep_running,
+                    c.receives_revisions
+                ),
                 (starts, latest, keep, revisions),
                 "{state:?}"
             );

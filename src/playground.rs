@@ -78,7 +78,7 @@ impl Playground {
         match source {
             Source::Document(i) => fail.at(&format!("/events/{i}")),
             Source::Base(i) => {
-                let mut error = ScenarioError::new("/base", fail.kind);
+                let mut error = ScenarioError::new("/base", *fail.kind);
                 let name = self.base_events[i].action.name();
                 error.base_event = Some((self.base_id.unwrap_or_default().to_string(), i, name));
                 error
@@ -89,7 +89,8 @@ impl Playground {
     /// Replays one more event onto `current` and records its source.
     fn advance(&mut self, source: Source) -> Result<StepRecord, ScenarioError> {
         let index = self.order.len();
-        if self.work_since_checkpoint >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize) {
+        if self.work_since_checkpoint >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize)
+        {
             self.checkpoints.push((index, self.current.clone()));
             self.work_since_checkpoint = 0;
         }
@@ -98,6 +99,11 @@ impl Playground {
         self.work_since_checkpoint += record.changes.len() + 1;
         self.order.push(source);
         Ok(record)
+    }
+
+    /// How many world snapshots the handle keeps (its memory cost beyond the events).
+    pub fn checkpoint_count(&self) -> usize {
+        self.checkpoints.len()
     }
 
     pub fn step_count(&self) -> usize {
@@ -119,7 +125,8 @@ impl Playground {
         for source in &self.order[*start..i] {
             apply(&mut world, self.event(*source)).expect("replayed events succeeded before");
         }
-        let record = apply(&mut world, self.event(self.order[i])).expect("replayed events succeeded before");
+        let record =
+            apply(&mut world, self.event(self.order[i])).expect("replayed events succeeded before");
         Some((record, world))
     }
 
@@ -138,7 +145,8 @@ impl Playground {
     /// Appends one event (a JSON object; `at` defaults to the last step's) and returns its step.
     /// On error nothing changes.
     pub fn apply_json(&mut self, text: &str) -> Result<String, ScenarioError> {
-        let value = crate::json::parse(text).map_err(|e| ScenarioError::new("", ErrorKind::InvalidJson(e)))?;
+        let value = crate::json::parse(text)
+            .map_err(|e| ScenarioError::new("", ErrorKind::InvalidJson(e)))?;
         self.apply_value(&value)
     }
 
@@ -148,18 +156,29 @@ impl Playground {
         let last_at: Option<Instant> = self.order.last().map(|s| self.event(*s).at);
         let event = scenario::read_event(value, &path, last_at)?;
         if let Some(previous) = last_at.filter(|p| event.at < *p) {
-            return Err(ScenarioError::new(format!("{path}/at"), ErrorKind::OutOfOrder { at: event.at, previous }));
+            return Err(ScenarioError::new(
+                format!("{path}/at"),
+                ErrorKind::OutOfOrder {
+                    at: event.at,
+                    previous,
+                },
+            ));
         }
         if self.order.len() >= crate::error::MAX_EVENTS + self.base_events.len() {
             return Err(ScenarioError::new(
                 "/events",
-                ErrorKind::LimitExceeded(Limit::Events { count: self.document.events.len() + 1 }),
+                ErrorKind::LimitExceeded(Limit::Events {
+                    count: self.document.events.len() + 1,
+                }),
             ));
         }
         self.document.events.push(event);
         let index = self.order.len();
         match self.advance(Source::Document(position)) {
-            Ok(record) => Ok(serde_json::to_string(&step_view(index, &record, &self.current)).expect("steps serialize")),
+            Ok(record) => Ok(
+                serde_json::to_string(&step_view(index, &record, &self.current))
+                    .expect("steps serialize"),
+            ),
             Err(error) => {
                 self.document.events.pop();
                 Err(error)
@@ -180,7 +199,12 @@ impl Playground {
         if let Some(base) = &self.document.base {
             out.insert("base".into(), base.clone().into());
         }
-        let events: Vec<serde_json::Value> = self.document.events.iter().map(TimedEvent::to_document_json).collect();
+        let events: Vec<serde_json::Value> = self
+            .document
+            .events
+            .iter()
+            .map(TimedEvent::to_document_json)
+            .collect();
         out.insert("events".into(), events.into());
         serde_json::to_string_pretty(&serde_json::Value::Object(out)).expect("documents serialize")
     }
@@ -188,7 +212,10 @@ impl Playground {
 
 /// Merge order: by `at`; at equal `at`, base events first; within each source, document order.
 fn merge(base: &[TimedEvent], own: &[TimedEvent]) -> Vec<Source> {
-    let mut order: Vec<Source> = (0..base.len()).map(Source::Base).chain((0..own.len()).map(Source::Document)).collect();
+    let mut order: Vec<Source> = (0..base.len())
+        .map(Source::Base)
+        .chain((0..own.len()).map(Source::Document))
+        .collect();
     let key = |s: &Source| match *s {
         Source::Base(i) => (base[i].at, 0, i),
         Source::Document(i) => (own[i].at, 1, i),
@@ -207,18 +234,24 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
         playground.advance(*source)?;
         rows += playground.current.fleet.running();
         if rows > MAX_TRACE_ROWS {
-            return Err(ScenarioError::new("", ErrorKind::LimitExceeded(Limit::TraceRows)));
+            return Err(ScenarioError::new(
+                "",
+                ErrorKind::LimitExceeded(Limit::TraceRows),
+            ));
         }
     }
     let title = serde_json::to_string(&playground.document.title).expect("strings serialize");
     let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");
     let mut world = World::default();
     for (index, source) in order.into_iter().enumerate() {
-        let record = apply(&mut world, playground.event(source)).expect("replayed events succeeded before");
+        let record =
+            apply(&mut world, playground.event(source)).expect("replayed events succeeded before");
         if index > 0 {
             out.push(',');
         }
-        out.push_str(&serde_json::to_string(&step_view(index, &record, &world)).expect("steps serialize"));
+        out.push_str(
+            &serde_json::to_string(&step_view(index, &record, &world)).expect("steps serialize"),
+        );
     }
     out.push_str("]}");
     Ok(out)

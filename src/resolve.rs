@@ -19,30 +19,60 @@ pub struct Resolved {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rejection {
     /// Rule 1: not `LATEST`, not `MAJOR.MINOR.PATCH`, or not a version of the family.
-    UnknownPlatform { requested: String, family: Family },
+    UnknownPlatform {
+        requested: String,
+        family: Family,
+    },
     /// Rule 2: the family's `LATEST` does not point anywhere yet.
-    LatestUnset { family: Family },
+    LatestUnset {
+        family: Family,
+    },
     /// Rule 3: retired or recalled versions start nothing.
-    CannotStart { version: Version, state: State },
+    CannotStart {
+        version: Version,
+        state: State,
+    },
     /// Rule 4: the resolved version's newest revision lacks a required capability.
-    Incompatible { version: Version, missing: Vec<String> },
-    ServiceNotFound { service: String },
-    ClusterNotFound { cluster: String },
-    InvalidName { what: &'static str, name: String },
-    DuplicateService { service: String },
-    DuplicateTask { id: String },
-    DuplicatePod { cluster: String, id: String },
-    TaskNotFound { task: String },
-    InvalidCount { what: &'static str, count: f64 },
+    Incompatible {
+        version: Version,
+        missing: Vec<String>,
+    },
+    ServiceNotFound {
+        service: String,
+    },
+    ClusterNotFound {
+        cluster: String,
+    },
+    InvalidName {
+        what: &'static str,
+        name: String,
+    },
+    DuplicateService {
+        service: String,
+    },
+    DuplicateTask {
+        id: String,
+    },
+    DuplicatePod {
+        cluster: String,
+        id: String,
+    },
+    TaskNotFound {
+        task: String,
+    },
+    InvalidCount {
+        what: &'static str,
+        count: f64,
+    },
 }
 
 impl Rejection {
     /// AWS's exception name.
     pub fn code(&self) -> &'static str {
         match self {
-            Rejection::UnknownPlatform { .. } | Rejection::LatestUnset { .. } | Rejection::CannotStart { .. } => {
-                "PlatformUnknownException"
-            }
+            Rejection::UnknownPlatform { .. }
+            | Rejection::LatestUnset { .. }
+            | Rejection::CannotStart { .. } => "PlatformUnknownException",
             Rejection::Incompatible { .. } => "PlatformTaskDefinitionIncompatibilityException",
             Rejection::ServiceNotFound { .. } => "ServiceNotFoundException",
             Rejection::ClusterNotFound { .. } => "ResourceNotFoundException",
@@ -77,31 +107,61 @@ impl fmt::Display for Rejection {
                 f,
                 "Invalid {what} {name:?}: use 1 to 255 letters, digits, hyphens or underscores."
             ),
-            Rejection::DuplicateService { .. } => f.write_str("Creation of service was not idempotent."),
+            Rejection::DuplicateService { .. } => {
+                f.write_str("Creation of service was not idempotent.")
+            }
             Rejection::DuplicateTask { id } => write!(f, "A running task already has the id {id}."),
             Rejection::DuplicatePod { cluster, id } => {
-                write!(f, "A running pod in cluster {cluster} already has the id {id}.")
+                write!(
+                    f,
+                    "A running pod in cluster {cluster} already has the id {id}."
+                )
             }
             Rejection::TaskNotFound { .. } => f.write_str("The referenced task was not found."),
+            Rejection::InvalidCount { what, count } if count.abs() < 1e15 => {
+                write!(
+                    f,
+                    "{what} must be a whole number from 0 to 5000; got {count}."
+                )
+            }
             Rejection::InvalidCount { what, count } => {
-                write!(f, "{what} must be a whole number from 0 to 5000; got {count}.")
+                write!(
+                    f,
+                    "{what} must be a whole number from 0 to 5000; got {count:e}."
+                )
             }
         }
     }
 }
 
 /// Rules 1–4, in order: the first that fails rejects the action.
-pub fn resolve(catalog: &Catalog, family: Family, requested: &str, requires: &[String]) -> Result<Resolved, Rejection> {
-    let unknown = || Rejection::UnknownPlatform { requested: requested.to_string(), family };
+pub fn resolve(
+    catalog: &Catalog,
+    family: Family,
+    requested: &str,
+    requires: &[String],
+) -> Result<Resolved, Rejection> {
+    let unknown = || Rejection::UnknownPlatform {
+        requested: requested.to_string(),
+        family,
+    };
     let (id, via_latest) = if requested == LATEST {
-        (catalog.latest(family).ok_or(Rejection::LatestUnset { family })?, true)
+        (
+            catalog
+                .latest(family)
+                .ok_or(Rejection::LatestUnset { family })?,
+            true,
+        )
     } else {
         let version = Version::parse(requested).ok_or_else(unknown)?;
         (catalog.find(family, version).ok_or_else(unknown)?, false)
     };
     let info = catalog.get(id);
     if !info.state.capabilities().starts_tasks {
-        return Err(Rejection::CannotStart { version: info.version, state: info.state });
+        return Err(Rejection::CannotStart {
+            version: info.version,
+            state: info.state,
+        });
     }
     let missing: Vec<String> = requires
         .iter()
@@ -109,14 +169,24 @@ pub fn resolve(catalog: &Catalog, family: Family, requested: &str, requires: &[S
         .cloned()
         .collect();
     if !missing.is_empty() {
-        return Err(Rejection::Incompatible { version: info.version, missing });
+        return Err(Rejection::Incompatible {
+            version: info.version,
+            missing,
+        });
     }
-    Ok(Resolved { version: id, revision: info.newest_revision(), via_latest })
+    Ok(Resolved {
+        version: id,
+        revision: info.newest_revision(),
+        via_latest,
+    })
 }
 
 /// Rule 5's count check.
 pub fn check_count(what: &'static str, count: crate::scenario::Count) -> Result<u32, Rejection> {
-    count.valid().ok_or(Rejection::InvalidCount { what, count: count.0 })
+    count.valid().ok_or(Rejection::InvalidCount {
+        what,
+        count: count.0,
+    })
 }
 
 /// Rule 5's name check.
@@ -124,6 +194,9 @@ pub fn check_name(what: &'static str, name: &str) -> Result<(), Rejection> {
     if crate::fleet::valid_name(name) {
         Ok(())
     } else {
-        Err(Rejection::InvalidName { what, name: name.to_string() })
+        Err(Rejection::InvalidName {
+            what,
+            name: name.to_string(),
+        })
     }
 }

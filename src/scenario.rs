@@ -63,14 +63,42 @@ impl Controller {
 /// One event, typed, with defaults filled in.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    ReleaseVersion { version: Version, family: Family, features: Vec<String> },
-    PublishRevision { version: Version, family: Family, features: Vec<String> },
-    MoveLatest { to: Version, family: Family },
-    SetVersionState { version: Version, family: Family, state: State },
-    ForceUpdate { version: Version, family: Family },
-    RetireRevision { version: Version, family: Family, revision: f64 },
-    CreateEksCluster { cluster: String, fargate_version: Version },
-    UpdateEksPlatform { cluster: String, fargate_version: Version },
+    ReleaseVersion {
+        version: Version,
+        family: Family,
+        features: Vec<String>,
+    },
+    PublishRevision {
+        version: Version,
+        family: Family,
+        features: Vec<String>,
+    },
+    MoveLatest {
+        to: Version,
+        family: Family,
+    },
+    SetVersionState {
+        version: Version,
+        family: Family,
+        state: State,
+    },
+    ForceUpdate {
+        version: Version,
+        family: Family,
+    },
+    RetireRevision {
+        version: Version,
+        family: Family,
+        revision: f64,
+    },
+    CreateEksCluster {
+        cluster: String,
+        fargate_version: Version,
+    },
+    UpdateEksPlatform {
+        cluster: String,
+        fargate_version: Version,
+    },
     CreateService {
         service: String,
         platform_version: String,
@@ -86,12 +114,31 @@ pub enum Action {
         desired_count: Option<Count>,
         requires: Option<Vec<String>>,
     },
-    ScaleService { service: String, desired_count: Count },
-    RecycleService { service: String },
-    DeleteService { service: String },
-    RunTask { task: String, platform_version: String, family: Family, count: Count, requires: Vec<String> },
-    StopTask { task: String },
-    RunPod { cluster: String, pod: String, count: Count },
+    ScaleService {
+        service: String,
+        desired_count: Count,
+    },
+    RecycleService {
+        service: String,
+    },
+    DeleteService {
+        service: String,
+    },
+    RunTask {
+        task: String,
+        platform_version: String,
+        family: Family,
+        count: Count,
+        requires: Vec<String>,
+    },
+    StopTask {
+        task: String,
+    },
+    RunPod {
+        cluster: String,
+        pod: String,
+        count: Count,
+    },
 }
 
 /// Every `do`, with the fields it accepts besides `at`, `do` and `note`.
@@ -102,23 +149,63 @@ const EVENTS: &[(&str, &[&str])] = &[
     ("set-version-state", &["version", "family", "state"]),
     ("force-update", &["version", "family"]),
     ("retire-revision", &["version", "family", "revision"]),
-    ("create-eks-cluster", &["cluster", "fargateVersion", "family"]),
-    ("update-eks-platform", &["cluster", "fargateVersion", "family"]),
-    ("create-service", &["service", "platformVersion", "family", "desiredCount", "requires", "deploymentController"]),
-    ("update-service", &["service", "platformVersion", "forceNewDeployment", "desiredCount", "requires"]),
+    (
+        "create-eks-cluster",
+        &["cluster", "fargateVersion", "family"],
+    ),
+    (
+        "update-eks-platform",
+        &["cluster", "fargateVersion", "family"],
+    ),
+    (
+        "create-service",
+        &[
+            "service",
+            "platformVersion",
+            "family",
+            "desiredCount",
+            "requires",
+            "deploymentController",
+        ],
+    ),
+    (
+        "update-service",
+        &[
+            "service",
+            "platformVersion",
+            "forceNewDeployment",
+            "desiredCount",
+            "requires",
+        ],
+    ),
     ("scale-service", &["service", "desiredCount"]),
     ("recycle-service", &["service"]),
     ("delete-service", &["service"]),
-    ("run-task", &["task", "platformVersion", "family", "count", "requires"]),
+    (
+        "run-task",
+        &["task", "platformVersion", "family", "count", "requires"],
+    ),
     ("stop-task", &["task"]),
     ("run-pod", &["cluster", "pod", "count"]),
 ];
 
 pub const EVENT_NAMES: [&str; 16] = [
-    "release-version", "publish-revision", "move-latest", "set-version-state", "force-update",
-    "retire-revision", "create-eks-cluster", "update-eks-platform", "create-service",
-    "update-service", "scale-service", "recycle-service", "delete-service", "run-task",
-    "stop-task", "run-pod",
+    "release-version",
+    "publish-revision",
+    "move-latest",
+    "set-version-state",
+    "force-update",
+    "retire-revision",
+    "create-eks-cluster",
+    "update-eks-platform",
+    "create-service",
+    "update-service",
+    "scale-service",
+    "recycle-service",
+    "delete-service",
+    "run-task",
+    "stop-task",
+    "run-pod",
 ];
 
 const TOP_LEVEL: &[&str] = &["format", "title", "description", "base", "events"];
@@ -165,30 +252,67 @@ impl Action {
     pub fn to_json(&self, note: Option<&str>) -> serde_json::Value {
         use serde_json::json;
         let mut v = match self {
-            Action::ReleaseVersion { version, family, features }
-            | Action::PublishRevision { version, family, features } => {
+            Action::ReleaseVersion {
+                version,
+                family,
+                features,
+            }
+            | Action::PublishRevision {
+                version,
+                family,
+                features,
+            } => {
                 json!({ "version": version.to_string(), "family": family.as_str(), "features": features })
             }
-            Action::MoveLatest { to, family } => json!({ "to": to.to_string(), "family": family.as_str() }),
-            Action::SetVersionState { version, family, state } => json!({
+            Action::MoveLatest { to, family } => {
+                json!({ "to": to.to_string(), "family": family.as_str() })
+            }
+            Action::SetVersionState {
+                version,
+                family,
+                state,
+            } => json!({
                 "version": version.to_string(), "family": family.as_str(), "state": state.as_str()
             }),
             Action::ForceUpdate { version, family } => {
                 json!({ "version": version.to_string(), "family": family.as_str() })
             }
-            Action::RetireRevision { version, family, revision } => json!({
+            Action::RetireRevision {
+                version,
+                family,
+                revision,
+            } => json!({
                 "version": version.to_string(), "family": family.as_str(), "revision": Count(*revision).to_json()
             }),
-            Action::CreateEksCluster { cluster, fargate_version }
-            | Action::UpdateEksPlatform { cluster, fargate_version } => {
+            Action::CreateEksCluster {
+                cluster,
+                fargate_version,
+            }
+            | Action::UpdateEksPlatform {
+                cluster,
+                fargate_version,
+            } => {
                 json!({ "cluster": cluster, "fargateVersion": fargate_version.to_string() })
             }
-            Action::CreateService { service, platform_version, family, desired_count, requires, controller } => json!({
+            Action::CreateService {
+                service,
+                platform_version,
+                family,
+                desired_count,
+                requires,
+                controller,
+            } => json!({
                 "service": service, "platformVersion": platform_version, "family": family.as_str(),
                 "desiredCount": desired_count.to_json(), "requires": requires,
                 "deploymentController": controller.as_str()
             }),
-            Action::UpdateService { service, platform_version, force_new_deployment, desired_count, requires } => {
+            Action::UpdateService {
+                service,
+                platform_version,
+                force_new_deployment,
+                desired_count,
+                requires,
+            } => {
                 let mut v = json!({ "service": service });
                 if let Some(p) = platform_version {
                     v["platformVersion"] = json!(p);
@@ -202,16 +326,31 @@ impl Action {
                 }
                 v
             }
-            Action::ScaleService { service, desired_count } => {
+            Action::ScaleService {
+                service,
+                desired_count,
+            } => {
                 json!({ "service": service, "desiredCount": desired_count.to_json() })
             }
-            Action::RecycleService { service } | Action::DeleteService { service } => json!({ "service": service }),
-            Action::RunTask { task, platform_version, family, count, requires } => json!({
+            Action::RecycleService { service } | Action::DeleteService { service } => {
+                json!({ "service": service })
+            }
+            Action::RunTask {
+                task,
+                platform_version,
+                family,
+                count,
+                requires,
+            } => json!({
                 "task": task, "platformVersion": platform_version, "family": family.as_str(),
                 "count": count.to_json(), "requires": requires
             }),
             Action::StopTask { task } => json!({ "task": task }),
-            Action::RunPod { cluster, pod, count } => json!({ "cluster": cluster, "pod": pod, "count": count.to_json() }),
+            Action::RunPod {
+                cluster,
+                pod,
+                count,
+            } => json!({ "cluster": cluster, "pod": pod, "count": count.to_json() }),
         };
         let mut out = serde_json::Map::new();
         out.insert("do".into(), json!(self.name()));
@@ -254,11 +393,23 @@ pub fn read(text: &str) -> Result<Document, ScenarioError> {
     match format {
         Json::String(f) if f == FORMAT => {}
         Json::String(f) => {
-            return Err(ScenarioError::new("/format", ErrorKind::UnsupportedFormat { found: f.clone() }))
+            return Err(ScenarioError::new(
+                "/format",
+                ErrorKind::UnsupportedFormat { found: f.clone() },
+            ))
         }
-        other => return Err(invalid("/format", "format", &format!("the string \"{FORMAT}\""), other)),
+        other => {
+            return Err(invalid(
+                "/format",
+                "format",
+                &format!("the string \"{FORMAT}\""),
+                other,
+            ))
+        }
     }
-    let title = field("title").map(|v| string(v, "/title", "title")).transpose()?;
+    let title = field("title")
+        .map(|v| string(v, "/title", "title"))
+        .transpose()?;
     let description = field("description")
         .map(|v| string(v, "/description", "description"))
         .transpose()?;
@@ -271,7 +422,10 @@ pub fn read(text: &str) -> Result<Document, ScenarioError> {
                     "/base",
                     ErrorKind::InvalidField {
                         what: "base".into(),
-                        expected: format!("the id of a built-in scenario ({})", crate::builtin::ids().join(", ")),
+                        expected: format!(
+                            "the id of a built-in scenario ({})",
+                            crate::builtin::ids().join(", ")
+                        ),
                         found: format!("{id:?}"),
                     },
                 ));
@@ -279,9 +433,15 @@ pub fn read(text: &str) -> Result<Document, ScenarioError> {
             Some(id)
         }
     };
-    let events_value = field("events").ok_or_else(|| missing("", "events", "the document".into()))?;
+    let events_value =
+        field("events").ok_or_else(|| missing("", "events", "the document".into()))?;
     let Json::Array(items) = events_value else {
-        return Err(invalid("/events", "events", "an array of events", events_value));
+        return Err(invalid(
+            "/events",
+            "events",
+            "an array of events",
+            events_value,
+        ));
     };
     if items.len() > MAX_EVENTS {
         return Err(ScenarioError::new(
@@ -297,18 +457,30 @@ pub fn read(text: &str) -> Result<Document, ScenarioError> {
         if let Some(previous) = previous.filter(|p| event.at < *p) {
             return Err(ScenarioError::new(
                 format!("{path}/at"),
-                ErrorKind::OutOfOrder { at: event.at, previous },
+                ErrorKind::OutOfOrder {
+                    at: event.at,
+                    previous,
+                },
             ));
         }
         previous = Some(event.at);
         events.push(event);
     }
-    Ok(Document { title, description, base, events })
+    Ok(Document {
+        title,
+        description,
+        base,
+        events,
+    })
 }
 
 /// Reads one event object at `path`. `default_at` stands in for a missing `at` (the Playground's
 /// `apply`); in a document `at` is required.
-pub fn read_event(value: &Json, path: &str, default_at: Option<Instant>) -> Result<TimedEvent, ScenarioError> {
+pub fn read_event(
+    value: &Json,
+    path: &str,
+    default_at: Option<Instant>,
+) -> Result<TimedEvent, ScenarioError> {
     let Json::Object(members) = value else {
         return Err(invalid(path, "An event", "an object", value));
     };
@@ -317,12 +489,22 @@ pub fn read_event(value: &Json, path: &str, default_at: Option<Instant>) -> Resu
     let name = match field("do") {
         None => return Err(missing(path, "do", "every event".into())),
         Some(Json::String(name)) => name,
-        Some(other) => return Err(invalid(&pointer_push(path, "do"), "do", "an event name", other)),
+        Some(other) => {
+            return Err(invalid(
+                &pointer_push(path, "do"),
+                "do",
+                "an event name",
+                other,
+            ))
+        }
     };
     let Some((name, allowed)) = EVENTS.iter().find(|(n, _)| n == name) else {
         return Err(ScenarioError::new(
             pointer_push(path, "do"),
-            ErrorKind::UnknownEvent { found: name.clone(), suggestion: suggest(name, &EVENT_NAMES) },
+            ErrorKind::UnknownEvent {
+                found: name.clone(),
+                suggestion: suggest(name, &EVENT_NAMES),
+            },
         ));
     };
     let context = format!("a {name} event");
@@ -332,7 +514,11 @@ pub fn read_event(value: &Json, path: &str, default_at: Option<Instant>) -> Resu
             return Err(unknown_field(key, path, &context, &accepted));
         }
     }
-    let r = Reader { path, context: &context, field: &field };
+    let r = Reader {
+        path,
+        context: &context,
+        field: &field,
+    };
     let at = match (field("at"), default_at) {
         (Some(v), _) => r.instant(v)?,
         (None, Some(at)) => at,
@@ -350,13 +536,19 @@ pub fn read_event(value: &Json, path: &str, default_at: Option<Instant>) -> Resu
             family: r.family()?,
             features: r.optional_strings("features")?.unwrap_or_default(),
         },
-        "move-latest" => Action::MoveLatest { to: r.version("to")?, family: r.family()? },
+        "move-latest" => Action::MoveLatest {
+            to: r.version("to")?,
+            family: r.family()?,
+        },
         "set-version-state" => Action::SetVersionState {
             version: r.version("version")?,
             family: r.family()?,
             state: r.state()?,
         },
-        "force-update" => Action::ForceUpdate { version: r.version("version")?, family: r.family()? },
+        "force-update" => Action::ForceUpdate {
+            version: r.version("version")?,
+            family: r.family()?,
+        },
         "retire-revision" => Action::RetireRevision {
             version: r.version("version")?,
             family: r.family()?,
@@ -370,20 +562,30 @@ pub fn read_event(value: &Json, path: &str, default_at: Option<Instant>) -> Resu
                     pointer_push(path, "family"),
                     ErrorKind::InvalidField {
                         what: "family".into(),
-                        expected: "\"LINUX\" (EKS runs Fargate pods on Linux platform versions only)".into(),
+                        expected:
+                            "\"LINUX\" (EKS runs Fargate pods on Linux platform versions only)"
+                                .into(),
                         found: "\"WINDOWS\"".into(),
                     },
                 ));
             }
             if *name == "create-eks-cluster" {
-                Action::CreateEksCluster { cluster, fargate_version }
+                Action::CreateEksCluster {
+                    cluster,
+                    fargate_version,
+                }
             } else {
-                Action::UpdateEksPlatform { cluster, fargate_version }
+                Action::UpdateEksPlatform {
+                    cluster,
+                    fargate_version,
+                }
             }
         }
         "create-service" => Action::CreateService {
             service: r.required_string("service")?,
-            platform_version: r.optional_string("platformVersion")?.unwrap_or_else(|| LATEST.into()),
+            platform_version: r
+                .optional_string("platformVersion")?
+                .unwrap_or_else(|| LATEST.into()),
             family: r.family()?,
             desired_count: r.optional_count("desiredCount")?.unwrap_or(Count(1.0)),
             requires: r.optional_strings("requires")?.unwrap_or_default(),
@@ -400,16 +602,24 @@ pub fn read_event(value: &Json, path: &str, default_at: Option<Instant>) -> Resu
             service: r.required_string("service")?,
             desired_count: Count(r.whole_number("desiredCount")?),
         },
-        "recycle-service" => Action::RecycleService { service: r.required_string("service")? },
-        "delete-service" => Action::DeleteService { service: r.required_string("service")? },
+        "recycle-service" => Action::RecycleService {
+            service: r.required_string("service")?,
+        },
+        "delete-service" => Action::DeleteService {
+            service: r.required_string("service")?,
+        },
         "run-task" => Action::RunTask {
             task: r.required_string("task")?,
-            platform_version: r.optional_string("platformVersion")?.unwrap_or_else(|| LATEST.into()),
+            platform_version: r
+                .optional_string("platformVersion")?
+                .unwrap_or_else(|| LATEST.into()),
             family: r.family()?,
             count: r.optional_count("count")?.unwrap_or(Count(1.0)),
             requires: r.optional_strings("requires")?.unwrap_or_default(),
         },
-        "stop-task" => Action::StopTask { task: r.required_string("task")? },
+        "stop-task" => Action::StopTask {
+            task: r.required_string("task")?,
+        },
         "run-pod" => Action::RunPod {
             cluster: r.required_string("cluster")?,
             pod: r.required_string("pod")?,
@@ -441,7 +651,11 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
             Json::String(s) => Instant::parse(s).ok_or_else(|| {
                 ScenarioError::new(
                     self.at("at"),
-                    ErrorKind::InvalidField { what: "at".into(), expected: expected.into(), found: format!("{s:?}") },
+                    ErrorKind::InvalidField {
+                        what: "at".into(),
+                        expected: expected.into(),
+                        found: format!("{s:?}"),
+                    },
                 )
             }),
             other => Err(invalid(&self.at("at"), "at", expected, other)),
@@ -453,7 +667,9 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn optional_string(&self, name: &'static str) -> Result<Option<String>, ScenarioError> {
-        (self.field)(name).map(|v| string(v, &self.at(name), name)).transpose()
+        (self.field)(name)
+            .map(|v| string(v, &self.at(name), name))
+            .transpose()
     }
 
     /// AWS-side names (clusters) are the author's: a bad one is a scenario error.
@@ -481,7 +697,9 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn optional_strings(&self, name: &'static str) -> Result<Option<Vec<String>>, ScenarioError> {
-        let Some(value) = (self.field)(name) else { return Ok(None) };
+        let Some(value) = (self.field)(name) else {
+            return Ok(None);
+        };
         let Json::Array(items) = value else {
             return Err(invalid(&self.at(name), name, "an array of strings", value));
         };
@@ -490,7 +708,12 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
             .enumerate()
             .map(|(i, item)| match item {
                 Json::String(s) => Ok(s.clone()),
-                other => Err(invalid(&format!("{}/{i}", self.at(name)), &format!("{name}[{i}]"), "a string", other)),
+                other => Err(invalid(
+                    &format!("{}/{i}", self.at(name)),
+                    &format!("{name}[{i}]"),
+                    "a string",
+                    other,
+                )),
             })
             .collect::<Result<_, _>>()
             .map(Some)
@@ -502,7 +725,9 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn optional_count(&self, name: &'static str) -> Result<Option<Count>, ScenarioError> {
-        (self.field)(name).map(|v| whole(v, &self.at(name), name).map(Count)).transpose()
+        (self.field)(name)
+            .map(|v| whole(v, &self.at(name), name).map(Count))
+            .transpose()
     }
 
     fn version(&self, name: &'static str) -> Result<Version, ScenarioError> {
@@ -512,7 +737,11 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
             Json::String(s) => Version::parse(s).ok_or_else(|| {
                 ScenarioError::new(
                     self.at(name),
-                    ErrorKind::InvalidField { what: name.into(), expected: expected.into(), found: format!("{s:?}") },
+                    ErrorKind::InvalidField {
+                        what: name.into(),
+                        expected: expected.into(),
+                        found: format!("{s:?}"),
+                    },
                 )
             }),
             other => Err(invalid(&self.at(name), name, expected, other)),
@@ -520,12 +749,23 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn family(&self) -> Result<Family, ScenarioError> {
-        self.enumerated("family", "\"LINUX\" or \"WINDOWS\"", Family::parse, Family::Linux)
+        self.enumerated(
+            "family",
+            "\"LINUX\" or \"WINDOWS\"",
+            Family::parse,
+            Family::Linux,
+        )
     }
 
     fn state(&self) -> Result<State, ScenarioError> {
         let value = self.required("state")?;
-        enumerated(value, &self.at("state"), "state", "one of \"active\", \"deprecating\", \"retired\", \"recalled\"", State::parse)
+        enumerated(
+            value,
+            &self.at("state"),
+            "state",
+            "one of \"active\", \"deprecating\", \"retired\", \"recalled\"",
+            State::parse,
+        )
     }
 
     fn controller(&self) -> Result<Controller, ScenarioError> {
@@ -534,7 +774,12 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
             "CODE_DEPLOY" => Some(Controller::CodeDeploy),
             _ => None,
         };
-        self.enumerated("deploymentController", "\"ECS\" or \"CODE_DEPLOY\"", parse, Controller::Ecs)
+        self.enumerated(
+            "deploymentController",
+            "\"ECS\" or \"CODE_DEPLOY\"",
+            parse,
+            Controller::Ecs,
+        )
     }
 
     fn enumerated<T>(
@@ -562,7 +807,11 @@ fn enumerated<T>(
         Json::String(s) => parse(s).ok_or_else(|| {
             ScenarioError::new(
                 path,
-                ErrorKind::InvalidField { what: name.into(), expected: expected.into(), found: format!("{s:?}") },
+                ErrorKind::InvalidField {
+                    what: name.into(),
+                    expected: expected.into(),
+                    found: format!("{s:?}"),
+                },
             )
         }),
         other => Err(invalid(path, name, expected, other)),
@@ -612,12 +861,19 @@ fn describe(value: &Json) -> String {
 fn invalid(path: &str, what: &str, expected: &str, found: &Json) -> ScenarioError {
     ScenarioError::new(
         path,
-        ErrorKind::InvalidField { what: what.into(), expected: expected.into(), found: describe(found) },
+        ErrorKind::InvalidField {
+            what: what.into(),
+            expected: expected.into(),
+            found: describe(found),
+        },
     )
 }
 
 fn missing(path: &str, field: &'static str, context: String) -> ScenarioError {
-    ScenarioError::new(pointer_push(path, field), ErrorKind::MissingField { field, context })
+    ScenarioError::new(
+        pointer_push(path, field),
+        ErrorKind::MissingField { field, context },
+    )
 }
 
 fn unknown_field(key: &str, path: &str, context: &str, allowed: &[&str]) -> ScenarioError {

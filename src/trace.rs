@@ -23,14 +23,37 @@ pub struct World {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Change {
-    VersionReleased { version: Version, family: Family },
+    VersionReleased {
+        version: Version,
+        family: Family,
+    },
     #[serde(rename_all = "camelCase")]
-    RevisionPublished { version: Version, family: Family, revision: u32 },
-    LatestMoved { family: Family, from: Option<Version>, to: Version },
-    VersionStateChanged { version: Version, family: Family, from: State, to: State },
-    ServiceCreated { service: String },
+    RevisionPublished {
+        version: Version,
+        family: Family,
+        revision: u32,
+    },
+    LatestMoved {
+        family: Family,
+        from: Option<Version>,
+        to: Version,
+    },
+    VersionStateChanged {
+        version: Version,
+        family: Family,
+        from: State,
+        to: State,
+    },
+    ServiceCreated {
+        service: String,
+    },
     #[serde(rename_all = "camelCase")]
-    DeploymentCreated { service: String, deployment: String, platform_version: Version, requested: String },
+    DeploymentCreated {
+        service: String,
+        deployment: String,
+        platform_version: Version,
+        requested: String,
+    },
     #[serde(rename_all = "camelCase")]
     TaskStopped {
         task: String,
@@ -49,15 +72,40 @@ pub enum Change {
         revision: u32,
     },
     #[serde(rename_all = "camelCase")]
-    PlacementFailed { service: String, platform_version: Version, count: u32, reason: String },
-    ServiceDeleted { service: String },
+    PlacementFailed {
+        service: String,
+        platform_version: Version,
+        count: u32,
+        reason: String,
+    },
+    ServiceDeleted {
+        service: String,
+    },
     #[serde(rename_all = "camelCase")]
-    ClusterCreated { cluster: String, fargate_version: Version },
-    ClusterUpdated { cluster: String, from: Version, to: Version },
+    ClusterCreated {
+        cluster: String,
+        fargate_version: Version,
+    },
+    ClusterUpdated {
+        cluster: String,
+        from: Version,
+        to: Version,
+    },
     #[serde(rename_all = "camelCase")]
-    PodStarted { cluster: String, pod: String, platform_version: Version, revision: u32 },
+    PodStarted {
+        cluster: String,
+        pod: String,
+        platform_version: Version,
+        revision: u32,
+    },
     #[serde(rename_all = "camelCase")]
-    PodStopped { cluster: String, pod: String, platform_version: Version, revision: u32, reason: StopReason },
+    PodStopped {
+        cluster: String,
+        pod: String,
+        platform_version: Version,
+        revision: u32,
+        reason: StopReason,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -87,7 +135,7 @@ pub struct StepRecord {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fail {
     pub field: Option<&'static str>,
-    pub kind: ErrorKind,
+    pub kind: Box<ErrorKind>,
 }
 
 impl Fail {
@@ -97,12 +145,15 @@ impl Fail {
             Some(field) => crate::json::pointer_push(event_path, field),
             None => event_path.to_string(),
         };
-        ScenarioError::new(path, self.kind)
+        ScenarioError::new(path, *self.kind)
     }
 }
 
 fn transition(field: &'static str) -> impl Fn(Transition) -> Fail {
-    move |t| Fail { field: Some(field), kind: ErrorKind::InvalidTransition(t) }
+    move |t| Fail {
+        field: Some(field),
+        kind: Box::new(ErrorKind::InvalidTransition(t)),
+    }
 }
 
 enum Outcome {
@@ -112,12 +163,23 @@ enum Outcome {
 
 /// Applies one event. On `Err` the world is unchanged: every check runs before any change.
 pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> {
-    let mut step = Step { world, at: event.at, changes: Vec::new(), warnings: Vec::new() };
+    let mut step = Step {
+        world,
+        at: event.at,
+        changes: Vec::new(),
+        warnings: Vec::new(),
+    };
     let outcome = step.run(&event.action)?;
     let (rejection, explanation) = match outcome {
         Outcome::Applied(explanation) => (None, explanation),
         Outcome::Rejected(rejection, why) => {
-            let explanation = format!("AWS rejected this {}: {} ({}) {}", event.action.name(), rejection, rejection.code(), why);
+            let explanation = format!(
+                "AWS rejected this {}: {} ({}) {}",
+                event.action.name(),
+                rejection,
+                rejection.code(),
+                why
+            );
             (Some(rejection), explanation.trim_end().to_string())
         }
     };
@@ -155,17 +217,26 @@ impl Step<'_> {
         self.catalog().get(id).version
     }
 
-    fn known(&self, family: Family, version: Version, field: &'static str) -> Result<VersionId, Fail> {
-        self.catalog()
-            .find(family, version)
-            .ok_or(Fail { field: Some(field), kind: ErrorKind::UnknownVersion { version, family } })
+    fn known(
+        &self,
+        family: Family,
+        version: Version,
+        field: &'static str,
+    ) -> Result<VersionId, Fail> {
+        self.catalog().find(family, version).ok_or_else(|| Fail {
+            field: Some(field),
+            kind: Box::new(ErrorKind::UnknownVersion { version, family }),
+        })
     }
 
     /// The 1,000,000 running-tasks limit, checked before anything starts.
     fn capacity(&self, extra: u64, field: Option<&'static str>) -> Result<(), Fail> {
         let would_run = self.world.fleet.running() + extra;
         if would_run > MAX_RUNNING_TASKS {
-            return Err(Fail { field, kind: ErrorKind::LimitExceeded(Limit::RunningTasks { would_run }) });
+            return Err(Fail {
+                field,
+                kind: Box::new(ErrorKind::LimitExceeded(Limit::RunningTasks { would_run })),
+            });
         }
         Ok(())
     }
@@ -203,13 +274,21 @@ impl Step<'_> {
                 service: name,
                 platform_version: pv,
                 count,
-                reason: format!("{pv} is {}: no new tasks can start on it; only a new deployment fixes this", state.as_str()),
+                reason: format!(
+                    "{pv} is {}: no new tasks can start on it; only a new deployment fixes this",
+                    state.as_str()
+                ),
             });
             return 0;
         }
         for _ in 0..count {
             let number = self.world.fleet.next_task_number(&name);
-            self.world.fleet.services[s].tasks.push(ServiceTask { number, version, revision, started_at: self.at });
+            self.world.fleet.services[s].tasks.push(ServiceTask {
+                number,
+                version,
+                revision,
+                started_at: self.at,
+            });
             self.changes.push(Change::TaskStarted {
                 task: format!("{name}-{number}"),
                 service: Some(name.clone()),
@@ -242,7 +321,11 @@ impl Step<'_> {
     }
 
     fn revisions_of(&self, s: usize) -> Vec<u32> {
-        let mut revisions: Vec<u32> = self.world.fleet.services[s].tasks.iter().map(|t| t.revision).collect();
+        let mut revisions: Vec<u32> = self.world.fleet.services[s]
+            .tasks
+            .iter()
+            .map(|t| t.revision)
+            .collect();
         revisions.sort_unstable();
         revisions.dedup();
         revisions
@@ -250,37 +333,106 @@ impl Step<'_> {
 
     fn run(&mut self, action: &Action) -> Result<Outcome, Fail> {
         match action {
-            Action::ReleaseVersion { version, family, features } => self.release(*version, *family, features),
-            Action::PublishRevision { version, family, features } => self.publish(*version, *family, features),
+            Action::ReleaseVersion {
+                version,
+                family,
+                features,
+            } => self.release(*version, *family, features),
+            Action::PublishRevision {
+                version,
+                family,
+                features,
+            } => self.publish(*version, *family, features),
             Action::MoveLatest { to, family } => self.move_latest(*to, *family),
-            Action::SetVersionState { version, family, state } => self.set_state(*version, *family, *state),
+            Action::SetVersionState {
+                version,
+                family,
+                state,
+            } => self.set_state(*version, *family, *state),
             Action::ForceUpdate { version, family } => self.force_update(*version, *family),
-            Action::RetireRevision { version, family, revision } => self.retire_revision(*version, *family, *revision),
-            Action::CreateEksCluster { cluster, fargate_version } => self.create_cluster(cluster, *fargate_version),
-            Action::UpdateEksPlatform { cluster, fargate_version } => self.update_cluster(cluster, *fargate_version),
-            Action::CreateService { service, platform_version, family, desired_count, requires, controller } => {
-                self.create_service(service, platform_version, *family, *desired_count, requires, *controller)
-            }
-            Action::UpdateService { service, platform_version, force_new_deployment, desired_count, requires } => self
-                .update_service(service, platform_version.as_deref(), *force_new_deployment, *desired_count, requires.as_deref()),
-            Action::ScaleService { service, desired_count } => self.scale_service(service, *desired_count, "desiredCount"),
+            Action::RetireRevision {
+                version,
+                family,
+                revision,
+            } => self.retire_revision(*version, *family, *revision),
+            Action::CreateEksCluster {
+                cluster,
+                fargate_version,
+            } => self.create_cluster(cluster, *fargate_version),
+            Action::UpdateEksPlatform {
+                cluster,
+                fargate_version,
+            } => self.update_cluster(cluster, *fargate_version),
+            Action::CreateService {
+                service,
+                platform_version,
+                family,
+                desired_count,
+                requires,
+                controller,
+            } => self.create_service(
+                service,
+                platform_version,
+                *family,
+                *desired_count,
+                requires,
+                *controller,
+            ),
+            Action::UpdateService {
+                service,
+                platform_version,
+                force_new_deployment,
+                desired_count,
+                requires,
+            } => self.update_service(
+                service,
+                platform_version.as_deref(),
+                *force_new_deployment,
+                *desired_count,
+                requires.as_deref(),
+            ),
+            Action::ScaleService {
+                service,
+                desired_count,
+            } => self.scale_service(service, *desired_count, "desiredCount"),
             Action::RecycleService { service } => self.recycle_service(service),
             Action::DeleteService { service } => self.delete_service(service),
-            Action::RunTask { task, platform_version, family, count, requires } => {
-                self.run_task(task, platform_version, *family, *count, requires)
-            }
+            Action::RunTask {
+                task,
+                platform_version,
+                family,
+                count,
+                requires,
+            } => self.run_task(task, platform_version, *family, *count, requires),
             Action::StopTask { task } => self.stop_task(task),
-            Action::RunPod { cluster, pod, count } => self.run_pod(cluster, pod, *count),
+            Action::RunPod {
+                cluster,
+                pod,
+                count,
+            } => self.run_pod(cluster, pod, *count),
         }
     }
 
     // ------------------------------------------------------------------ AWS side
 
-    fn release(&mut self, version: Version, family: Family, features: &[String]) -> Result<Outcome, Fail> {
+    fn release(
+        &mut self,
+        version: Version,
+        family: Family,
+        features: &[String],
+    ) -> Result<Outcome, Fail> {
         let at = self.at;
-        self.world.catalog.release(family, version, features, at).map_err(transition("version"))?;
-        self.changes.push(Change::VersionReleased { version, family });
-        let offers = if features.is_empty() { String::new() } else { format!(" (supports {})", features.join(", ")) };
+        self.world
+            .catalog
+            .release(family, version, features, at)
+            .map_err(transition("version"))?;
+        self.changes
+            .push(Change::VersionReleased { version, family });
+        let offers = if features.is_empty() {
+            String::new()
+        } else {
+            format!(" (supports {})", features.join(", "))
+        };
         let latest = match self.catalog().latest(family) {
             None => format!("LATEST ({family}) does not point anywhere yet; a move-latest event sets it."),
             Some(id) => format!(
@@ -288,15 +440,34 @@ impl Step<'_> {
                 self.v(id)
             ),
         };
-        Ok(Outcome::Applied(format!("AWS released platform version {version} ({family}) as revision 1{offers}. {latest}")))
+        Ok(Outcome::Applied(format!(
+            "AWS released platform version {version} ({family}) as revision 1{offers}. {latest}"
+        )))
     }
 
-    fn publish(&mut self, version: Version, family: Family, added: &[String]) -> Result<Outcome, Fail> {
+    fn publish(
+        &mut self,
+        version: Version,
+        family: Family,
+        added: &[String],
+    ) -> Result<Outcome, Fail> {
         let id = self.known(family, version, "version")?;
         let at = self.at;
-        let revision = self.world.catalog.publish_revision(id, added, at).map_err(transition("version"))?;
-        self.changes.push(Change::RevisionPublished { version, family, revision });
-        let adds = if added.is_empty() { String::new() } else { format!(", adding {}", added.join(", ")) };
+        let revision = self
+            .world
+            .catalog
+            .publish_revision(id, added, at)
+            .map_err(transition("version"))?;
+        self.changes.push(Change::RevisionPublished {
+            version,
+            family,
+            revision,
+        });
+        let adds = if added.is_empty() {
+            String::new()
+        } else {
+            format!(", adding {}", added.join(", "))
+        };
         Ok(Outcome::Applied(format!(
             "AWS published revision {revision} of {version} ({family}){adds}. Revisions are invisible patches: running tasks keep theirs, and every task started on {version} from now on gets revision {revision}."
         )))
@@ -304,18 +475,30 @@ impl Step<'_> {
 
     fn move_latest(&mut self, to: Version, family: Family) -> Result<Outcome, Fail> {
         let id = self.known(family, to, "to")?;
-        let from = self.world.catalog.move_latest(id).map_err(transition("to"))?;
+        let from = self
+            .world
+            .catalog
+            .move_latest(id)
+            .map_err(transition("to"))?;
         if from == Some(id) {
-            return Ok(Outcome::Applied(format!("LATEST ({family}) already meant {to}; nothing changes.")));
+            return Ok(Outcome::Applied(format!(
+                "LATEST ({family}) already meant {to}; nothing changes."
+            )));
         }
         let from_version = from.map(|f| self.v(f));
-        self.changes.push(Change::LatestMoved { family, from: from_version, to });
+        self.changes.push(Change::LatestMoved {
+            family,
+            from: from_version,
+            to,
+        });
         if self.catalog().get(id).state == State::Deprecating {
             self.warnings.push(format!(
                 "LATEST ({family}) now means {to}, which is deprecating (AWS: scheduled for deprecation)."
             ));
         }
-        let was = from_version.map_or("it pointed nowhere before".to_string(), |v| format!("it meant {v} before"));
+        let was = from_version.map_or("it pointed nowhere before".to_string(), |v| {
+            format!("it meant {v} before")
+        });
         let behind: Vec<String> = self
             .world
             .fleet
@@ -327,7 +510,10 @@ impl Step<'_> {
         let running = if behind.is_empty() {
             String::new()
         } else {
-            format!(" The LATEST services keep their resolved version: {}.", behind.join(", "))
+            format!(
+                " The LATEST services keep their resolved version: {}.",
+                behind.join(", ")
+            )
         };
         Ok(Outcome::Applied(format!(
             "AWS moved LATEST ({family}) to {to} ({was}). Nothing that runs changes: only new launches and new deployments resolve LATEST to {to}.{running}"
@@ -336,8 +522,17 @@ impl Step<'_> {
 
     fn set_state(&mut self, version: Version, family: Family, to: State) -> Result<Outcome, Fail> {
         let id = self.known(family, version, "version")?;
-        let from = self.world.catalog.set_state(id, to).map_err(transition("state"))?;
-        self.changes.push(Change::VersionStateChanged { version, family, from, to });
+        let from = self
+            .world
+            .catalog
+            .set_state(id, to)
+            .map_err(transition("state"))?;
+        self.changes.push(Change::VersionStateChanged {
+            version,
+            family,
+            from,
+            to,
+        });
         let label = format!("{version} ({family})");
         let mut text = format!(
             "{label} went from {} to {} (teaching model; AWS: {}). ",
@@ -367,7 +562,9 @@ impl Step<'_> {
         for s in 0..self.world.fleet.services.len() {
             let service = &mut self.world.fleet.services[s];
             let (gone, kept): (Vec<ServiceTask>, Vec<ServiceTask>) =
-                std::mem::take(&mut service.tasks).into_iter().partition(|t| t.version == id);
+                std::mem::take(&mut service.tasks)
+                    .into_iter()
+                    .partition(|t| t.version == id);
             service.tasks = kept;
             let name = service.name.clone();
             stopped += gone.len();
@@ -389,7 +586,11 @@ impl Step<'_> {
         stopped
     }
 
-    fn stop_standalone(&mut self, matches: impl Fn(&Workload) -> bool, reason: StopReason) -> usize {
+    fn stop_standalone(
+        &mut self,
+        matches: impl Fn(&Workload) -> bool,
+        reason: StopReason,
+    ) -> usize {
         let gone = self.world.fleet.drain_standalone(matches);
         for (_, task) in &gone {
             let change = Change::TaskStopped {
@@ -408,8 +609,9 @@ impl Step<'_> {
         let mut stopped = 0;
         for c in 0..self.world.fleet.clusters.len() {
             let cluster = &mut self.world.fleet.clusters[c];
-            let (gone, kept): (Vec<Workload>, Vec<Workload>) =
-                std::mem::take(&mut cluster.pods).into_iter().partition(&matches);
+            let (gone, kept): (Vec<Workload>, Vec<Workload>) = std::mem::take(&mut cluster.pods)
+                .into_iter()
+                .partition(&matches);
             cluster.pods = kept;
             let name = cluster.name.clone();
             stopped += gone.len();
@@ -432,7 +634,9 @@ impl Step<'_> {
         let targets: Vec<usize> = (0..self.world.fleet.services.len())
             .filter(|&s| {
                 let service = &self.world.fleet.services[s];
-                service.family == family && service.requested == LATEST && service.primary().version == id
+                service.family == family
+                    && service.requested == LATEST
+                    && service.primary().version == id
             })
             .collect();
         // Plan every redeployment first, so that a limit error leaves the world untouched.
@@ -446,7 +650,11 @@ impl Step<'_> {
                     extra += i64::from(service.desired) - service.tasks.len() as i64;
                     plans.push((s, resolved));
                 }
-                Err(rejection) => kept.push(format!("{} keeps deployment {} ({rejection})", service.name, service.primary().number)),
+                Err(rejection) => kept.push(format!(
+                    "{} keeps deployment {} ({rejection})",
+                    service.name,
+                    service.primary().number
+                )),
             }
         }
         self.capacity(extra.max(0) as u64, None)?;
@@ -455,7 +663,11 @@ impl Step<'_> {
         for (s, resolved) in plans {
             let number = self.new_deployment(s, resolved, None, StopReason::NewDeployment);
             let service = &self.world.fleet.services[s];
-            moved.push(format!("{} gets deployment {number} on {}", service.name, self.v(resolved.version)));
+            moved.push(format!(
+                "{} gets deployment {number} on {}",
+                service.name,
+                self.v(resolved.version)
+            ));
         }
         let untouched: Vec<String> = self
             .world
@@ -477,7 +689,10 @@ impl Step<'_> {
             text.push_str(&format!(" Not moved: {}.", kept.join("; ")));
         }
         if !untouched.is_empty() {
-            text.push_str(&format!(" Untouched because they name an explicit version: {}.", untouched.join(", ")));
+            text.push_str(&format!(
+                " Untouched because they name an explicit version: {}.",
+                untouched.join(", ")
+            ));
         }
         text.push_str(" Standalone tasks are never force-updated.");
         Ok(Outcome::Applied(text))
@@ -485,15 +700,29 @@ impl Step<'_> {
 
     /// Makes `resolved` the PRIMARY deployment of service `s`: all old tasks stop, then
     /// `desired` (or the service's desiredCount) start on it. Returns the deployment number.
-    fn new_deployment(&mut self, s: usize, resolved: Resolved, desired: Option<u32>, reason: StopReason) -> u32 {
+    fn new_deployment(
+        &mut self,
+        s: usize,
+        resolved: Resolved,
+        desired: Option<u32>,
+        reason: StopReason,
+    ) -> u32 {
         let at = self.at;
         let service = &mut self.world.fleet.services[s];
         let number = service.primary().number + 1;
-        service.push_deployment(Deployment { number, version: resolved.version, created_at: at });
+        service.push_deployment(Deployment {
+            number,
+            version: resolved.version,
+            created_at: at,
+        });
         if let Some(desired) = desired {
             service.desired = desired;
         }
-        let (name, requested, desired) = (service.name.clone(), service.requested.clone(), service.desired);
+        let (name, requested, desired) = (
+            service.name.clone(),
+            service.requested.clone(),
+            service.desired,
+        );
         let pv = self.v(resolved.version);
         self.changes.push(Change::DeploymentCreated {
             service: name.clone(),
@@ -506,17 +735,28 @@ impl Step<'_> {
         number
     }
 
-    fn retire_revision(&mut self, version: Version, family: Family, revision: f64) -> Result<Outcome, Fail> {
+    fn retire_revision(
+        &mut self,
+        version: Version,
+        family: Family,
+        revision: f64,
+    ) -> Result<Outcome, Fail> {
         let id = self.known(family, version, "version")?;
         // Replacements never outnumber the stopped tasks, so the running-tasks limit holds.
-        let revision = self.world.catalog.retire_revision(id, revision).map_err(transition("revision"))?;
+        let revision = self
+            .world
+            .catalog
+            .retire_revision(id, revision)
+            .map_err(transition("revision"))?;
         let on_it = |t: &ServiceTask| t.version == id && t.revision == revision;
         let mut replaced = Vec::new();
         let mut stopped = 0;
         for s in 0..self.world.fleet.services.len() {
             let service = &mut self.world.fleet.services[s];
             let (gone, kept): (Vec<ServiceTask>, Vec<ServiceTask>) =
-                std::mem::take(&mut service.tasks).into_iter().partition(on_it);
+                std::mem::take(&mut service.tasks)
+                    .into_iter()
+                    .partition(on_it);
             service.tasks = kept;
             let name = service.name.clone();
             for task in &gone {
@@ -528,8 +768,14 @@ impl Step<'_> {
                 replaced.push(format!("{name}: {} of {} replaced", started, gone.len()));
             }
         }
-        let standalone = self.stop_standalone(|t| t.version == id && t.revision == revision, StopReason::RevisionRetired);
-        let pods = self.stop_pods(|p| p.version == id && p.revision == revision, StopReason::RevisionRetired);
+        let standalone = self.stop_standalone(
+            |t| t.version == id && t.revision == revision,
+            StopReason::RevisionRetired,
+        );
+        let pods = self.stop_pods(
+            |p| p.version == id && p.revision == revision,
+            StopReason::RevisionRetired,
+        );
         let newest = self.catalog().get(id).newest_revision();
         let mut text = format!(
             "AWS retired revision {revision} of {version} ({family}): {} on it stopped",
@@ -549,18 +795,29 @@ impl Step<'_> {
         let id = self.known(Family::Linux, version, "fargateVersion")?;
         let state = self.catalog().get(id).state;
         if !state.capabilities().starts_tasks {
-            return Err(transition("fargateVersion")(Transition::ClusterVersionCannotStart { version, state }));
+            return Err(transition("fargateVersion")(
+                Transition::ClusterVersionCannotStart { version, state },
+            ));
         }
         Ok(id)
     }
 
     fn create_cluster(&mut self, cluster: &str, version: Version) -> Result<Outcome, Fail> {
         if self.world.fleet.cluster(cluster).is_some() {
-            return Err(transition("cluster")(Transition::ClusterExists { cluster: cluster.to_string() }));
+            return Err(transition("cluster")(Transition::ClusterExists {
+                cluster: cluster.to_string(),
+            }));
         }
         let id = self.startable_cluster_version(version)?;
-        self.world.fleet.clusters.push(Cluster { name: cluster.to_string(), fargate_version: id, pods: Vec::new() });
-        self.changes.push(Change::ClusterCreated { cluster: cluster.to_string(), fargate_version: version });
+        self.world.fleet.clusters.push(Cluster {
+            name: cluster.to_string(),
+            fargate_version: id,
+            pods: Vec::new(),
+        });
+        self.changes.push(Change::ClusterCreated {
+            cluster: cluster.to_string(),
+            fargate_version: version,
+        });
         Ok(Outcome::Applied(format!(
             "AWS created EKS cluster {cluster}; its Fargate pods run {version}. EKS picks this version itself: there is no LATEST and no customer choice (ECS's LATEST means {} now).",
             self.latest_label(Family::Linux)
@@ -568,15 +825,19 @@ impl Step<'_> {
     }
 
     fn update_cluster(&mut self, cluster: &str, version: Version) -> Result<Outcome, Fail> {
-        let c = self
-            .world
-            .fleet
-            .cluster(cluster)
-            .ok_or_else(|| transition("cluster")(Transition::UnknownCluster { cluster: cluster.to_string() }))?;
+        let c = self.world.fleet.cluster(cluster).ok_or_else(|| {
+            transition("cluster")(Transition::UnknownCluster {
+                cluster: cluster.to_string(),
+            })
+        })?;
         let id = self.startable_cluster_version(version)?;
         let from = self.v(self.world.fleet.clusters[c].fargate_version);
         self.world.fleet.clusters[c].fargate_version = id;
-        self.changes.push(Change::ClusterUpdated { cluster: cluster.to_string(), from, to: version });
+        self.changes.push(Change::ClusterUpdated {
+            cluster: cluster.to_string(),
+            from,
+            to: version,
+        });
         Ok(Outcome::Applied(format!(
             "EKS moved cluster {cluster}'s Fargate platform from {from} to {version}: pods started from now on run {version}; running pods keep theirs."
         )))
@@ -585,7 +846,12 @@ impl Step<'_> {
     // ------------------------------------------------------------------ customer side
 
     fn service_index(&self, service: &str) -> Result<usize, Rejection> {
-        self.world.fleet.service(service).ok_or(Rejection::ServiceNotFound { service: service.to_string() })
+        self.world
+            .fleet
+            .service(service)
+            .ok_or(Rejection::ServiceNotFound {
+                service: service.to_string(),
+            })
     }
 
     /// Why a resolution failed, in words, for the explanation after AWS's message.
@@ -622,10 +888,19 @@ impl Step<'_> {
     }
 
     /// "web asked for LATEST; LATEST meant 1.2.0 on 2019-01-10" or "web asked for 1.4.0 explicitly".
-    fn resolution_words(&self, who: &str, requested: &str, resolved: Resolved, family: Family) -> String {
+    fn resolution_words(
+        &self,
+        who: &str,
+        requested: &str,
+        resolved: Resolved,
+        family: Family,
+    ) -> String {
         let version = self.v(resolved.version);
         if resolved.via_latest {
-            format!("{who} asked for LATEST; LATEST ({family}) meant {version} on {}", self.at.date())
+            format!(
+                "{who} asked for LATEST; LATEST ({family}) meant {version} on {}",
+                self.at.date()
+            )
         } else {
             format!("{who} asked for {requested} explicitly")
         }
@@ -647,7 +922,9 @@ impl Step<'_> {
         };
         let checks = check_name("service name", service)
             .and_then(|_| match self.world.fleet.service(service) {
-                Some(_) => Err(Rejection::DuplicateService { service: service.to_string() }),
+                Some(_) => Err(Rejection::DuplicateService {
+                    service: service.to_string(),
+                }),
                 None => Ok(()),
             })
             .and_then(|_| check_count("desiredCount", desired));
@@ -664,12 +941,18 @@ impl Step<'_> {
             controller,
             requires: requires.to_vec(),
             desired,
-            deployments: vec![Deployment { number: 1, version: resolved.version, created_at: at }],
+            deployments: vec![Deployment {
+                number: 1,
+                version: resolved.version,
+                created_at: at,
+            }],
             tasks: Vec::new(),
         });
         let s = self.world.fleet.services.len() - 1;
         let pv = self.v(resolved.version);
-        self.changes.push(Change::ServiceCreated { service: service.to_string() });
+        self.changes.push(Change::ServiceCreated {
+            service: service.to_string(),
+        });
         self.changes.push(Change::DeploymentCreated {
             service: service.to_string(),
             deployment: format!("{service}/1"),
@@ -723,8 +1006,14 @@ impl Step<'_> {
         let current = &self.world.fleet.services[s];
         let family = current.family;
         let requested = platform_version.unwrap_or(&current.requested).to_string();
-        let requires: Vec<String> = requires.map_or_else(|| current.requires.clone(), <[String]>::to_vec);
-        let old = (current.primary().number, current.primary().version, current.tasks.len(), current.desired);
+        let requires: Vec<String> =
+            requires.map_or_else(|| current.requires.clone(), <[String]>::to_vec);
+        let old = (
+            current.primary().number,
+            current.primary().version,
+            current.tasks.len(),
+            current.desired,
+        );
         let resolved = match resolve(self.catalog(), family, &requested, &requires) {
             Ok(r) => r,
             Err(rejection) => return Ok(self.reject(rejection, family)),
@@ -734,7 +1023,10 @@ impl Step<'_> {
             Err(rejection) => return Ok(self.reject(rejection, family)),
         };
         let new_desired = desired.unwrap_or(old.3);
-        self.capacity(u64::from(new_desired).saturating_sub(old.2 as u64), Some("desiredCount"))?;
+        self.capacity(
+            u64::from(new_desired).saturating_sub(old.2 as u64),
+            Some("desiredCount"),
+        )?;
         let service_mut = &mut self.world.fleet.services[s];
         service_mut.requested = requested.clone();
         service_mut.requires = requires;
@@ -748,7 +1040,10 @@ impl Step<'_> {
         };
         let before = self.v(old.1);
         let comparison = if before == pv {
-            format!("the same version as deployment {}, but every new task gets the newest patch", old.0)
+            format!(
+                "the same version as deployment {}, but every new task gets the newest patch",
+                old.0
+            )
         } else {
             format!("deployment {} ran {before}", old.0)
         };
@@ -761,7 +1056,12 @@ impl Step<'_> {
         )))
     }
 
-    fn scale_service(&mut self, service: &str, desired: crate::scenario::Count, field: &'static str) -> Result<Outcome, Fail> {
+    fn scale_service(
+        &mut self,
+        service: &str,
+        desired: crate::scenario::Count,
+        field: &'static str,
+    ) -> Result<Outcome, Fail> {
         let s = match self.service_index(service) {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
@@ -801,7 +1101,11 @@ impl Step<'_> {
                 text.push_str(&format!(
                     ". The {} new {} revision {revision}, {pv}'s newest patch",
                     started,
-                    if started == 1 { "task gets" } else { "tasks get" }
+                    if started == 1 {
+                        "task gets"
+                    } else {
+                        "tasks get"
+                    }
                 ));
                 let revisions = self.revisions_of(s);
                 if revisions.len() > 1 {
@@ -818,7 +1122,10 @@ impl Step<'_> {
         } else if desired < running {
             let tasks = &mut self.world.fleet.services[s].tasks;
             let gone: Vec<ServiceTask> = tasks.drain(desired as usize..).rev().collect();
-            let ids: Vec<String> = gone.iter().map(|t| format!("{service}-{}", t.number)).collect();
+            let ids: Vec<String> = gone
+                .iter()
+                .map(|t| format!("{service}-{}", t.number))
+                .collect();
             for task in gone {
                 self.stopped_service_task(service, task, StopReason::ScaleIn);
             }
@@ -866,7 +1173,9 @@ impl Step<'_> {
         };
         let stopped = self.stop_all_service_tasks(s, StopReason::ServiceDeleted);
         self.world.fleet.services.remove(s);
-        self.changes.push(Change::ServiceDeleted { service: service.to_string() });
+        self.changes.push(Change::ServiceDeleted {
+            service: service.to_string(),
+        });
         Ok(Outcome::Applied(format!(
             "{service} was deleted and its {} stopped. A new service of the same name would resolve its version afresh and number its tasks on from where this one stopped.",
             plural(stopped, "task", "tasks")
@@ -885,13 +1194,15 @@ impl Step<'_> {
             Ok(r) => r,
             Err(rejection) => return Ok(self.reject(rejection, family)),
         };
-        let checked = check_name("task name", task).and_then(|_| check_count("count", count)).and_then(|count| {
-            let ids = numbered_ids(task, count);
-            match ids.iter().find(|id| self.world.fleet.task_id_taken(id)) {
-                Some(id) => Err(Rejection::DuplicateTask { id: id.clone() }),
-                None => Ok(ids),
-            }
-        });
+        let checked = check_name("task name", task)
+            .and_then(|_| check_count("count", count))
+            .and_then(|count| {
+                let ids = numbered_ids(task, count);
+                match ids.iter().find(|id| self.world.fleet.task_id_taken(id)) {
+                    Some(id) => Err(Rejection::DuplicateTask { id: id.clone() }),
+                    None => Ok(ids),
+                }
+            });
         let ids = match checked {
             Ok(ids) => ids,
             Err(rejection) => return Ok(self.reject(rejection, family)),
@@ -901,7 +1212,12 @@ impl Step<'_> {
         for id in &ids {
             self.world.fleet.add_standalone(
                 family,
-                Workload { id: id.clone(), version: resolved.version, revision: resolved.revision, started_at: self.at },
+                Workload {
+                    id: id.clone(),
+                    version: resolved.version,
+                    revision: resolved.revision,
+                    started_at: self.at,
+                },
             );
             self.changes.push(Change::TaskStarted {
                 task: id.clone(),
@@ -943,7 +1259,9 @@ impl Step<'_> {
             } else {
                 format!("the scheduler cannot replace it: {pv} can no longer start tasks")
             };
-            return Ok(Outcome::Applied(format!("{task} of service {name} stopped; {replacement}. LATEST is not re-resolved.")));
+            return Ok(Outcome::Applied(format!(
+                "{task} of service {name} stopped; {replacement}. LATEST is not re-resolved."
+            )));
         }
         match self.world.fleet.find_standalone(task) {
             Some(index) => {
@@ -956,15 +1274,32 @@ impl Step<'_> {
                     reason: StopReason::StoppedByUser,
                 };
                 self.changes.push(change);
-                Ok(Outcome::Applied(format!("{task} stopped. It was a standalone task, so nothing replaces it.")))
+                Ok(Outcome::Applied(format!(
+                    "{task} stopped. It was a standalone task, so nothing replaces it."
+                )))
             }
-            None => Ok(self.reject(Rejection::TaskNotFound { task: task.to_string() }, Family::Linux)),
+            None => Ok(self.reject(
+                Rejection::TaskNotFound {
+                    task: task.to_string(),
+                },
+                Family::Linux,
+            )),
         }
     }
 
-    fn run_pod(&mut self, cluster: &str, pod: &str, count: crate::scenario::Count) -> Result<Outcome, Fail> {
+    fn run_pod(
+        &mut self,
+        cluster: &str,
+        pod: &str,
+        count: crate::scenario::Count,
+    ) -> Result<Outcome, Fail> {
         let Some(c) = self.world.fleet.cluster(cluster) else {
-            return Ok(self.reject(Rejection::ClusterNotFound { cluster: cluster.to_string() }, Family::Linux));
+            return Ok(self.reject(
+                Rejection::ClusterNotFound {
+                    cluster: cluster.to_string(),
+                },
+                Family::Linux,
+            ));
         };
         let version = self.world.fleet.clusters[c].fargate_version;
         let info = self.catalog().get(version);
@@ -972,14 +1307,19 @@ impl Step<'_> {
         if !state.capabilities().starts_tasks {
             return Ok(self.reject(Rejection::CannotStart { version: pv, state }, Family::Linux));
         }
-        let checked = check_name("pod name", pod).and_then(|_| check_count("count", count)).and_then(|count| {
-            let ids = numbered_ids(pod, count);
-            let pods = &self.world.fleet.clusters[c].pods;
-            match ids.iter().find(|id| pods.iter().any(|p| &p.id == *id)) {
-                Some(id) => Err(Rejection::DuplicatePod { cluster: cluster.to_string(), id: id.clone() }),
-                None => Ok(ids),
-            }
-        });
+        let checked = check_name("pod name", pod)
+            .and_then(|_| check_count("count", count))
+            .and_then(|count| {
+                let ids = numbered_ids(pod, count);
+                let pods = &self.world.fleet.clusters[c].pods;
+                match ids.iter().find(|id| pods.iter().any(|p| &p.id == *id)) {
+                    Some(id) => Err(Rejection::DuplicatePod {
+                        cluster: cluster.to_string(),
+                        id: id.clone(),
+                    }),
+                    None => Ok(ids),
+                }
+            });
         let ids = match checked {
             Ok(ids) => ids,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),

@@ -100,9 +100,15 @@ mod tests {
     fn parses_only_three_numeric_components() {
         assert_eq!(
             Version::parse("1.4.0"),
-            Some(Version { major: 1, minor: 4, patch: 0 })
+            Some(Version {
+                major: 1,
+                minor: 4,
+                patch: 0
+            })
         );
-        for bad in ["1.4", "1.4.0.0", "v1.4.0", "1..0", "1.4.x", "", "LATEST", " 1.4.0", "1.4.0 "] {
+        for bad in [
+            "1.4", "1.4.0.0", "v1.4.0", "1..0", "1.4.x", "", "LATEST", " 1.4.0", "1.4.0 ",
+        ] {
             assert_eq!(Version::parse(bad), None, "{bad:?}");
         }
     }

@@ -103,13 +103,22 @@ pub struct StepView<'a> {
 fn header(record: &StepRecord) -> (&'static str, Option<ErrorView>) {
     match &record.rejection {
         None => ("applied", None),
-        Some(r) => ("rejected", Some(ErrorView { code: r.code(), message: r.to_string() })),
+        Some(r) => (
+            "rejected",
+            Some(ErrorView {
+                code: r.code(),
+                message: r.to_string(),
+            }),
+        ),
     }
 }
 
 fn latest(catalog: &Catalog) -> LatestView {
     let v = |family| catalog.latest(family).map(|id| catalog.get(id).version);
-    LatestView { linux: v(Family::Linux), windows: v(Family::Windows) }
+    LatestView {
+        linux: v(Family::Linux),
+        windows: v(Family::Windows),
+    }
 }
 
 fn versions(catalog: &Catalog) -> Vec<VersionView<'_>> {
@@ -198,7 +207,13 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
             .iter()
             .map(|(family, t)| {
                 let (platform_version, started_at) = workload(t, catalog);
-                TaskView { id: t.id.clone(), family: *family, platform_version, revision: t.revision, started_at }
+                TaskView {
+                    id: t.id.clone(),
+                    family: *family,
+                    platform_version,
+                    revision: t.revision,
+                    started_at,
+                }
             })
             .collect(),
         clusters: world
@@ -213,7 +228,12 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
                     .iter()
                     .map(|p| {
                         let (platform_version, started_at) = workload(p, catalog);
-                        PodView { id: p.id.clone(), platform_version, revision: p.revision, started_at }
+                        PodView {
+                            id: p.id.clone(),
+                            platform_version,
+                            revision: p.revision,
+                            started_at,
+                        }
                     })
                     .collect(),
             })
@@ -243,7 +263,11 @@ fn counts(items: impl Iterator<Item = (VersionId, u32)>, catalog: &Catalog) -> V
     groups.sort_by_key(|(k, _)| *k);
     groups
         .into_iter()
-        .map(|((v, revision), count)| Count { platform_version: catalog.get(v).version, revision, count })
+        .map(|((v, revision), count)| Count {
+            platform_version: catalog.get(v).version,
+            revision,
+            count,
+        })
         .collect()
 }
 
@@ -317,7 +341,14 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
                 counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
             })
             .collect(),
-        tasks: counts(world.fleet.tasks.iter().map(|(_, t)| (t.version, t.revision)), catalog),
+        tasks: counts(
+            world
+                .fleet
+                .tasks
+                .iter()
+                .map(|(_, t)| (t.version, t.revision)),
+            catalog,
+        ),
         clusters: world
             .fleet
             .clusters
@@ -342,7 +373,10 @@ pub fn fold_changes(changes: &[Change]) -> Vec<serde_json::Value> {
         let mut value = serde_json::to_value(change).expect("changes serialize");
         let folded = matches!(
             change,
-            Change::TaskStarted { .. } | Change::TaskStopped { .. } | Change::PodStarted { .. } | Change::PodStopped { .. }
+            Change::TaskStarted { .. }
+                | Change::TaskStopped { .. }
+                | Change::PodStarted { .. }
+                | Change::PodStopped { .. }
         );
         if !folded {
             out.push(value);

@@ -66,7 +66,9 @@ fn start() {
         if let Some(window) = web_sys::window() {
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&JsValue::from_str(&info.to_string()));
-            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("latest-playground-panic", &init) {
+            if let Ok(event) =
+                web_sys::CustomEvent::new_with_event_init_dict("latest-playground-panic", &init)
+            {
                 let _ = window.dispatch_event(&event);
             }
         }
@@ -98,7 +100,11 @@ fn command_error(error: CommandError) -> JsValue {
 }
 
 fn out_of_range(i: usize, count: usize) -> JsValue {
-    let js: JsValue = js_sys::Error::new(&format!("There is no step {i}; this scenario has steps 0 to {}.", count.saturating_sub(1))).into();
+    let js: JsValue = js_sys::Error::new(&format!(
+        "There is no step {i}; this scenario has steps 0 to {}.",
+        count.saturating_sub(1)
+    ))
+    .into();
     set(&js, "code", JsValue::from_str("StepOutOfRange"));
     js
 }
@@ -117,7 +123,9 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 /// Replays a whole scenario document and returns its trace.
 #[wasm_bindgen(unchecked_return_type = "Trace")]
 pub fn simulate(scenario_json: &str) -> Result<JsValue, JsValue> {
-    simulate_text(scenario_json).map(|t| from_json(&t)).map_err(scenario_error)
+    simulate_text(scenario_json)
+        .map(|t| from_json(&t))
+        .map_err(scenario_error)
 }
 
 #[derive(Serialize)]
@@ -149,7 +157,9 @@ pub fn builtin_scenarios() -> JsValue {
 /// An `aws ecs …` command line as the event it means (without `at`).
 #[wasm_bindgen(js_name = parseCommand, unchecked_return_type = "ScenarioEvent")]
 pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
-    parse_line(line).map(|action| from_json(&action.to_json(None).to_string())).map_err(command_error)
+    parse_line(line)
+        .map(|action| from_json(&action.to_json(None).to_string()))
+        .map_err(command_error)
 }
 
 /// The lifecycle teaching model: every state with its capabilities and allowed transitions.
@@ -197,7 +207,9 @@ impl JsPlayground {
     /// Loads and replays a scenario document; throws like `simulate`.
     #[wasm_bindgen(constructor)]
     pub fn new(scenario_json: &str) -> Result<JsPlayground, JsValue> {
-        Playground::new(scenario_json).map(|inner| JsPlayground { inner }).map_err(scenario_error)
+        Playground::new(scenario_json)
+            .map(|inner| JsPlayground { inner })
+            .map_err(scenario_error)
     }
 
     #[wasm_bindgen(js_name = stepCount)]
@@ -213,21 +225,30 @@ impl JsPlayground {
     /// Step `i` in the trace's shape.
     #[wasm_bindgen(unchecked_return_type = "Step")]
     pub fn step(&self, i: usize) -> Result<JsValue, JsValue> {
-        let json = self.inner.step_json(i).ok_or_else(|| out_of_range(i, self.step_count()))?;
+        let json = self
+            .inner
+            .step_json(i)
+            .ok_or_else(|| out_of_range(i, self.step_count()))?;
         Ok(from_json(&json))
     }
 
     /// Step `i` without per-task rows: counts per version and revision instead.
     #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn summary(&self, i: usize) -> Result<JsValue, JsValue> {
-        let json = self.inner.summary_json(i).ok_or_else(|| out_of_range(i, self.step_count()))?;
+        let json = self
+            .inner
+            .summary_json(i)
+            .ok_or_else(|| out_of_range(i, self.step_count()))?;
         Ok(from_json(&json))
     }
 
     /// Appends an event (its `at` defaults to the last step's) and returns the new step; throws a
     /// scenario error and changes nothing when the event is invalid.
     #[wasm_bindgen(unchecked_return_type = "Step")]
-    pub fn apply(&mut self, #[wasm_bindgen(unchecked_param_type = "ScenarioEvent | string")] event: JsValue) -> Result<JsValue, JsValue> {
+    pub fn apply(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ScenarioEvent | string")] event: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let text = match event.as_string() {
             Some(text) => text,
             None => js_sys::JSON::stringify(&event)
@@ -235,7 +256,10 @@ impl JsPlayground {
                 .and_then(|s| s.as_string())
                 .unwrap_or_else(|| "null".to_string()),
         };
-        self.inner.apply_json(&text).map(|step| from_json(&step)).map_err(scenario_error)
+        self.inner
+            .apply_json(&text)
+            .map(|step| from_json(&step))
+            .map_err(scenario_error)
     }
 
     /// The document, with every applied event, as JSON text.
@@ -254,9 +278,15 @@ impl JsPlayground {
         requested: &str,
         requires: Vec<String>,
     ) -> Result<JsValue, JsValue> {
-        let (_, world) = self.inner.replay_to(i).ok_or_else(|| out_of_range(i, self.step_count()))?;
+        let (_, world) = self
+            .inner
+            .replay_to(i)
+            .ok_or_else(|| out_of_range(i, self.step_count()))?;
         let family = Family::parse(family).ok_or_else(|| {
-            let js: JsValue = js_sys::Error::new(&format!("family must be \"LINUX\" or \"WINDOWS\"; found {family:?}.")).into();
+            let js: JsValue = js_sys::Error::new(&format!(
+                "family must be \"LINUX\" or \"WINDOWS\"; found {family:?}."
+            ))
+            .into();
             set(&js, "code", JsValue::from_str("InvalidField"));
             js
         })?;

@@ -16,20 +16,32 @@ fn every_builtin_matches_its_golden_trace() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     for builtin in BUILTINS {
-        let trace = pretty(&simulate(builtin.json).unwrap_or_else(|e| panic!("{}: {e}", builtin.id)));
+        let trace =
+            pretty(&simulate(builtin.json).unwrap_or_else(|e| panic!("{}: {e}", builtin.id)));
         let path = dir.join(format!("{}.trace.json", builtin.id));
         if update {
             std::fs::write(&path, &trace).expect("writable tests/golden");
             continue;
         }
-        let golden = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
-        assert!(golden == trace, "{} differs from {}; rerun with UPDATE_GOLDEN=1 and review the diff", builtin.id, path.display());
+        let golden =
+            std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
+        assert!(
+            golden == trace,
+            "{} differs from {}; rerun with UPDATE_GOLDEN=1 and review the diff",
+            builtin.id,
+            path.display()
+        );
     }
 }
 
 #[test]
 fn replay_is_byte_for_byte_deterministic() {
     for builtin in BUILTINS {
-        assert_eq!(simulate(builtin.json).unwrap(), simulate(builtin.json).unwrap(), "{}", builtin.id);
+        assert_eq!(
+            simulate(builtin.json).unwrap(),
+            simulate(builtin.json).unwrap(),
+            "{}",
+            builtin.id
+        );
     }
 }

@@ -19,7 +19,11 @@ fn trace(events: &str) -> Value {
 
 /// (rule, events after the catalog, checks: (step counted from the first event after the
 /// catalog, JSON Pointer into that step, expected value)).
-type Row = (&'static str, &'static str, &'static [(usize, &'static str, fn() -> Value)]);
+type Row = (
+    &'static str,
+    &'static str,
+    &'static [(usize, &'static str, fn() -> Value)],
+);
 
 const ROWS: &[Row] = &[
     (
@@ -203,7 +207,9 @@ fn every_aws_rule_shows_in_the_trace() {
         let trace = trace(events);
         for (step, pointer, expected) in checks.iter() {
             let step_value = &trace["steps"][step + 4];
-            let actual = step_value.pointer(pointer).unwrap_or_else(|| panic!("{rule}: no {pointer} at step {step}"));
+            let actual = step_value
+                .pointer(pointer)
+                .unwrap_or_else(|| panic!("{rule}: no {pointer} at step {step}"));
             assert_eq!(actual, &expected(), "{rule}: step {step} {pointer}");
         }
     }
@@ -216,7 +222,12 @@ fn explanations_name_the_request_the_resolution_and_why() {
            {"at":"2019-03-01","do":"move-latest","to":"1.3.0"},
            {"at":"2019-04-01","do":"scale-service","service":"web","desiredCount":2}"#,
     );
-    let step = |i: usize| trace["steps"][i + 4]["explanation"].as_str().unwrap().to_string();
+    let step = |i: usize| {
+        trace["steps"][i + 4]["explanation"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(
         step(0),
         "web asked for LATEST; LATEST (LINUX) meant 1.2.0 on 2019-01-01, so deployment 1 is pinned to 1.2.0. 1 task starts on revision 1, 1.2.0's newest patch. describe-services will keep showing LATEST for the service while its deployment and tasks show 1.2.0."

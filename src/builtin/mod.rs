@@ -7,12 +7,30 @@ pub struct Builtin {
 
 /// In picker order; the first is the page's default.
 pub const BUILTINS: [Builtin; 6] = [
-    Builtin { id: "blog-timeline", json: include_str!("blog-timeline.json") },
-    Builtin { id: "latest-held", json: include_str!("latest-held.json") },
-    Builtin { id: "al1-deprecation", json: include_str!("al1-deprecation.json") },
-    Builtin { id: "eks-on-fargate", json: include_str!("eks-on-fargate.json") },
-    Builtin { id: "revision-retirement", json: include_str!("revision-retirement.json") },
-    Builtin { id: "aws-history", json: include_str!("aws-history.json") },
+    Builtin {
+        id: "blog-timeline",
+        json: include_str!("blog-timeline.json"),
+    },
+    Builtin {
+        id: "latest-held",
+        json: include_str!("latest-held.json"),
+    },
+    Builtin {
+        id: "al1-deprecation",
+        json: include_str!("al1-deprecation.json"),
+    },
+    Builtin {
+        id: "eks-on-fargate",
+        json: include_str!("eks-on-fargate.json"),
+    },
+    Builtin {
+        id: "revision-retirement",
+        json: include_str!("revision-retirement.json"),
+    },
+    Builtin {
+        id: "aws-history",
+        json: include_str!("aws-history.json"),
+    },
 ];
 
 pub const DEFAULT: &str = "blog-timeline";

@@ -1,0 +1,160 @@
+//! Property tests over random stories: replay is deterministic, applying events one at a time
+//! gives the steps `simulate` gives, a service's tasks all run its PRIMARY deployment's version,
+//! a shortfall only follows a failed placement, and moving LATEST never changes a running task.
+#![cfg(not(target_arch = "wasm32"))]
+
+use latest_playground::{simulate, Playground};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+
+const VERSIONS: [&str; 4] = ["1.2.0", "1.3.0", "1.4.0", "1.0.0"];
+const REQUESTS: [&str; 5] = ["LATEST", "1.2.0", "1.3.0", "1.4.0", "1.4"];
+const SERVICES: [&str; 3] = ["web", "api", "web-1"];
+const TASK_IDS: [&str; 5] = ["web-1", "web-2", "job", "job-1", "api-3"];
+const REQUIRES: [&[&str]; 2] = [&[], &["efs"]];
+const STATES: [&str; 4] = ["active", "deprecating", "retired", "recalled"];
+
+fn event() -> impl Strategy<Value = Value> {
+    let v = || prop::sample::select(&VERSIONS[..]);
+    let family = || prop::sample::select(&["LINUX", "LINUX", "WINDOWS"][..]);
+    let request = || prop::sample::select(&REQUESTS[..]);
+    let service = || prop::sample::select(&SERVICES[..]);
+    let requires = || prop::sample::select(&REQUIRES[..]);
+    prop_oneof![
+        (v(), family(), requires()).prop_map(|(v, f, r)| json!({"do": "release-version", "version": v, "family": f, "features": r})),
+        (v(), requires()).prop_map(|(v, r)| json!({"do": "publish-revision", "version": v, "features": r})),
+        (v(), family()).prop_map(|(v, f)| json!({"do": "move-latest", "to": v, "family": f})),
+        (v(), prop::sample::select(&STATES[..])).prop_map(|(v, s)| json!({"do": "set-version-state", "version": v, "state": s})),
+        v().prop_map(|v| json!({"do": "force-update", "version": v})),
+        (v(), 1..3u32).prop_map(|(v, r)| json!({"do": "retire-revision", "version": v, "revision": r})),
+        v().prop_map(|v| json!({"do": "create-eks-cluster", "cluster": "c", "fargateVersion": v})),
+        v().prop_map(|v| json!({"do": "update-eks-platform", "cluster": "c", "fargateVersion": v})),
+        (service(), request(), family(), 0..4u32, requires(), any::<bool>()).prop_map(|(s, p, f, n, r, cd)| json!({
+            "do": "create-service", "service": s, "platformVersion": p, "family": f, "desiredCount": n, "requires": r,
+            "deploymentController": if cd { "CODE_DEPLOY" } else { "ECS" }
+        })),
+        (service(), prop::option::of(request()), any::<bool>(), prop::option::of(0..4u32)).prop_map(|(s, p, force, n)| {
+            let mut e = json!({"do": "update-service", "service": s, "forceNewDeployment": force});
+            if let Some(p) = p { e["platformVersion"] = json!(p); }
+            if let Some(n) = n { e["desiredCount"] = json!(n); }
+            e
+        }),
+        (service(), 0..5u32).prop_map(|(s, n)| json!({"do": "scale-service", "service": s, "desiredCount": n})),
+        service().prop_map(|s| json!({"do": "recycle-service", "service": s})),
+        service().prop_map(|s| json!({"do": "delete-service", "service": s})),
+        (prop::sample::select(&["job", "web"][..]), request(), 0..3u32).prop_map(|(t, p, n)| json!({"do": "run-task", "task": t, "platformVersion": p, "count": n})),
+        prop::sample::select(&TASK_IDS[..]).prop_map(|t| json!({"do": "stop-task", "task": t})),
+        (prop::sample::select(&["p", "q"][..]), 0..3u32).prop_map(|(p, n)| json!({"do": "run-pod", "cluster": "c", "pod": p, "count": n})),
+    ]
+}
+
+/// A catalog to start from, so most random events have something to act on.
+const PRELUDE: &str = r#"{"format":"fargate-pv-scenario/1","title":"random","events":[
+  {"at":"2019-01-01","do":"release-version","version":"1.2.0"},
+  {"at":"2019-01-01","do":"release-version","version":"1.3.0"},
+  {"at":"2019-01-01","do":"release-version","version":"1.4.0","features":["efs"]},
+  {"at":"2019-01-01","do":"release-version","version":"1.0.0","family":"WINDOWS"},
+  {"at":"2019-01-01","do":"move-latest","to":"1.2.0"},
+  {"at":"2019-01-01","do":"move-latest","to":"1.0.0","family":"WINDOWS"},
+  {"at":"2019-01-01","do":"create-eks-cluster","cluster":"c","fargateVersion":"1.3.0"}]}"#;
+
+/// A story: the prelude, then random events, each dated a minute after the last, kept only when
+/// they replay.
+fn story(events: &[Value]) -> Playground {
+    let mut playground = Playground::new(PRELUDE).unwrap();
+    for (day, event) in events.iter().enumerate() {
+        let mut event = event.clone();
+        event["at"] = json!(format!("2020-01-01T{:02}:{:02}:00Z", day / 60, day % 60));
+        let before = playground.step_count();
+        if playground.apply_json(&event.to_string()).is_err() {
+            assert_eq!(
+                playground.step_count(),
+                before,
+                "a failed apply changes nothing"
+            );
+        }
+    }
+    playground
+}
+
+fn rows(step: &Value) -> Vec<Value> {
+    let mut rows: Vec<Value> = step["tasks"].as_array().unwrap().clone();
+    for s in step["services"].as_array().unwrap() {
+        rows.extend(s["tasks"].as_array().unwrap().iter().cloned());
+    }
+    for c in step["clusters"].as_array().unwrap() {
+        rows.extend(c["pods"].as_array().unwrap().iter().cloned());
+    }
+    rows
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn stories_keep_the_invariants(events in prop::collection::vec(event(), 1..60)) {
+        let playground = story(&events);
+        let document = playground.to_scenario_json();
+        let trace = simulate(&document).unwrap();
+        prop_assert_eq!(&trace, &simulate(&document).unwrap(), "deterministic");
+        let trace: Value = serde_json::from_str(&trace).unwrap();
+        let steps = trace["steps"].as_array().unwrap();
+        prop_assert_eq!(steps.len(), playground.step_count());
+
+        let mut short: HashSet<String> = HashSet::new();
+        for (i, step) in steps.iter().enumerate() {
+            let one_at_a_time: Value = serde_json::from_str(&playground.step_json(i).unwrap()).unwrap();
+            prop_assert_eq!(step, &one_at_a_time, "step {} differs between simulate and apply", i);
+            prop_assert!(!step["explanation"].as_str().unwrap().is_empty());
+            for change in step["changes"].as_array().unwrap() {
+                let service = change["service"].as_str().unwrap_or_default().to_string();
+                match change["kind"].as_str().unwrap() {
+                    "placement-failed" => { short.insert(service); }
+                    "deployment-created" | "service-created" => { short.remove(&service); }
+                    _ => {}
+                }
+            }
+            for service in step["services"].as_array().unwrap() {
+                let primary = &service["deployments"][0]["platformVersion"];
+                for task in service["tasks"].as_array().unwrap() {
+                    prop_assert_eq!(&task["platformVersion"], primary, "step {}: a task off the PRIMARY version", i);
+                }
+                let (running, desired) = (service["runningCount"].as_u64().unwrap(), service["desiredCount"].as_u64().unwrap());
+                prop_assert!(running <= desired);
+                if running < desired {
+                    prop_assert!(short.contains(service["name"].as_str().unwrap()), "step {}: shortfall without a failed placement", i);
+                }
+            }
+            if i > 0 && step["event"]["do"] == "move-latest" {
+                prop_assert_eq!(rows(step), rows(&steps[i - 1]), "moving LATEST changed a running task");
+            }
+        }
+    }
+}
+
+#[test]
+fn steps_served_from_checkpoints_match_the_full_replay() {
+    // Enough work (tens of thousands of task changes) for the handle to take several checkpoints.
+    let mut events = vec![
+        json!({"at": "2020-01-01", "do": "release-version", "version": "1.4.0"}),
+        json!({"at": "2020-01-01", "do": "move-latest", "to": "1.4.0"}),
+    ];
+    for i in 0..12 {
+        let month = i + 1;
+        events.push(json!({"at": format!("2020-{month:02}-02"), "do": "create-service", "service": format!("s{i}"), "desiredCount": 3000}));
+        events.push(json!({"at": format!("2020-{month:02}-03"), "do": "publish-revision", "version": "1.4.0"}));
+        events.push(json!({"at": format!("2020-{month:02}-04"), "do": "recycle-service", "service": format!("s{}", i / 2)}));
+    }
+    let document = json!({"format": "fargate-pv-scenario/1", "events": events}).to_string();
+    let playground = Playground::new(&document).unwrap();
+    let mut fresh = Playground::new(r#"{"format":"fargate-pv-scenario/1","events":[]}"#).unwrap();
+    for (i, event) in events.iter().enumerate() {
+        let applied = fresh.apply_json(&event.to_string()).unwrap();
+        assert_eq!(playground.step_json(i).unwrap(), applied, "step {i}");
+    }
+    assert!(
+        playground.checkpoint_count() > 2,
+        "the scenario is big enough to need checkpoints"
+    );
+}
