@@ -461,6 +461,65 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
     })
 }
 
+/// The `aws` command a customer event stands for, as the explanation panel shows it; `None` for
+/// events no ECS command causes (AWS-side events, recycling by AWS maintenance, EKS pods).
+/// Capabilities (`requires`) come from task definitions, so they have no option here.
+pub fn to_command(action: &Action) -> Option<String> {
+    let quote = |text: &str| {
+        if !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.:/=".contains(&b))
+        {
+            text.to_string()
+        } else {
+            format!("'{}'", text.replace('\'', "'\\''"))
+        }
+    };
+    let count = |c: &Count| format!("{}", c.0);
+    let line = match action {
+        Action::CreateService { service, platform_version, desired_count, controller, .. } => {
+            let mut line = format!(
+                "aws ecs create-service --service-name {} --task-definition {} --desired-count {} --launch-type FARGATE --platform-version {}",
+                quote(service),
+                quote(service),
+                count(desired_count),
+                quote(platform_version)
+            );
+            if *controller == Controller::CodeDeploy {
+                line.push_str(" --deployment-controller type=CODE_DEPLOY");
+            }
+            line
+        }
+        Action::UpdateService { service, platform_version, force_new_deployment, desired_count, .. } => {
+            let mut line = format!("aws ecs update-service --service {}", quote(service));
+            if let Some(p) = platform_version {
+                line.push_str(&format!(" --platform-version {}", quote(p)));
+            }
+            if *force_new_deployment {
+                line.push_str(" --force-new-deployment");
+            }
+            if let Some(c) = desired_count {
+                line.push_str(&format!(" --desired-count {}", count(c)));
+            }
+            line
+        }
+        Action::ScaleService { service, desired_count } => {
+            format!("aws ecs update-service --service {} --desired-count {}", quote(service), count(desired_count))
+        }
+        Action::DeleteService { service } => format!("aws ecs delete-service --service {} --force", quote(service)),
+        Action::RunTask { task, platform_version, count: n, .. } => format!(
+            "aws ecs run-task --task-definition {} --count {} --launch-type FARGATE --platform-version {}",
+            quote(task),
+            count(n),
+            quote(platform_version)
+        ),
+        Action::StopTask { task } => format!("aws ecs stop-task --task {}", quote(task)),
+        _ => return None,
+    };
+    Some(line)
+}
+
 /// `--deployment-controller type=CODE_DEPLOY` (shorthand) or `{"type": "CODE_DEPLOY"}` (JSON).
 fn controller(given: Option<&Given>) -> Result<Controller, CommandError> {
     let Some(g) = given else {
@@ -623,5 +682,70 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let e = parse_command("aws ecs create-service --service-name é --bogus").unwrap_err();
         assert_eq!(e.column, 41);
+    }
+
+    #[test]
+    fn printed_commands_parse_back_to_the_same_event() {
+        for builtin in crate::builtin::BUILTINS {
+            let document = crate::scenario::read(builtin.json).unwrap();
+            for event in document.events {
+                let Some(line) = to_command(&event.action) else {
+                    continue;
+                };
+                let parsed = parse_command(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
+                let expected = match &event.action {
+                    // A scale is an update-service with only a desired count.
+                    Action::ScaleService {
+                        service,
+                        desired_count,
+                    } => Action::UpdateService {
+                        service: service.clone(),
+                        platform_version: None,
+                        force_new_deployment: false,
+                        desired_count: Some(*desired_count),
+                        requires: None,
+                    },
+                    // Capabilities live in task definitions: not in the command.
+                    Action::CreateService {
+                        service,
+                        platform_version,
+                        family,
+                        desired_count,
+                        controller,
+                        ..
+                    } => Action::CreateService {
+                        service: service.clone(),
+                        platform_version: platform_version.clone(),
+                        family: *family,
+                        desired_count: *desired_count,
+                        requires: Vec::new(),
+                        controller: *controller,
+                    },
+                    other => other.clone(),
+                };
+                assert_eq!(parsed, expected, "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn printed_commands_quote_what_the_shell_would_split() {
+        let action = Action::StopTask {
+            task: "it's here".into(),
+        };
+        assert_eq!(
+            to_command(&action).unwrap(),
+            "aws ecs stop-task --task 'it'\\''s here'"
+        );
+        assert_eq!(
+            parse_command(&to_command(&action).unwrap()).unwrap(),
+            action
+        );
+        assert_eq!(
+            to_command(&Action::RecycleService {
+                service: "web".into()
+            }),
+            None
+        );
     }
 }

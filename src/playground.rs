@@ -130,6 +130,25 @@ impl Playground {
         Some((record, world))
     }
 
+    /// Every step's date and event, without replaying: what a timeline needs to draw its markers.
+    pub fn timeline_json(&self) -> String {
+        let items: Vec<serde_json::Value> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(index, source)| {
+                let event = self.event(*source);
+                serde_json::json!({
+                    "index": index,
+                    "at": event.at.to_iso(),
+                    "event": event.action.to_json(event.note.as_deref()),
+                    "base": matches!(source, Source::Base(_)),
+                })
+            })
+            .collect();
+        serde_json::to_string(&items).expect("events serialize")
+    }
+
     /// Step `i` as trace JSON.
     pub fn step_json(&self, i: usize) -> Option<String> {
         let (record, world) = self.replay_to(i)?;

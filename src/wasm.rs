@@ -47,6 +47,7 @@ export interface Summary {
   tasks: VersionCount[]; clusters: { name: string; fargateVersion: string; pods: VersionCount[] }[];
   changes: Change[]; warnings: string[];
 }
+export interface TimelineEntry { index: number; at: string; event: ScenarioEvent; base: boolean }
 export interface BuiltinScenario { id: string; title: string; description: string; json: string }
 export type Resolution =
   | { outcome: "resolved"; version: string; revision: number; viaLatest: boolean }
@@ -162,6 +163,34 @@ pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
         .map_err(command_error)
 }
 
+/// The `aws ecs …` command a customer event stands for, or `undefined` for events no ECS
+/// command causes. Throws a scenario error for an invalid event.
+#[wasm_bindgen(js_name = awsCommand)]
+pub fn aws_command(
+    #[wasm_bindgen(unchecked_param_type = "ScenarioEvent")] event: JsValue,
+) -> Result<Option<String>, JsValue> {
+    let value = crate::json::parse(&stringify(&event)).map_err(|e| {
+        scenario_error(ScenarioError::new(
+            "",
+            crate::error::ErrorKind::InvalidJson(e),
+        ))
+    })?;
+    let event = crate::scenario::read_event(&value, "", Some(crate::date::Instant::default()))
+        .map_err(scenario_error)?;
+    Ok(crate::command::to_command(&event.action))
+}
+
+/// JSON text of a JS value: strings are taken as JSON text already.
+fn stringify(value: &JsValue) -> String {
+    match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| "null".to_string()),
+    }
+}
+
 /// The lifecycle teaching model: every state with its capabilities and allowed transitions.
 #[wasm_bindgen(js_name = lifecycleStates, unchecked_return_type = "LifecycleState[]")]
 pub fn lifecycle_states() -> JsValue {
@@ -220,6 +249,13 @@ impl JsPlayground {
     /// The document's title, or `null`.
     pub fn title(&self) -> Option<String> {
         self.inner.title().map(str::to_string)
+    }
+
+    /// Every step's date and event (and whether it came from the `base` scenario), without the
+    /// cost of replaying: for drawing a timeline.
+    #[wasm_bindgen(unchecked_return_type = "TimelineEntry[]")]
+    pub fn timeline(&self) -> JsValue {
+        from_json(&self.inner.timeline_json())
     }
 
     /// Step `i` in the trace's shape.

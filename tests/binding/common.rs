@@ -1,7 +1,7 @@
 // The binding's tests, shared by binding_node.rs (run in Node) and binding_browser.rs (run in
 // Chromium): each calls an export as JS would and decodes the JS value it returns.
 
-use latest_playground::wasm::{builtin_scenarios, lifecycle_states, parse_command, simulate, JsPlayground};
+use latest_playground::wasm::{aws_command, builtin_scenarios, lifecycle_states, parse_command, simulate, JsPlayground};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -111,6 +111,16 @@ fn playground_steps_summaries_apply_and_round_trip() {
         js_sys::JSON::stringify(&reloaded.step(13).unwrap()).unwrap(),
         js_sys::JSON::stringify(&playground.step(13).unwrap()).unwrap()
     );
+}
+
+#[wasm_bindgen_test]
+fn aws_command_prints_customer_events_only() {
+    let event = js_sys::JSON::parse(r#"{"do":"scale-service","service":"web","desiredCount":4}"#).unwrap();
+    assert_eq!(aws_command(event).unwrap().as_deref(), Some("aws ecs update-service --service web --desired-count 4"));
+    let event = js_sys::JSON::parse(r#"{"do":"move-latest","to":"1.3.0"}"#).unwrap();
+    assert_eq!(aws_command(event).unwrap(), None);
+    let bad = js_sys::JSON::parse(r#"{"do":"scale-service"}"#).unwrap();
+    assert_eq!(text(&aws_command(bad).unwrap_err(), "code"), "MissingField");
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,231 @@
+// The page as a user meets it, in Debian's Chromium: stories driven by accessible names and test
+// ids. Every test fails on a console error, a page error or a request to another origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { launch, server, watchedPage } from "./browser.mjs";
+
+let browser, site;
+before(async () => {
+  site = await server();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens the page at `hash`, runs `story`, then asserts nothing went wrong behind the scenes. */
+async function visit(hash, story, options = {}) {
+  const { page, context, problems } = await watchedPage(browser, site.url, options);
+  try {
+    await page.goto(site.url + hash);
+    await page.getByTestId("why").waitFor();
+    await story(page);
+    assert.deepEqual(problems(), []);
+  } finally {
+    await context.close();
+  }
+}
+
+const taskVersions = (page, service) =>
+  page.getByTestId(`service-${service}`).locator(".chip:not(.stopped) .chip-version").allTextContents();
+
+test("stepping to the scale-out: the new tasks run 1.2.0 while LATEST means 1.3.0", async () => {
+  await visit("", async (page) => {
+    assert.equal(await page.getByTestId("position").textContent(), "Step 1 of 13 · 2018-09-10");
+    for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
+    assert.equal(await page.getByTestId("latest-LINUX").locator("xpath=..").locator(".version-number").textContent(), "1.3.0");
+    assert.deepEqual(await taskVersions(page, "web"), ["1.2.0", "1.2.0", "1.2.0", "1.2.0"]);
+    assert.equal(await page.getByTestId("shown-web").textContent(), "LATEST");
+    assert.equal(await page.getByTestId("resolved-web").textContent(), "1.2.0");
+    assert.equal(await page.getByTestId("task-web-4").locator(".chip-revision").textContent(), "r2");
+    assert.match(await page.getByTestId("task-web-4").getAttribute("class"), /started/);
+    assert.match(await page.getByTestId("why").textContent(), /LATEST, now 1\.3\.0, is not re-resolved/);
+    assert.equal(await page.getByTestId("command").textContent(), "aws ecs update-service --service web --desired-count 4");
+  });
+});
+
+test("the update re-resolves LATEST: every task runs 1.3.0", async () => {
+  await visit("#v=1&s=blog-timeline&step=6", async (page) => {
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.deepEqual(await taskVersions(page, "web"), ["1.3.0", "1.3.0", "1.3.0", "1.3.0"]);
+    assert.equal(await page.getByTestId("resolved-web").textContent(), "1.3.0");
+    assert.equal(await page.getByTestId("fleet").locator(".chip.stopped").count(), 4, "the old tasks are shown stopped");
+  });
+});
+
+test("a deep link reopens exactly that step after a reload", async () => {
+  await visit("#v=1&s=latest-held&step=4", async (page) => {
+    assert.equal(await page.getByTestId("scenario-picker").inputValue(), "latest-held");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 5 of 11/);
+    assert.equal(await page.getByTestId("aws-error").textContent(), "PlatformTaskDefinitionIncompatibilityException: One or more of the requested capabilities are not supported.");
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(page.url(), /#v=1&s=latest-held&step=5$/);
+    await page.reload();
+    await page.getByTestId("why").waitFor();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 6 of 11/);
+  });
+});
+
+test("importing a broken file shows its located error and keeps the scenario", async () => {
+  await visit("#v=1&s=blog-timeline&step=3", async (page) => {
+    const broken = '{"format": "fargate-pv-scenario/1",\n "events": [\n  {"at": "2019-01-01" "do": "x"}]}';
+    await page.getByTestId("import-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });
+    const banner = page.getByTestId("banner");
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /broken\.json could not be opened: Invalid JSON at line 3, column 23: .*\(line 3, column 23\) \[InvalidJson\] The current scenario is unchanged\./);
+    assert.match(await page.getByTestId("position").textContent(), /^Step 4 of 13/);
+    assert.equal(await page.getByTestId("scenario-title").textContent(), "The blog's worked example: LATEST is resolved once");
+
+    const wrongShape = JSON.stringify({ format: "fargate-pv-scenario/1", events: [{ at: "2019-01-01", do: "scale-service", service: "a", desiredCount: "two" }] });
+    await page.getByTestId("import-file").setInputFiles({ name: "shape.json", mimeType: "application/json", buffer: Buffer.from(wrongShape) });
+    assert.match(await banner.textContent(), /\(at \/events\/0\/desiredCount\) \[InvalidField\]/);
+
+    await page.getByTestId("import-file").setInputFiles({ name: "latin1.json", mimeType: "application/json", buffer: Buffer.from([0x7b, 0xe9, 0x7d]) });
+    assert.match(await banner.textContent(), /latin1\.json could not be opened: it is not UTF-8 text/);
+  });
+});
+
+test("a good imported file replaces the scenario, and its link survives a reload", async () => {
+  await visit("", async (page) => {
+    const text = readFileSync(new URL("../../src/builtin/revision-retirement.json", import.meta.url));
+    await page.getByTestId("import-file").setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: text });
+    await page.getByTestId("scenario-title").filter({ hasText: "Revision retirement" }).waitFor();
+    await page.getByRole("button", { name: "Last", exact: true }).click();
+    assert.match(page.url(), /#v=1&doc=[A-Za-z0-9_-]+&step=9$/);
+    await page.reload();
+    await page.getByTestId("why").waitFor();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 10 of 10/);
+    assert.equal(await page.getByTestId("scenario-title").textContent(), "Revision retirement: patches are retired, tasks are replaced");
+  });
+});
+
+test("scenario text is shown as text, never run as HTML", async () => {
+  const hostile = JSON.stringify({
+    format: "fargate-pv-scenario/1",
+    title: "<img src=x onerror=\"document.body.dataset.pwned=1\">Title",
+    events: [
+      { at: "2019-01-01", do: "release-version", version: "1.2.0", features: ["<b>bold</b>"], note: "<script>document.body.dataset.pwned=1</script>" },
+      { at: "2019-01-01", do: "move-latest", to: "1.2.0" },
+      { at: "2019-01-02", do: "create-service", service: "<svg onload=alert(1)>", note: "<a href=javascript:alert(1)>x</a>" },
+    ],
+  });
+  await visit("", async (page) => {
+    await page.getByTestId("import-file").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from(hostile) });
+    await page.getByTestId("scenario-title").filter({ hasText: "<img" }).waitFor();
+    assert.equal(await page.getByTestId("scenario-title").textContent(), "<img src=x onerror=\"document.body.dataset.pwned=1\">Title");
+    assert.equal(await page.getByTestId("note").textContent(), "<script>document.body.dataset.pwned=1</script>");
+    await page.getByRole("button", { name: "Last", exact: true }).click();
+    assert.match(await page.getByTestId("why").textContent(), /Invalid service name "<svg onload=alert\(1\)>"/);
+    assert.equal(await page.locator("main img, main svg, main script, main b, main a").count(), 0);
+    assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined);
+  });
+});
+
+test("keyboard only: Tab to the controls, arrows, Home, End and Space walk the timeline", async () => {
+  await visit("", async (page) => {
+    const position = () => page.getByTestId("position").textContent();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    assert.match(await position(), /^Step 3 of 13/);
+    await page.keyboard.press("End");
+    assert.match(await position(), /^Step 13 of 13/);
+    await page.keyboard.press("Home");
+    assert.match(await position(), /^Step 1 of 13/);
+    // Tab reaches the Next button; Enter presses it; the focus ring is visible.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.id)) === "next") break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "next");
+    await page.keyboard.press("Enter");
+    assert.match(await position(), /^Step 2 of 13/);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, "none");
+    // The marker strip is one Tab stop; arrows move within it.
+    await page.getByTestId("marker-1").focus();
+    await page.keyboard.press("ArrowRight");
+    assert.match(await position(), /^Step 3 of 13/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.index), "2");
+    // Space plays from the page body and pauses again.
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press(" ");
+    assert.equal(await page.getByTestId("play").innerText(), "⏸ Pause");
+    await page.keyboard.press(" ");
+    assert.equal(await page.getByTestId("play").innerText(), "▶ Play");
+  });
+});
+
+test("each step is announced to screen readers and mirrored in a text table", async () => {
+  await visit("#v=1&s=blog-timeline&step=5", async (page) => {
+    assert.equal(await page.getByTestId("announce").getAttribute("aria-live"), "polite");
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("announce").textContent(), /^Step 7 of 13, 2019-02-01: web scaled from 2 to 4 tasks/);
+    const row = page.getByTestId("transcript-table").locator("tbody tr").first();
+    assert.deepEqual(await row.locator("th, td").allTextContents(), ["web", "LATEST", "web/1 on 1.2.0", "4 of 4: 2 × 1.2.0 patch r1, 2 × 1.2.0 patch r2"]);
+  });
+});
+
+test("axe-core finds no serious or critical accessibility violations, light and dark", async () => {
+  const require = createRequire(import.meta.url);
+  const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  for (const colorScheme of ["light", "dark"]) {
+    for (const hash of ["#v=1&s=blog-timeline&step=6", "#v=1&s=al1-deprecation&step=12", "#v=1&s=eks-on-fargate&step=9", "#v=1&s=latest-held&step=4"]) {
+      // axe is injected as a script, which the page's CSP forbids; only this check bypasses it.
+      await visit(hash, async (page) => {
+        await page.addScriptTag({ content: axe });
+        const result = await page.evaluate(async () => await globalThis.axe.run(document, { resultTypes: ["violations"] }));
+        const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), [], `${colorScheme} ${hash}`);
+      }, { colorScheme, bypassCSP: true });
+    }
+  }
+});
+
+test("usable at 375 px wide without sideways scrolling", async () => {
+  await visit("#v=1&s=aws-history&step=20", async (page) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0);
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 22 of 34/);
+  }, { viewport: { width: 375, height: 812 } });
+});
+
+test("if the WebAssembly cannot load, a banner says so instead of a blank page", async () => {
+  const { page, context } = await watchedPage(browser, site.url);
+  try {
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto(site.url);
+    const banner = page.getByTestId("banner");
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /The simulator could not load\./);
+    assert.equal(await page.getByTestId("loading").isVisible(), false);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a link from an unknown future version explains itself and opens the default", async () => {
+  await visit("#v=9&s=blog-timeline&step=3", async (page) => {
+    assert.match(await page.getByTestId("banner").textContent(), /newer or unknown version of the playground \(v=9\)/);
+    assert.match(await page.getByTestId("position").textContent(), /^Step 1 of 13/);
+  });
+});
+
+test("the page loads only from its own origin and works under a sub-path", async () => {
+  const { page, context, problems } = await watchedPage(browser, site.url);
+  try {
+    const requests = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(site.url);
+    await page.getByTestId("why").waitFor();
+    assert.ok(requests.every((p) => !p.startsWith("//")));
+    assert.ok(requests.includes("/pkg/latest_playground_bg.wasm"));
+    assert.deepEqual(problems(), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,51 @@
+// The explanation panel (why this step happened, the equivalent aws command, AWS's error) and the
+// text twin of the diagram: the same step as a table, for screen readers and for copying.
+import { h, fill, shortDate } from "./dom.js";
+
+export function renderExplanation(el, step, command) {
+  fill(
+    el,
+    h("p", { class: "when" }, shortDate(step.at), " · ", h("code", {}, step.event.do), step.outcome === "rejected" ? h("span", { class: "tag rejected" }, "rejected") : null),
+    step.event.note ? h("p", { class: "note", "data-testid": "note" }, step.event.note) : null,
+    h("p", { class: "why", "data-testid": "why" }, step.explanation),
+    command ? h("div", { class: "command" }, h("p", { class: "label" }, "The command a customer would run:"), h("pre", { "data-testid": "command" }, h("code", {}, command))) : null,
+    step.error
+      ? h("p", { class: "aws-error", "data-testid": "aws-error" }, h("strong", {}, step.error.code), ": ", step.error.message)
+      : null,
+    step.warnings.map((w) => h("p", { class: "warning", role: "note" }, "⚠ ", w)),
+  );
+}
+
+function summarize(rows) {
+  const groups = new Map();
+  for (const r of rows) {
+    const key = `${r.platformVersion} patch r${r.revision}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups].map(([k, n]) => `${n} × ${k}`).join(", ") || "none";
+}
+
+export function renderTranscript(el, step) {
+  const latest = Object.entries(step.latest)
+    .map(([family, v]) => `${family}: ${v ?? "not set"}`)
+    .join("; ");
+  const rows = step.services.map((s) =>
+    h("tr", {}, h("th", { scope: "row" }, s.name), h("td", {}, s.platformVersion), h("td", {}, `${s.deployments[0].id} on ${s.deployments[0].platformVersion}`),
+      h("td", {}, `${s.runningCount} of ${s.desiredCount}: ${summarize(s.tasks)}`)),
+  );
+  if (step.tasks.length) rows.push(h("tr", {}, h("th", { scope: "row" }, "standalone tasks"), h("td", {}, "—"), h("td", {}, "—"), h("td", {}, summarize(step.tasks))));
+  for (const c of step.clusters) {
+    rows.push(h("tr", {}, h("th", { scope: "row" }, `EKS ${c.name}`), h("td", {}, "—"), h("td", {}, `cluster on ${c.fargateVersion}`), h("td", {}, summarize(c.pods))));
+  }
+  fill(
+    el,
+    h("p", {}, `LATEST — ${latest}.`),
+    h(
+      "table",
+      { "data-testid": "transcript-table" },
+      h("caption", { class: "visually-hidden" }, "Services, what they show and what they run"),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Service"), h("th", { scope: "col" }, "describe-services"), h("th", { scope: "col" }, "PRIMARY deployment"), h("th", { scope: "col" }, "Running tasks"))),
+      h("tbody", {}, rows.length ? rows : h("tr", {}, h("td", { colspan: 4 }, "Nothing runs yet."))),
+    ),
+  );
+}

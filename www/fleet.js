@@ -1,0 +1,130 @@
+// The fleet: each service with what describe-services shows next to what its deployment and tasks
+// run, its deployments and its tasks (chips coloured by version, marked with their revision);
+// standalone tasks; EKS pods. The step's changes are highlighted.
+import { h, fill, shortDate } from "./dom.js";
+import { versionClass } from "./versions.js";
+
+/** Above this many tasks a group is drawn as counts, not one chip per task. */
+const CHIP_LIMIT = 120;
+
+function chip(step, family, row, state) {
+  return h(
+    "li",
+    {
+      class: `chip ${versionClass(step, family, row.platformVersion)}${state ? ` ${state}` : ""}`,
+      "data-testid": `task-${row.id}`,
+      title: `${row.id}: ${row.platformVersion}, patch revision ${row.revision}${row.startedAt ? `, started ${shortDate(row.startedAt)}` : ""}`,
+    },
+    h("span", { class: "chip-id" }, row.id),
+    h("span", { class: "chip-version" }, row.platformVersion),
+    h("span", { class: "chip-revision" }, `r${row.revision}`),
+    state === "stopped" ? h("span", { class: "visually-hidden" }, " (stopped in this step)") : null,
+    state === "started" ? h("span", { class: "visually-hidden" }, " (started in this step)") : null,
+  );
+}
+
+function counts(rows) {
+  const groups = new Map();
+  for (const r of rows) {
+    const key = `${r.platformVersion} r${r.revision}`;
+    groups.set(key, { ...r, count: (groups.get(key)?.count ?? 0) + 1 });
+  }
+  return [...groups.values()];
+}
+
+/** Running rows as chips (or counts for big groups), then the rows stopped in this step. */
+function taskList(step, family, rows, stopped, started, label) {
+  if (rows.length > CHIP_LIMIT) {
+    return h(
+      "ul",
+      { class: "chips counted", "aria-label": label },
+      counts(rows).map((g) =>
+        h("li", { class: `chip ${versionClass(step, family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`),
+      ),
+    );
+  }
+  return h(
+    "ul",
+    { class: "chips", "aria-label": label },
+    rows.map((row) => chip(step, family, row, started.has(row.id) ? "started" : null)),
+    stopped.length <= CHIP_LIMIT ? stopped.map((row) => chip(step, family, row, "stopped")) : null,
+  );
+}
+
+function stoppedRows(step, predicate) {
+  return step.changes
+    .filter((c) => (c.kind === "task-stopped" || c.kind === "pod-stopped") && predicate(c))
+    .map((c) => ({ id: c.task ?? c.pod, platformVersion: c.platformVersion, revision: c.revision }));
+}
+
+export function renderFleet(el, step) {
+  const started = new Set(step.changes.filter((c) => c.kind === "task-started" || c.kind === "pod-started").map((c) => c.task ?? c.pod));
+  const failed = step.changes.filter((c) => c.kind === "placement-failed");
+  const deleted = step.changes.filter((c) => c.kind === "service-deleted").map((c) => c.service);
+  const parts = step.services.map((s) => {
+    const primary = s.deployments[0];
+    const latestNow = step.latest[s.family];
+    const behind = s.requested === "LATEST" && latestNow && latestNow !== primary.platformVersion;
+    return h(
+      "article",
+      { class: "service", "data-testid": `service-${s.name}`, "aria-label": `Service ${s.name}` },
+      h("h3", {}, s.name, s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
+        s.deploymentController === "CODE_DEPLOY" ? h("span", { class: "tag" }, "CODE_DEPLOY") : null),
+      h(
+        "div",
+        { class: "pin" },
+        h("p", { class: "shown" }, h("span", { class: "pin-label" }, "describe-services says "), h("span", { class: "pin-value", "data-testid": `shown-${s.name}` }, s.platformVersion)),
+        h("span", { class: "arrow", "aria-hidden": "true" }, s.platformVersion === primary.platformVersion ? "=" : "≠"),
+        h(
+          "p",
+          { class: `resolved ${versionClass(step, s.family, primary.platformVersion)}` },
+          h("span", { class: "pin-label" }, `deployment ${primary.id} runs `),
+          h("span", { class: "pin-value", "data-testid": `resolved-${s.name}` }, primary.platformVersion),
+        ),
+      ),
+      behind
+        ? h("p", { class: "ghost", "data-testid": `ghost-${s.name}` },
+            `LATEST means ${latestNow} now; this service keeps ${primary.platformVersion} until its next deployment.`)
+        : null,
+      h("p", { class: "counts" }, `desired ${s.desiredCount} · running ${s.runningCount}`),
+      failed
+        .filter((f) => f.service === s.name)
+        .map((f) => h("p", { class: "failed", role: "note" }, `${f.count} task${f.count === 1 ? "" : "s"} could not start: ${f.reason}.`)),
+      taskList(step, s.family, s.tasks, stoppedRows(step, (c) => c.service === s.name), started, `Tasks of ${s.name}`),
+      h(
+        "details",
+        { class: "deployments" },
+        h("summary", {}, `Deployments (${s.deployments.length})`),
+        h(
+          "ul",
+          {},
+          s.deployments.map((d) => h("li", {}, `${d.id} ${d.status} on ${d.platformVersion}, created ${shortDate(d.createdAt)}`)),
+        ),
+      ),
+    );
+  });
+  for (const name of deleted) {
+    parts.push(h("article", { class: "service deleted", "data-testid": `service-${name}` }, h("h3", {}, name, " (deleted in this step)"),
+      taskList(step, "LINUX", [], stoppedRows(step, (c) => c.service === name), started, `Stopped tasks of ${name}`)));
+  }
+  const standaloneStopped = stoppedRows(step, (c) => c.kind === "task-stopped" && !c.service);
+  if (step.tasks.length || standaloneStopped.length) {
+    parts.push(
+      h("article", { class: "service standalone", "data-testid": "standalone" }, h("h3", {}, "Standalone tasks (run-task)"),
+        taskList(step, "LINUX", step.tasks, standaloneStopped, started, "Standalone tasks")),
+    );
+  }
+  for (const c of step.clusters) {
+    parts.push(
+      h(
+        "article",
+        { class: "service cluster", "data-testid": `cluster-${c.name}` },
+        h("h3", {}, `EKS cluster ${c.name}`),
+        h("p", { class: "counts" }, `Fargate pods run ${c.fargateVersion} (chosen by EKS; no LATEST)`),
+        taskList(step, "LINUX", c.pods, stoppedRows(step, (x) => x.kind === "pod-stopped" && x.cluster === c.name), started, `Pods of ${c.name}`),
+      ),
+    );
+  }
+  if (parts.length === 0) parts.push(h("p", { class: "empty" }, "Nothing runs yet."));
+  fill(el, parts);
+}

@@ -1,0 +1,275 @@
+// latest-playground's page: loads the simulator (WebAssembly), keeps one state object, and renders
+// the step the core computed. The JS never decides a version; it only shows what the core returned.
+import init, { Playground, builtinScenarios, awsCommand, lifecycleStates } from "./pkg/latest_playground.js";
+import { h, fill } from "./dom.js";
+import { encodeLink, decodeLink } from "./share.js";
+import { renderMarkers, markerKeys, showCurrent } from "./timeline.js";
+import { renderVersions } from "./versions.js";
+import { renderFleet } from "./fleet.js";
+import { renderExplanation, renderTranscript } from "./explain.js";
+
+/** Imported files larger than this are refused before reading (a scenario is a few KB). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  playground: null,
+  builtins: [],
+  states: [],
+  /** `{builtin}` for an unchanged built-in scenario, else `{json}`. */
+  source: null,
+  title: "",
+  timeline: [],
+  index: 0,
+  timer: null,
+  broken: false,
+};
+
+// ------------------------------------------------------------------ banners
+
+function showBanner(...parts) {
+  const banner = $("banner");
+  fill(banner, ...parts, " ", h("button", { type: "button", class: "dismiss", onclick: () => { banner.hidden = true; } }, "Dismiss"));
+  banner.hidden = false;
+}
+
+function broken(what) {
+  state.broken = true;
+  stop();
+  showBanner(h("strong", {}, "Something went wrong inside the simulator. "), what, " Reload the page to start again; your link keeps the scenario and step.");
+}
+
+/** Where a scenario error is: "at /events/3/at" or "at line 2, column 5". */
+function located(error) {
+  const where = [];
+  if (error.path !== undefined && error.path !== "") where.push(`at ${error.path}`);
+  if (error.line) where.push(`line ${error.line}, column ${error.column}`);
+  return where.length ? ` (${where.join(", ")})` : "";
+}
+
+/** Calls into the core; a panic (a bug) shows the banner instead of leaving a half-drawn page. */
+function guarded(fn) {
+  if (state.broken) return undefined;
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError || !error?.code) {
+      broken(String(error?.message ?? error));
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+// ------------------------------------------------------------------ loading scenarios
+
+/** Loads a scenario; on error shows it (located) and keeps the current one. */
+function load(json, source, step = 0, origin = "The scenario") {
+  let playground;
+  try {
+    playground = guarded(() => new Playground(json));
+  } catch (error) {
+    showBanner(h("strong", {}, `${origin} could not be opened: `), `${error.message}${located(error)}`, h("span", { "data-testid": "error-code" }, ` [${error.code}]`), " The current scenario is unchanged.");
+    return false;
+  }
+  if (!playground) return false;
+  if (playground.stepCount() === 0) {
+    playground.free();
+    showBanner(h("strong", {}, `${origin} has no events`), "; there is nothing to step through. The current scenario is unchanged.");
+    return false;
+  }
+  state.playground?.free();
+  state.playground = playground;
+  state.source = source;
+  state.timeline = guarded(() => playground.timeline()) ?? [];
+  const builtin = source.builtin ? state.builtins.find((b) => b.id === source.builtin) : null;
+  state.title = playground.title() ?? builtin?.title ?? "Untitled scenario";
+  $("scenario-title").textContent = state.title;
+  $("scenario-description").textContent = builtin?.description ?? "";
+  $("scenario-picker").value = source.builtin ?? "";
+  const scrubber = $("scrubber");
+  scrubber.max = String(state.timeline.length - 1);
+  renderMarkers($("markers"), state.timeline, go);
+  go(Math.min(step, state.timeline.length - 1));
+  return true;
+}
+
+function loadBuiltin(id, step = 0) {
+  const builtin = state.builtins.find((b) => b.id === id);
+  if (!builtin) {
+    showBanner(`There is no built-in scenario "${id}"; showing the default instead.`);
+    return loadBuiltin(state.builtins[0].id);
+  }
+  return load(builtin.json, { builtin: id }, step);
+}
+
+async function importFile(file) {
+  if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    showBanner(h("strong", {}, `${file.name} is too large`), ` (${file.size} bytes; the limit is ${MAX_FILE_BYTES}). A scenario is a small JSON file.`);
+    return;
+  }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    showBanner(h("strong", {}, `${file.name} could not be opened: `), "it is not UTF-8 text. Save it as UTF-8 JSON and try again. The current scenario is unchanged.");
+    return;
+  }
+  if (load(text, { json: text }, 0, file.name)) $("banner").hidden = true;
+}
+
+function exportScenario() {
+  const json = guarded(() => state.playground.toScenarioJson());
+  if (json === undefined) return;
+  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  const a = h("a", { href: url, download: `${state.source.builtin ?? "scenario"}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ------------------------------------------------------------------ stepping and rendering
+
+function go(index) {
+  if (!state.playground || state.broken) return;
+  const last = state.timeline.length - 1;
+  state.index = Math.max(0, Math.min(last, index));
+  const step = guarded(() => state.playground.step(state.index));
+  if (!step) return;
+  let command;
+  try {
+    command = guarded(() => awsCommand(step.event));
+  } catch {
+    command = undefined;
+  }
+  renderVersions($("versions"), step, state.states);
+  renderFleet($("fleet"), step);
+  renderExplanation($("explanation"), step, command);
+  renderTranscript($("transcript"), step);
+  showCurrent($("markers"), state.index);
+  const scrubber = $("scrubber");
+  scrubber.value = String(state.index);
+  const position = `Step ${state.index + 1} of ${last + 1}`;
+  scrubber.setAttribute("aria-valuetext", `${position}: ${step.at.slice(0, 10)}, ${step.event.do}`);
+  $("position").textContent = `${position} · ${step.at.slice(0, 10)}`;
+  $("first").disabled = $("prev").disabled = state.index === 0;
+  $("next").disabled = $("last").disabled = state.index === last;
+  $("announce").textContent = `${position}, ${step.at.slice(0, 10)}: ${step.explanation}`;
+  history.replaceState(null, "", encodeLink({ ...state.source, step: state.index }));
+  if (state.index === last) stop();
+}
+
+function play() {
+  if (state.index >= state.timeline.length - 1) go(0);
+  fill($("play"), h("span", { "aria-hidden": "true" }, "⏸ "), "Pause");
+  state.timer = setInterval(() => go(state.index + 1), Number($("speed").value));
+}
+
+function stop() {
+  clearInterval(state.timer);
+  state.timer = null;
+  fill($("play"), h("span", { "aria-hidden": "true" }, "▶ "), "Play");
+}
+
+function togglePlay() {
+  if (state.timer) stop();
+  else play();
+}
+
+// ------------------------------------------------------------------ wiring
+
+function wire() {
+  $("first").addEventListener("click", () => go(0));
+  $("prev").addEventListener("click", () => go(state.index - 1));
+  $("next").addEventListener("click", () => go(state.index + 1));
+  $("last").addEventListener("click", () => go(state.timeline.length - 1));
+  $("play").addEventListener("click", togglePlay);
+  $("speed").addEventListener("change", () => {
+    if (state.timer) {
+      stop();
+      play();
+    }
+  });
+  $("scrubber").addEventListener("input", (e) => go(Number(e.target.value)));
+  markerKeys($("markers"), go);
+  $("scenario-picker").addEventListener("change", (e) => {
+    stop();
+    if (e.target.value) loadBuiltin(e.target.value);
+  });
+  $("import-file").addEventListener("change", (e) => {
+    stop();
+    importFile(e.target.files[0]);
+    e.target.value = "";
+  });
+  $("export").addEventListener("click", exportScenario);
+  $("copy-link").addEventListener("click", async () => {
+    const button = $("copy-link");
+    try {
+      await navigator.clipboard.writeText(location.href);
+      button.textContent = "Link copied";
+    } catch {
+      button.textContent = "Copy the address bar";
+    }
+    setTimeout(() => { button.textContent = "Copy link"; }, 2000);
+  });
+  document.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    document.body.classList.add("dropping");
+  });
+  document.addEventListener("dragleave", () => document.body.classList.remove("dropping"));
+  document.addEventListener("drop", (e) => {
+    e.preventDefault();
+    document.body.classList.remove("dropping");
+    stop();
+    importFile(e.dataTransfer?.files?.[0]);
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.target.closest("input, select, textarea, [contenteditable], #markers")) return;
+    const onButton = e.target.closest("button, summary, a, label");
+    const actions = { ArrowLeft: () => go(state.index - 1), ArrowRight: () => go(state.index + 1), Home: () => go(0), End: () => go(state.timeline.length - 1) };
+    if (e.key === " " && !onButton) actions[" "] = togglePlay;
+    const action = actions[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  });
+  window.addEventListener("hashchange", () => openLink(location.hash));
+}
+
+function openLink(hash) {
+  const link = decodeLink(hash);
+  if (link.error) {
+    showBanner(link.error, " Showing the default scenario instead.");
+    return loadBuiltin(state.builtins[0].id);
+  }
+  if (link.json !== undefined) {
+    if (!load(link.json, { json: link.json }, link.step, "The scenario in this link")) loadBuiltin(state.builtins[0].id);
+    return;
+  }
+  const sameScenario = state.source?.builtin && state.source.builtin === (link.builtin ?? state.builtins[0].id);
+  if (sameScenario) go(link.step ?? 0);
+  else loadBuiltin(link.builtin ?? state.builtins[0].id, link.step ?? 0);
+}
+
+async function boot() {
+  window.addEventListener("latest-playground-panic", (e) => broken(String(e.detail ?? "")));
+  try {
+    await init();
+  } catch (error) {
+    $("loading").hidden = true;
+    showBanner(h("strong", {}, "The simulator could not load. "), `(${error?.message ?? error}) This page needs a browser with WebAssembly, served over http(s) — not opened as a file. Reload, or try a current Chrome, Firefox or Safari.`);
+    return;
+  }
+  state.builtins = builtinScenarios();
+  state.states = lifecycleStates();
+  fill($("scenario-picker"), state.builtins.map((b) => h("option", { value: b.id }, b.title)), h("option", { value: "", hidden: true }, "Imported scenario"));
+  wire();
+  $("loading").hidden = true;
+  $("app").hidden = false;
+  openLink(location.hash);
+}
+
+boot();

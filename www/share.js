@@ -1,0 +1,49 @@
+// Links that reopen a scenario at a step. The payload is versioned (v=1) so that links made today
+// keep working when the format grows: a later version adds keys, and v=1 links still decode.
+const LINK_VERSION = 1;
+
+function toBase64Url(text) {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text) {
+  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+}
+
+/** The hash for a built-in scenario (`builtin`) or a whole document (`json`) at `step`. */
+export function encodeLink({ builtin, json, step }) {
+  const params = new URLSearchParams({ v: String(LINK_VERSION) });
+  if (builtin) params.set("s", builtin);
+  else params.set("doc", toBase64Url(json));
+  params.set("step", String(step));
+  return `#${params}`;
+}
+
+/**
+ * Reads a hash: `{builtin, step}`, `{json, step}`, `{}` for none, or `{error}` for a link this page
+ * cannot read. The caller validates the scenario itself (the core does).
+ */
+export function decodeLink(hash) {
+  if (!hash || hash === "#") return {};
+  const params = new URLSearchParams(hash.slice(1));
+  const version = Number(params.get("v"));
+  if (version !== LINK_VERSION) {
+    return { error: `This link was made by a newer or unknown version of the playground (v=${params.get("v")}).` };
+  }
+  const stepText = params.get("step") ?? "0";
+  const step = /^\d{1,9}$/.test(stepText) ? Number(stepText) : 0;
+  if (params.has("s")) return { builtin: params.get("s"), step };
+  if (params.has("doc")) {
+    try {
+      return { json: fromBase64Url(params.get("doc")), step };
+    } catch {
+      return { error: "This link's scenario is damaged (it is not valid base64url UTF-8); it may have been cut short when copied." };
+    }
+  }
+  return { step };
+}

@@ -1,0 +1,70 @@
+// The timeline: one marker per event (the current one highlighted), with a roving focus so the
+// strip is a single Tab stop; arrow keys move between markers.
+import { h, fill, shortDate } from "./dom.js";
+
+const APPROXIMATE = /approximate/i;
+
+function subject(event) {
+  return event.service ?? event.task ?? event.pod ?? event.cluster ?? event.to ?? event.version ?? "";
+}
+
+/** Draws the markers once per scenario; `showCurrent` moves the highlight. */
+export function renderMarkers(el, entries, onPick) {
+  fill(
+    el,
+    entries.map((entry) => {
+      const approximate = APPROXIMATE.test(entry.event.note ?? "");
+      return h(
+        "li",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            class: `marker${entry.event.do.match(/service|task|pod/) ? " customer" : " aws"}`,
+            tabindex: "-1",
+            "data-index": entry.index,
+            "data-testid": `marker-${entry.index}`,
+            onclick: () => onPick(entry.index),
+          },
+          h("span", { class: "visually-hidden" }, `Step ${entry.index + 1}: `),
+          h("span", { class: "marker-date" }, approximate ? h("span", { title: "approximate date" }, "≈", h("span", { class: "visually-hidden" }, "about ")) : null, shortDate(entry.at)),
+          h("span", { class: "marker-do" }, entry.event.do),
+          h("span", { class: "marker-subject" }, subject(entry.event)),
+        ),
+      );
+    }),
+  );
+}
+
+export function showCurrent(el, current) {
+  for (const button of el.querySelectorAll("button[data-index]")) {
+    const isCurrent = Number(button.dataset.index) === current;
+    button.classList.toggle("current", isCurrent);
+    button.tabIndex = isCurrent ? 0 : -1;
+    if (isCurrent) button.setAttribute("aria-current", "step");
+    else button.removeAttribute("aria-current");
+  }
+  const current_ = el.querySelector(".current");
+  if (current_) {
+    const strip = el.getBoundingClientRect();
+    const box = current_.getBoundingClientRect();
+    if (box.left < strip.left || box.right > strip.right) el.scrollLeft += box.left - strip.left - strip.width / 2 + box.width / 2;
+  }
+}
+
+export function markerKeys(el, onPick) {
+  el.addEventListener("keydown", (e) => {
+    const button = e.target.closest("button[data-index]");
+    if (!button) return;
+    const index = Number(button.dataset.index);
+    const last = el.querySelectorAll("button[data-index]").length - 1;
+    const to = { ArrowLeft: index - 1, ArrowUp: index - 1, ArrowRight: index + 1, ArrowDown: index + 1, Home: 0, End: last }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const target = Math.max(0, Math.min(last, to));
+    onPick(target);
+    el.querySelector(`button[data-index="${target}"]`)?.focus();
+  });
+}
