@@ -24,8 +24,10 @@ dist: build
 	@rm -rf dist && mkdir -p dist && cp -r www/. dist/ && rm -f dist/pkg/.gitignore dist/pkg/*.d.ts
 	@echo "[dist] dist/ is ready: copy it to any static host, at any path."
 
+# Sizes (raw and gzipped, against the budgets of wasm-pack.toml) and the opt-level comparison.
 bench: build
 	@$(WITH_ENV) node scripts/check-size.mjs
+	@$(WITH_ENV) node scripts/opt-levels.mjs
 
 clean:
 	rm -rf target www/pkg dist node_modules
