@@ -46,7 +46,7 @@ export function renderVersions(el, step, states) {
                 h("span", { class: "state" }, v.state, h("span", { class: "aws-term" }, ` (AWS: ${term})`)),
                 h("span", { class: "revision" }, `patch revision ${v.revision}`),
                 v.features.length
-                  ? h("details", { class: "features" }, h("summary", {}, `${v.features.length} capabilities`), h("p", {}, v.features.join(", ")))
+                  ? h("details", { class: "features" }, h("summary", {}, `${v.features.length} ${v.features.length === 1 ? "capability" : "capabilities"}`), h("p", {}, v.features.join(", ")))
                   : null,
               );
             }),

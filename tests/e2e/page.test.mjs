@@ -75,16 +75,18 @@ test("importing a broken file shows its located error and keeps the scenario", a
     const broken = '{"format": "fargate-pv-scenario/1",\n "events": [\n  {"at": "2019-01-01" "do": "x"}]}';
     await page.getByTestId("import-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });
     const banner = page.getByTestId("banner");
-    await banner.waitFor();
+    await banner.filter({ hasText: "broken.json" }).waitFor();
     assert.match(await banner.textContent(), /broken\.json could not be opened: Invalid JSON at line 3, column 23: .*\(line 3, column 23\) \[InvalidJson\] The current scenario is unchanged\./);
     assert.match(await page.getByTestId("position").textContent(), /^Step 4 of 13/);
     assert.equal(await page.getByTestId("scenario-title").textContent(), "The blog's worked example: LATEST is resolved once");
 
     const wrongShape = JSON.stringify({ format: "fargate-pv-scenario/1", events: [{ at: "2019-01-01", do: "scale-service", service: "a", desiredCount: "two" }] });
     await page.getByTestId("import-file").setInputFiles({ name: "shape.json", mimeType: "application/json", buffer: Buffer.from(wrongShape) });
+    await banner.filter({ hasText: "shape.json" }).waitFor();
     assert.match(await banner.textContent(), /\(at \/events\/0\/desiredCount\) \[InvalidField\]/);
 
     await page.getByTestId("import-file").setInputFiles({ name: "latin1.json", mimeType: "application/json", buffer: Buffer.from([0x7b, 0xe9, 0x7d]) });
+    await banner.filter({ hasText: "latin1.json" }).waitFor();
     assert.match(await banner.textContent(), /latin1\.json could not be opened: it is not UTF-8 text/);
   });
 });
@@ -228,4 +230,42 @@ test("the page loads only from its own origin and works under a sub-path", async
   } finally {
     await context.close();
   }
+});
+
+test("drag and drop opens a scenario file; Export downloads the current one", async () => {
+  await visit("", async (page) => {
+    const text = readFileSync(new URL("../../src/builtin/eks-on-fargate.json", import.meta.url), "utf8");
+    const transfer = await page.evaluateHandle((json) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], "dropped.json", { type: "application/json" }));
+      return dt;
+    }, text);
+    await page.dispatchEvent("body", "dragover", { dataTransfer: transfer });
+    await page.dispatchEvent("body", "drop", { dataTransfer: transfer });
+    await page.getByTestId("scenario-title").filter({ hasText: "EKS on Fargate" }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+    assert.equal(download.suggestedFilename(), "scenario.json");
+    const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.equal(exported.title, "EKS on Fargate: no LATEST, and 1.4.0 first");
+    assert.equal(exported.events.length, 11);
+  });
+});
+
+test("Play advances through the steps and stops at the last", async () => {
+  await visit("#v=1&s=revision-retirement&step=7", async (page) => {
+    await page.getByTestId("speed").selectOption("250");
+    await page.getByTestId("play").click();
+    await page.getByTestId("position").filter({ hasText: "Step 10 of 10" }).waitFor();
+    await page.waitForFunction(() => document.getElementById("play").innerText.includes("Play"));
+    assert.equal(await page.getByTestId("next").isDisabled(), true);
+  });
+});
+
+test("a panic reported by the core shows a banner and the page stays", async () => {
+  await visit("", async (page) => {
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent("latest-playground-panic", { detail: "panicked at src/trace.rs" })));
+    const banner = page.getByTestId("banner");
+    assert.match(await banner.textContent(), /Something went wrong inside the simulator\. panicked at src\/trace\.rs Reload the page/);
+    assert.equal(await page.getByTestId("why").isVisible(), true);
+  });
 });
