@@ -21,7 +21,7 @@ test: build
 
 # A folder for any static host: only what the page loads, all URLs relative.
 dist: build
-	@rm -rf dist && mkdir -p dist && cp -r www/. dist/ && rm -f dist/pkg/.gitignore dist/pkg/*.d.ts
+	@rm -rf dist && mkdir -p dist && cp -r www/. dist/ && rm -f dist/pkg/.gitignore dist/pkg/.build-inputs dist/pkg/*.d.ts
 	@echo "[dist] dist/ is ready: copy it to any static host, at any path."
 
 # Sizes (raw and gzipped, against the budgets of wasm-pack.toml) and the opt-level comparison.

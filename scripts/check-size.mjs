@@ -8,7 +8,7 @@ import { config, root } from "./config.mjs";
 
 const c = config();
 const www = join(root, "www");
-const loaded = (path) => !/\.d\.ts$|\.gitignore$|package\.json$/.test(path);
+const loaded = (path) => !/\.d\.ts$|\.gitignore$|package\.json$|\.build-inputs$/.test(path);
 const files = [];
 const walk = (dir) => {
   for (const entry of readdirSync(dir)) {

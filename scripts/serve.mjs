@@ -18,11 +18,16 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-export function serve(dir, port = 0, host = "127.0.0.1") {
+/** Serves `dir` at `prefix` (default "/"; "/playground/" serves it under a sub-path). */
+export function serve(dir, port = 0, host = "127.0.0.1", prefix = "/") {
   const base = resolve(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    let path = normalize(join(base, decodeURIComponent(url.pathname.slice(prefix.length))));
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end();
       return;

@@ -14,10 +14,10 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-/** Serves `dir` (default www/) on 127.0.0.1; returns `{url, close}`. */
-export async function server(dir = join(root, "www")) {
-  const s = await serve(dir, 0);
-  return { url: `http://127.0.0.1:${s.address().port}/`, close: () => new Promise((ok) => s.close(ok)) };
+/** Serves `dir` (default www/) on 127.0.0.1 at `prefix`; returns `{url, close}`. */
+export async function server(dir = join(root, "www"), prefix = "/") {
+  const s = await serve(dir, 0, "127.0.0.1", prefix);
+  return { url: `http://127.0.0.1:${s.address().port}${prefix}`, close: () => new Promise((ok) => s.close(ok)) };
 }
 
 /**
