@@ -136,12 +136,18 @@ impl Fleet {
 
     /// The next free task number of a service: skips numbers whose id a standalone task holds.
     pub fn next_task_number(&mut self, service: &str) -> u32 {
+        let counter = match self.task_counters.get_mut(service) {
+            Some(counter) => counter,
+            None => self.task_counters.entry(service.to_string()).or_insert(0),
+        };
         loop {
-            let counter = self.task_counters.entry(service.to_string()).or_insert(0);
             *counter += 1;
-            let number = *counter;
-            if !self.standalone_ids.contains(&format!("{service}-{number}")) {
-                return number;
+            let taken = !self.standalone_ids.is_empty()
+                && self
+                    .standalone_ids
+                    .contains(&format!("{service}-{counter}"));
+            if !taken {
+                return *counter;
             }
         }
     }

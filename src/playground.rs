@@ -6,7 +6,7 @@ use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, ScenarioError, MAX_TRACE_ROWS};
 use crate::json::Json;
 use crate::scenario::{self, Document, TimedEvent, FORMAT};
-use crate::trace::{apply, StepRecord, World};
+use crate::trace::{apply, replay, StepRecord, World};
 use crate::view::{step_view, summary_view};
 
 /// Where a step's event comes from.
@@ -28,9 +28,10 @@ pub struct Playground {
     work_since_checkpoint: usize,
 }
 
-/// A checkpoint is taken when the work replayed since the last one exceeds the fleet's size (or
-/// this floor), so a query replays at most about that much and checkpoints cost at most about as
-/// much memory as the replay's total work.
+/// A checkpoint is taken when the work replayed since the last one (task changes, plus one per
+/// event) reaches half the fleet's size, or this floor. A query then replays at most about that
+/// much; a growing fleet gets checkpoints at geometric intervals, so all checkpoints together hold
+/// about as many tasks as the replay's total work.
 const CHECKPOINT_FLOOR: usize = 20_000;
 
 impl Playground {
@@ -89,7 +90,8 @@ impl Playground {
     /// Replays one more event onto `current` and records its source.
     fn advance(&mut self, source: Source) -> Result<StepRecord, ScenarioError> {
         let index = self.order.len();
-        if self.work_since_checkpoint >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize)
+        if self.work_since_checkpoint
+            >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize / 2)
         {
             self.checkpoints.push((index, self.current.clone()));
             self.work_since_checkpoint = 0;
@@ -123,7 +125,7 @@ impl Playground {
         let (start, world) = &self.checkpoints[c];
         let mut world = world.clone();
         for source in &self.order[*start..i] {
-            apply(&mut world, self.event(*source)).expect("replayed events succeeded before");
+            replay(&mut world, self.event(*source)).expect("replayed events succeeded before");
         }
         let record =
             apply(&mut world, self.event(self.order[i])).expect("replayed events succeeded before");

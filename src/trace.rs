@@ -161,10 +161,23 @@ enum Outcome {
     Rejected(Rejection, String),
 }
 
+/// Applies one event without recording its changes: for replaying towards a later step.
+pub fn replay(world: &mut World, event: &TimedEvent) -> Result<(), Fail> {
+    let mut step = Step {
+        world,
+        record: false,
+        at: event.at,
+        changes: Vec::new(),
+        warnings: Vec::new(),
+    };
+    step.run(&event.action).map(|_| ())
+}
+
 /// Applies one event. On `Err` the world is unchanged: every check runs before any change.
 pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> {
     let mut step = Step {
         world,
+        record: true,
         at: event.at,
         changes: Vec::new(),
         warnings: Vec::new(),
@@ -195,6 +208,9 @@ pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> 
 
 struct Step<'w> {
     world: &'w mut World,
+    /// Record changes and full explanations. Off when replaying towards another step, where only
+    /// the resulting world matters.
+    record: bool,
     at: Instant,
     changes: Vec<Change>,
     warnings: Vec<String>,
@@ -289,17 +305,22 @@ impl Step<'_> {
                 revision,
                 started_at: self.at,
             });
-            self.changes.push(Change::TaskStarted {
-                task: format!("{name}-{number}"),
-                service: Some(name.clone()),
-                platform_version: pv,
-                revision,
-            });
+            if self.record {
+                self.changes.push(Change::TaskStarted {
+                    task: format!("{name}-{number}"),
+                    service: Some(name.clone()),
+                    platform_version: pv,
+                    revision,
+                });
+            }
         }
         count
     }
 
     fn stopped_service_task(&mut self, service: &str, task: ServiceTask, reason: StopReason) {
+        if !self.record {
+            return;
+        }
         let change = Change::TaskStopped {
             task: format!("{service}-{}", task.number),
             service: Some(service.to_string()),
@@ -320,7 +341,12 @@ impl Step<'_> {
         n
     }
 
+    /// The distinct revisions a service's tasks run (for the explanation; empty when not
+    /// recording, since it costs a pass over the tasks).
     fn revisions_of(&self, s: usize) -> Vec<u32> {
+        if !self.record {
+            return Vec::new();
+        }
         let mut revisions: Vec<u32> = self.world.fleet.services[s]
             .tasks
             .iter()
@@ -504,7 +530,12 @@ impl Step<'_> {
             .fleet
             .services
             .iter()
-            .filter(|s| s.family == family && s.requested == LATEST && s.primary().version != id)
+            .filter(|s| {
+                self.record
+                    && s.family == family
+                    && s.requested == LATEST
+                    && s.primary().version != id
+            })
             .map(|s| format!("{} still runs {}", s.name, self.v(s.primary().version)))
             .collect();
         let running = if behind.is_empty() {
@@ -592,7 +623,7 @@ impl Step<'_> {
         reason: StopReason,
     ) -> usize {
         let gone = self.world.fleet.drain_standalone(matches);
-        for (_, task) in &gone {
+        for (_, task) in gone.iter().filter(|_| self.record) {
             let change = Change::TaskStopped {
                 task: task.id.clone(),
                 service: None,
@@ -615,7 +646,7 @@ impl Step<'_> {
             cluster.pods = kept;
             let name = cluster.name.clone();
             stopped += gone.len();
-            for pod in gone {
+            for pod in gone.into_iter().filter(|_| self.record) {
                 let change = Change::PodStopped {
                     cluster: name.clone(),
                     pod: pod.id,
@@ -1249,11 +1280,8 @@ impl Step<'_> {
             let revision = self.catalog().get(primary.version).newest_revision();
             let replacement = if started == 1 {
                 format!(
-                    "the scheduler replaces it with {} on deployment {}'s version {pv}, at its newest patch, revision {revision}",
-                    match self.changes.last() {
-                        Some(Change::TaskStarted { task, .. }) => task.clone(),
-                        _ => String::new(),
-                    },
+                    "the scheduler replaces it with {name}-{} on deployment {}'s version {pv}, at its newest patch, revision {revision}",
+                    self.world.fleet.services[s].tasks.last().map_or(0, |t| t.number),
                     primary.number
                 )
             } else {
