@@ -24,10 +24,14 @@ dist: build
 	@rm -rf dist && mkdir -p dist && cp -r www/. dist/ && rm -f dist/pkg/.gitignore dist/pkg/.build-inputs dist/pkg/*.d.ts
 	@echo "[dist] dist/ is ready: copy it to any static host, at any path."
 
-# Sizes (raw and gzipped, against the budgets of wasm-pack.toml) and the opt-level comparison.
+# Sizes (raw and gzipped, against the budgets of wasm-pack.toml), the opt-level comparison, and
+# the core on 10,000 events that keep 1,000,000 tasks running, natively and in wasm (Node).
 bench: build
 	@$(WITH_ENV) node scripts/check-size.mjs
 	@$(WITH_ENV) node scripts/opt-levels.mjs
+	@node scripts/big-scenario.mjs > target/big-scenario.json
+	@$(WITH_ENV) cargo run -q --release --example load -- target/big-scenario.json
+	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json
 
 clean:
 	rm -rf target www/pkg dist node_modules

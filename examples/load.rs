@@ -1,19 +1,27 @@
-//! Loads a scenario file into a `Playground` and times a few summaries:
-//! `cargo run --release --example load -- scenario.json`.
+//! Times the native core on a scenario file: Playground load, then summary(i) for 20 random
+//! steps. `cargo run --release --example load -- big.json` (see scripts/big-scenario.mjs).
 fn main() {
     let path = std::env::args().nth(1).expect("a scenario file");
-    let text = std::fs::read_to_string(path).unwrap();
-    let t = std::time::Instant::now();
-    let p = latest_playground::Playground::new(&text).unwrap();
-    println!(
-        "load {:?} steps {} checkpoints {}",
-        t.elapsed(),
-        p.step_count(),
-        p.checkpoint_count()
-    );
-    for i in [0usize, 300, 5000, 9999] {
-        let t = std::time::Instant::now();
-        let s = p.summary_json(i).unwrap();
-        println!("summary({i}) {:?} {} bytes", t.elapsed(), s.len());
+    let text = std::fs::read_to_string(path).expect("a readable file");
+    let start = std::time::Instant::now();
+    let playground = latest_playground::Playground::new(&text).expect("a valid scenario");
+    let load = start.elapsed();
+    let steps = playground.step_count();
+    let mut times = Vec::new();
+    let mut seed: u64 = 42;
+    for _ in 0..20 {
+        seed = (seed * 1_103_515_245 + 12_345) % (1 << 31);
+        let i = (seed % steps as u64) as usize;
+        let start = std::time::Instant::now();
+        playground.summary_json(i).expect("a step");
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
     }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "native: load {} ms for {steps} steps ({} checkpoints); summary(i) for 20 random steps: median {:.1} ms, max {:.1} ms",
+        load.as_millis(),
+        playground.checkpoint_count(),
+        times[10],
+        times[19]
+    );
 }

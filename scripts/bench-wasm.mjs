@@ -1,0 +1,25 @@
+// Times the optimised package in Node on a scenario file: Playground load, then summary(i) for
+// random steps. `node scripts/bench-wasm.mjs big.json`
+import { readFileSync } from "node:fs";
+import { config } from "./config.mjs";
+
+const c = config();
+const pkg = await import(new URL(`file://${c.outDir}/${c.outName}.js`).href);
+pkg.initSync({ module: readFileSync(c.wasmFile) });
+const text = readFileSync(process.argv[2], "utf8");
+let t = performance.now();
+const playground = new pkg.Playground(text);
+const load = performance.now() - t;
+const steps = playground.stepCount();
+const times = [];
+let seed = 42;
+for (let n = 0; n < 20; n++) {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  const i = seed % steps;
+  t = performance.now();
+  playground.summary(i);
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+const rss = process.memoryUsage().rss;
+console.log(`wasm (Node): load ${load.toFixed(0)} ms for ${steps} steps; summary(i) for 20 random steps: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms; process RSS ${(rss / 2 ** 20).toFixed(0)} MiB`);
