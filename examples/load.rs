@@ -17,8 +17,17 @@ fn main() {
         times.push(start.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);
+    // Peak resident memory, where the OS reports it (Linux).
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l[6..].trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
     println!(
-        "native: load {} ms for {steps} steps ({} checkpoints); summary(i) for 20 random steps: median {:.1} ms, max {:.1} ms",
+        "native: load {} ms for {steps} steps ({} checkpoints); summary(i) for 20 random steps: median {:.1} ms, max {:.1} ms; peak RSS {peak}",
         load.as_millis(),
         playground.checkpoint_count(),
         times[10],
