@@ -48,6 +48,12 @@ pub enum CommandErrorKind {
         word: String,
     },
     UnclosedQuote,
+    NotAnEvent {
+        subcommand: &'static str,
+    },
+    NotAQuery {
+        subcommand: &'static str,
+    },
 }
 
 impl fmt::Display for CommandError {
@@ -57,7 +63,7 @@ impl fmt::Display for CommandError {
             CommandErrorKind::NotEcs { found } => write!(f, "Only aws ecs commands run here; {found:?} is not ecs."),
             CommandErrorKind::UnknownSubcommand { found } => write!(
                 f,
-                "aws ecs {found} is not simulated here; use create-service, update-service, run-task, stop-task or delete-service."
+                "aws ecs {found} is not simulated here; use create-service, update-service, run-task, stop-task, delete-service, describe-services or describe-tasks."
             ),
             CommandErrorKind::UnknownOption { option, subcommand } => {
                 write!(f, "Unknown option {option} for aws ecs {subcommand}; check its spelling.")
@@ -78,6 +84,14 @@ impl fmt::Display for CommandError {
                 "{word} starts a new line, but the line before does not end with a backslash (\\), so the shell would run it as a separate command; add the backslash."
             ),
             CommandErrorKind::UnclosedQuote => f.write_str("This quote is never closed; add the closing quote."),
+            CommandErrorKind::NotAQuery { subcommand } => write!(
+                f,
+                "aws ecs {subcommand} changes the fleet; only describe-services and describe-tasks read it."
+            ),
+            CommandErrorKind::NotAnEvent { subcommand } => write!(
+                f,
+                "aws ecs {subcommand} only reads the state, so it is not an event; use create-service, update-service, run-task, stop-task or delete-service."
+            ),
         }
     }
 }
@@ -170,107 +184,170 @@ fn words(input: &str) -> Result<Vec<Word>, CommandError> {
     Ok(words)
 }
 
-/// Options of `aws` itself, accepted anywhere and ignored. `true`: takes a value.
-const GLOBAL: &[(&str, bool)] = &[
-    ("--region", true),
-    ("--profile", true),
-    ("--output", true),
-    ("--endpoint-url", true),
-    ("--query", true),
-    ("--color", true),
-    ("--ca-bundle", true),
-    ("--cli-read-timeout", true),
-    ("--cli-connect-timeout", true),
-    ("--cli-binary-format", true),
-    ("--debug", false),
-    ("--no-verify-ssl", false),
-    ("--no-paginate", false),
-    ("--no-cli-pager", false),
-    ("--cli-auto-prompt", false),
-    ("--no-cli-auto-prompt", false),
-    ("--no-sign-request", false),
+/// How many values an option takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Arity {
+    Flag,
+    One,
+    /// Every following word up to the next option, as in `--services web api`.
+    List,
+}
+use Arity::{Flag, List, One};
+
+/// Options of `aws` itself, accepted anywhere and ignored.
+const GLOBAL: &[(&str, Arity)] = &[
+    ("--region", One),
+    ("--profile", One),
+    ("--output", One),
+    ("--endpoint-url", One),
+    ("--query", One),
+    ("--color", One),
+    ("--ca-bundle", One),
+    ("--cli-read-timeout", One),
+    ("--cli-connect-timeout", One),
+    ("--cli-binary-format", One),
+    ("--debug", Flag),
+    ("--no-verify-ssl", Flag),
+    ("--no-paginate", Flag),
+    ("--no-cli-pager", Flag),
+    ("--cli-auto-prompt", Flag),
+    ("--no-cli-auto-prompt", Flag),
+    ("--no-sign-request", Flag),
 ];
 
 /// Options that do not matter to platform versions, accepted and ignored.
-const IGNORED: &[(&str, bool)] = &[
-    ("--cluster", true),
-    ("--network-configuration", true),
-    ("--load-balancers", true),
-    ("--service-registries", true),
-    ("--capacity-provider-strategy", true),
-    ("--role", true),
-    ("--deployment-configuration", true),
-    ("--placement-constraints", true),
-    ("--placement-strategy", true),
-    ("--health-check-grace-period-seconds", true),
-    ("--scheduling-strategy", true),
-    ("--tags", true),
-    ("--propagate-tags", true),
-    ("--client-token", true),
-    ("--service-connect-configuration", true),
-    ("--volume-configurations", true),
-    ("--vpc-lattice-configurations", true),
-    ("--availability-zone-rebalancing", true),
-    ("--overrides", true),
-    ("--started-by", true),
-    ("--group", true),
-    ("--reference-id", true),
-    ("--reason", true),
-    ("--enable-ecs-managed-tags", false),
-    ("--no-enable-ecs-managed-tags", false),
-    ("--enable-execute-command", false),
-    ("--no-enable-execute-command", false),
-    ("--force", false),
-    ("--no-force", false),
+const IGNORED: &[(&str, Arity)] = &[
+    ("--cluster", One),
+    ("--network-configuration", One),
+    ("--load-balancers", One),
+    ("--service-registries", One),
+    ("--capacity-provider-strategy", One),
+    ("--role", One),
+    ("--deployment-configuration", One),
+    ("--placement-constraints", One),
+    ("--placement-strategy", One),
+    ("--health-check-grace-period-seconds", One),
+    ("--scheduling-strategy", One),
+    ("--tags", One),
+    ("--propagate-tags", One),
+    ("--client-token", One),
+    ("--service-connect-configuration", One),
+    ("--volume-configurations", One),
+    ("--vpc-lattice-configurations", One),
+    ("--availability-zone-rebalancing", One),
+    ("--overrides", One),
+    ("--started-by", One),
+    ("--group", One),
+    ("--reference-id", One),
+    ("--reason", One),
+    ("--enable-ecs-managed-tags", Flag),
+    ("--no-enable-ecs-managed-tags", Flag),
+    ("--enable-execute-command", Flag),
+    ("--no-enable-execute-command", Flag),
+    ("--force", Flag),
+    ("--no-force", Flag),
 ];
 
-/// The options each sub-command reads. `true`: takes a value.
-fn read_options(subcommand: &str) -> &'static [(&'static str, bool)] {
+/// The options each sub-command reads.
+fn read_options(subcommand: &str) -> &'static [(&'static str, Arity)] {
     match subcommand {
         "create-service" => &[
-            ("--service-name", true),
-            ("--task-definition", true),
-            ("--desired-count", true),
-            ("--launch-type", true),
-            ("--platform-version", true),
-            ("--deployment-controller", true),
+            ("--service-name", One),
+            ("--task-definition", One),
+            ("--desired-count", One),
+            ("--launch-type", One),
+            ("--platform-version", One),
+            ("--deployment-controller", One),
         ],
         "update-service" => &[
-            ("--service", true),
-            ("--task-definition", true),
-            ("--desired-count", true),
-            ("--platform-version", true),
-            ("--force-new-deployment", false),
-            ("--no-force-new-deployment", false),
+            ("--service", One),
+            ("--task-definition", One),
+            ("--desired-count", One),
+            ("--platform-version", One),
+            ("--force-new-deployment", Flag),
+            ("--no-force-new-deployment", Flag),
         ],
         "run-task" => &[
-            ("--task-definition", true),
-            ("--count", true),
-            ("--launch-type", true),
-            ("--platform-version", true),
+            ("--task-definition", One),
+            ("--count", One),
+            ("--launch-type", One),
+            ("--platform-version", One),
         ],
-        "stop-task" => &[("--task", true)],
-        "delete-service" => &[("--service", true)],
+        "stop-task" => &[("--task", One)],
+        "describe-services" => &[("--services", List), ("--include", List)],
+        "describe-tasks" => &[("--tasks", List), ("--include", List)],
+        "delete-service" => &[("--service", One)],
         _ => &[],
     }
 }
 
-const SUBCOMMANDS: [&str; 5] = [
+const SUBCOMMANDS: [&str; 7] = [
     "create-service",
     "update-service",
     "run-task",
     "stop-task",
     "delete-service",
+    "describe-services",
+    "describe-tasks",
 ];
 
 struct Given {
     name: &'static str,
-    value: Option<String>,
+    /// The values with their columns; empty for a flag.
+    values: Vec<(String, u32)>,
+    /// Where the option's value is, or the option itself for a flag.
     value_column: u32,
+}
+
+impl Given {
+    fn value(&self) -> Option<String> {
+        self.values.first().map(|(v, _)| v.clone())
+    }
+}
+
+/// What a console line asks for: an event to apply, or a look at the current state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConsoleCommand {
+    Event(Action),
+    Query(Query),
+}
+
+/// `describe-services` or `describe-tasks`, with the names asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Query {
+    Services(Vec<String>),
+    Tasks(Vec<String>),
 }
 
 /// Parses one `aws ecs` command into the event it means (without `at`).
 pub fn parse_command(input: &str) -> Result<Action, CommandError> {
+    match parse(input)? {
+        (ConsoleCommand::Event(action), _) => Ok(action),
+        (_, (subcommand, column)) => Err(CommandError {
+            column,
+            kind: CommandErrorKind::NotAnEvent { subcommand },
+        }),
+    }
+}
+
+/// Parses one console line: an event, or `describe-services` / `describe-tasks`.
+pub fn parse_console(input: &str) -> Result<ConsoleCommand, CommandError> {
+    parse(input).map(|(command, _)| command)
+}
+
+/// Parses a line that must read the state (`describe-services` or `describe-tasks`).
+pub fn parse_query(input: &str) -> Result<Query, CommandError> {
+    match parse(input)? {
+        (ConsoleCommand::Event(_), (subcommand, column)) => Err(CommandError {
+            column,
+            kind: CommandErrorKind::NotAQuery { subcommand },
+        }),
+        (ConsoleCommand::Query(query), _) => Ok(query),
+    }
+}
+
+/// The command and its sub-command with that word's column.
+fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandError> {
     let words = words(input)?;
     let mut rest = words.iter().peekable();
     let mut given: Vec<Given> = Vec::new();
@@ -308,22 +385,25 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
                     },
                 });
             };
-            let (value, value_column) = match (takes_value, inline) {
-                (false, _) => (None, word.column),
-                (true, Some(v)) => (Some(v), word.column + name.chars().count() as u32 + 1),
-                (true, None) => match rest.next_if(|w| !w.starts_line && !w.text.starts_with("--"))
-                {
-                    Some(w) => (Some(w.text.clone()), w.column),
-                    None => {
-                        return Err(CommandError {
-                            column: word.column,
-                            kind: CommandErrorKind::MissingValue {
-                                option: name.to_string(),
-                            },
-                        })
-                    }
-                },
-            };
+            let mut values = Vec::new();
+            if let Some(v) = inline.filter(|_| takes_value != Flag) {
+                values.push((v, word.column + name.chars().count() as u32 + 1));
+            }
+            while takes_value == List || (takes_value == One && values.is_empty()) {
+                match rest.next_if(|w| !w.starts_line && !w.text.starts_with("--")) {
+                    Some(w) => values.push((w.text.clone(), w.column)),
+                    None => break,
+                }
+            }
+            if takes_value != Flag && values.is_empty() {
+                return Err(CommandError {
+                    column: word.column,
+                    kind: CommandErrorKind::MissingValue {
+                        option: name.to_string(),
+                    },
+                });
+            }
+            let value_column = values.first().map_or(word.column, |(_, c)| *c);
             if own.iter().any(|(n, _)| *n == known) {
                 if given.iter().any(|g| g.name == known) {
                     return Err(CommandError {
@@ -335,7 +415,7 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
                 }
                 given.push(Given {
                     name: known,
-                    value,
+                    values,
                     value_column,
                 });
             }
@@ -386,7 +466,7 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
         });
     };
     let get = |name: &str| given.iter().find(|g| g.name == name);
-    let text = |name: &str| get(name).and_then(|g| g.value.clone());
+    let text = |name: &str| get(name).and_then(Given::value);
     let required = |name: &'static str| {
         text(name).ok_or(CommandError {
             column: sub_column,
@@ -398,7 +478,7 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
     };
     let number = |name: &'static str| -> Result<Option<Count>, CommandError> {
         let Some(g) = get(name) else { return Ok(None) };
-        let value = g.value.clone().unwrap_or_default();
+        let value = g.value().unwrap_or_default();
         let digits = value.strip_prefix('-').unwrap_or(&value);
         match value.parse::<i64>() {
             Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
@@ -415,18 +495,45 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
         }
     };
     if let Some(g) = get("--launch-type") {
-        if g.value.as_deref() != Some("FARGATE") {
+        if g.value().as_deref() != Some("FARGATE") {
             return Err(CommandError {
                 column: g.value_column,
                 kind: CommandErrorKind::BadValue {
                     option: "--launch-type",
-                    value: g.value.clone().unwrap_or_default(),
+                    value: g.value().unwrap_or_default(),
                     expected: "platform versions exist only on Fargate, so use --launch-type FARGATE (or leave it out)",
                 },
             });
         }
     }
-    Ok(match subcommand {
+    let list = |name: &'static str| -> Result<Vec<String>, CommandError> {
+        let g = get(name).ok_or(CommandError {
+            column: sub_column,
+            kind: CommandErrorKind::MissingOption {
+                option: name,
+                subcommand,
+            },
+        })?;
+        Ok(g.values
+            .iter()
+            .flat_map(|(v, _)| v.split(','))
+            .filter(|v| !v.is_empty())
+            .map(last_segment)
+            .collect())
+    };
+    let event = match subcommand {
+        "describe-services" => {
+            return Ok((
+                ConsoleCommand::Query(Query::Services(list("--services")?)),
+                (subcommand, sub_column),
+            ))
+        }
+        "describe-tasks" => {
+            return Ok((
+                ConsoleCommand::Query(Query::Tasks(list("--tasks")?)),
+                (subcommand, sub_column),
+            ))
+        }
         "create-service" => Action::CreateService {
             service: last_segment(&required("--service-name")?),
             platform_version: text("--platform-version").unwrap_or_else(|| LATEST.to_string()),
@@ -458,7 +565,8 @@ pub fn parse_command(input: &str) -> Result<Action, CommandError> {
             service: last_segment(&required("--service")?),
         },
         _ => unreachable!("SUBCOMMANDS lists the sub-commands matched here"),
-    })
+    };
+    Ok((ConsoleCommand::Event(event), (subcommand, sub_column)))
 }
 
 /// The `aws` command a customer event stands for, as the explanation panel shows it; `None` for
@@ -525,7 +633,7 @@ fn controller(given: Option<&Given>) -> Result<Controller, CommandError> {
     let Some(g) = given else {
         return Ok(Controller::Ecs);
     };
-    let value = g.value.clone().unwrap_or_default();
+    let value = g.value().unwrap_or_default();
     let compact: String = value
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '"' && *c != '{' && *c != '}')
@@ -651,7 +759,9 @@ mod tests {
             ("aws ecs create-service --service-name web --desired-count=1.5", "1.5",
              "--desired-count \"1.5\" is not valid: use a whole number."),
             ("aws ecs describe-services --services web", "describe-services",
-             "aws ecs describe-services is not simulated here; use create-service, update-service, run-task, stop-task or delete-service."),
+             "aws ecs describe-services only reads the state, so it is not an event; use create-service, update-service, run-task, stop-task or delete-service."),
+            ("aws ecs list-clusters", "list-clusters",
+             "aws ecs list-clusters is not simulated here; use create-service, update-service, run-task, stop-task, delete-service, describe-services or describe-tasks."),
             ("aws s3 ls", "s3", "Only aws ecs commands run here; \"s3\" is not ecs."),
             ("aws ecs create-service --service-name 'web", "'web", "This quote is never closed; add the closing quote."),
             ("aws ecs create-service --service-name web extra", "extra",
@@ -746,6 +856,31 @@ mod tests {
                 service: "web".into()
             }),
             None
+        );
+    }
+
+    #[test]
+    fn describe_commands_take_lists_of_names_and_arns() {
+        assert_eq!(
+            parse_console("aws ecs describe-services --cluster c --services web arn:aws:ecs:r:1:service/c/api --region x").unwrap(),
+            ConsoleCommand::Query(Query::Services(vec!["web".into(), "api".into()]))
+        );
+        assert_eq!(
+            parse_console("aws ecs describe-tasks --tasks=web-1,web-2").unwrap(),
+            ConsoleCommand::Query(Query::Tasks(vec!["web-1".into(), "web-2".into()]))
+        );
+        let e = parse_query("aws ecs run-task --task-definition web").unwrap_err();
+        assert_eq!((e.column, e.to_string()), (9, "aws ecs run-task changes the fleet; only describe-services and describe-tasks read it.".to_string()));
+        let e = parse_console("aws ecs describe-tasks --cluster c").unwrap_err();
+        assert_eq!(
+            (e.column, e.to_string()),
+            (9, "aws ecs describe-tasks needs --tasks.".to_string())
+        );
+        assert_eq!(
+            parse_console("aws ecs stop-task --task web-1").unwrap(),
+            ConsoleCommand::Event(Action::StopTask {
+                task: "web-1".into()
+            })
         );
     }
 }

@@ -6,6 +6,7 @@ pub mod builtin;
 pub mod catalog;
 pub mod command;
 pub mod date;
+pub mod describe;
 pub mod error;
 pub mod fleet;
 pub mod json;

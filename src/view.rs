@@ -137,7 +137,7 @@ fn versions(catalog: &Catalog) -> Vec<VersionView<'_>> {
 
 /// What `DescribeServices` shows as the service's platformVersion: the requested string, except
 /// that the CODE_DEPLOY controller shows the resolved version (domain-facts.md API rule 2).
-fn shown_version(service: &Service, catalog: &Catalog) -> String {
+pub fn shown_version(service: &Service, catalog: &Catalog) -> String {
     match service.controller {
         Controller::Ecs => service.requested.clone(),
         Controller::CodeDeploy => catalog.get(service.primary().version).version.to_string(),

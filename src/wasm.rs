@@ -1,7 +1,10 @@
 //! The one binding module: the core's API as wasm-bindgen exports (scenario-format.md §6). Every
 //! conversion between Rust and JS happens here; the rest of the crate knows nothing of JS.
 
-use crate::command::{parse_command as parse_line, CommandError};
+use crate::command::{
+    parse_command as parse_line, parse_console as parse_console_line, parse_query, CommandError,
+    ConsoleCommand, Query,
+};
 use crate::error::ScenarioError;
 use crate::lifecycle::State;
 use crate::playground::{simulate as simulate_text, Playground};
@@ -47,6 +50,9 @@ export interface Summary {
   tasks: VersionCount[]; clusters: { name: string; fargateVersion: string; pods: VersionCount[] }[];
   changes: Change[]; warnings: string[];
 }
+export type ConsoleCommand =
+  | { kind: "event"; event: ScenarioEvent }
+  | { kind: "describe-services" | "describe-tasks"; names: string[] };
 export interface TimelineEntry { index: number; at: string; event: ScenarioEvent; base: boolean }
 export interface BuiltinScenario { id: string; title: string; description: string; json: string }
 export type Resolution =
@@ -161,6 +167,24 @@ pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
     parse_line(line)
         .map(|action| from_json(&action.to_json(None).to_string()))
         .map_err(command_error)
+}
+
+/// A console line: `{kind: "event", event}` for a command that changes something, or
+/// `{kind: "describe-services" | "describe-tasks", names}` for one that reads the state.
+#[wasm_bindgen(js_name = parseConsole, unchecked_return_type = "ConsoleCommand")]
+pub fn parse_console(line: &str) -> Result<JsValue, JsValue> {
+    let value = match parse_console_line(line).map_err(command_error)? {
+        ConsoleCommand::Event(action) => {
+            serde_json::json!({ "kind": "event", "event": action.to_json(None) })
+        }
+        ConsoleCommand::Query(Query::Services(names)) => {
+            serde_json::json!({ "kind": "describe-services", "names": names })
+        }
+        ConsoleCommand::Query(Query::Tasks(names)) => {
+            serde_json::json!({ "kind": "describe-tasks", "names": names })
+        }
+    };
+    Ok(from_json(&value.to_string()))
 }
 
 /// The `aws ecs …` command a customer event stands for, or `undefined` for events no ECS
@@ -296,6 +320,20 @@ impl JsPlayground {
             .apply_json(&text)
             .map(|step| from_json(&step))
             .map_err(scenario_error)
+    }
+
+    /// What `aws ecs describe-services` or `describe-tasks` (the console line) would print right
+    /// after step `i`; throws a `CommandError` for any other line.
+    pub fn describe(&self, i: usize, line: &str) -> Result<JsValue, JsValue> {
+        let (_, world) = self
+            .inner
+            .replay_to(i)
+            .ok_or_else(|| out_of_range(i, self.step_count()))?;
+        let output = match parse_query(line).map_err(command_error)? {
+            Query::Services(names) => crate::describe::describe_services(&world, &names),
+            Query::Tasks(names) => crate::describe::describe_tasks(&world, &names),
+        };
+        Ok(from_json(&output.to_string()))
     }
 
     /// The document, with every applied event, as JSON text.

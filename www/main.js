@@ -7,6 +7,7 @@ import { renderMarkers, markerKeys, showCurrent } from "./timeline.js";
 import { renderVersions } from "./versions.js";
 import { renderFleet } from "./fleet.js";
 import { renderExplanation, renderTranscript } from "./explain.js";
+import { wireConsole } from "./console.js";
 
 /** Imported files larger than this are refused before reading (a scenario is a few KB). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -237,6 +238,25 @@ function wire() {
     action();
   });
   window.addEventListener("hashchange", () => openLink(location.hash));
+  wireConsole({
+    current: () => state.index,
+    describe: (line) => state.playground.describe(state.index, line),
+    apply: applyEvent,
+  });
+}
+
+/** Appends an event through the core and shows the new step; the scenario is now the user's. */
+function applyEvent(event) {
+  stop();
+  const step = guarded(() => state.playground.apply(event));
+  const json = guarded(() => state.playground.toScenarioJson());
+  state.source = { json };
+  state.timeline = guarded(() => state.playground.timeline()) ?? state.timeline;
+  $("scenario-picker").value = "";
+  $("scrubber").max = String(state.timeline.length - 1);
+  renderMarkers($("markers"), state.timeline, go);
+  go(state.timeline.length - 1);
+  return step;
 }
 
 function openLink(hash) {

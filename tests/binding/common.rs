@@ -1,7 +1,7 @@
 // The binding's tests, shared by binding_node.rs (run in Node) and binding_browser.rs (run in
 // Chromium): each calls an export as JS would and decodes the JS value it returns.
 
-use latest_playground::wasm::{aws_command, builtin_scenarios, lifecycle_states, parse_command, simulate, JsPlayground};
+use latest_playground::wasm::{aws_command, builtin_scenarios, parse_console, lifecycle_states, parse_command, simulate, JsPlayground};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -121,6 +121,21 @@ fn aws_command_prints_customer_events_only() {
     assert_eq!(aws_command(event).unwrap(), None);
     let bad = js_sys::JSON::parse(r#"{"do":"scale-service"}"#).unwrap();
     assert_eq!(text(&aws_command(bad).unwrap_err(), "code"), "MissingField");
+}
+
+#[wasm_bindgen_test]
+fn the_console_parses_events_and_describes_the_state() {
+    let command = parse_console("aws ecs describe-services --services web").unwrap();
+    assert_eq!(text(&command, "kind"), "describe-services");
+    let command = parse_console("aws ecs stop-task --task web-1").unwrap();
+    assert_eq!(text(&get(&command, "event"), "do"), "stop-task");
+    let playground = JsPlayground::new(BLOG).unwrap();
+    let out = playground.describe(6, "aws ecs describe-services --services web").unwrap();
+    let service = at(&get(&out, "services"), 0);
+    assert_eq!(text(&service, "platformVersion"), "LATEST");
+    assert_eq!(text(&at(&get(&service, "deployments"), 0), "platformVersion"), "1.2.0");
+    let error = playground.describe(6, "aws ecs stop-task --task web-1").unwrap_err();
+    assert_eq!((text(&error, "code"), number(&error, "column")), ("CommandError".to_string(), 9.0));
 }
 
 #[wasm_bindgen_test]

@@ -272,3 +272,73 @@ test("a panic reported by the core shows a banner and the page stays", async () 
     assert.equal(await page.getByTestId("why").isVisible(), true);
   });
 });
+
+test("console: the blog's missing backslash is named at its column, with a caret", async () => {
+  await visit("", async (page) => {
+    const input = page.getByTestId("console-input");
+    await input.fill("aws ecs update-service --cluster prod \\\n  --service web\n  --force-new-deployment");
+    await input.press("Enter");
+    const error = page.getByTestId("console-error");
+    await error.waitFor();
+    assert.equal(
+      await error.textContent(),
+      "CommandError: --force-new-deployment starts a new line, but the line before does not end with a backslash (\\), so the shell would run it as a separate command; add the backslash. (column 59)",
+    );
+    assert.equal(await page.getByTestId("console-caret").textContent(), "  --force-new-deployment\n  ^");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 1 of 13/, "nothing was applied");
+  });
+});
+
+test("console: a command appends a step that re-resolves LATEST; ↑ recalls it", async () => {
+  await visit("#v=1&s=blog-timeline&step=12", async (page) => {
+    const input = page.getByTestId("console-input");
+    await input.fill("aws ecs update-service --cluster prod --service api --platform-version LATEST");
+    await page.getByTestId("console-run").click();
+    await page.getByTestId("console-ok").waitFor();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 14 of 14 · 2020-04-20/);
+    assert.equal(await page.getByTestId("resolved-api").textContent(), "1.3.0");
+    assert.equal(await page.getByTestId("shown-api").textContent(), "LATEST");
+    assert.match(page.url(), /#v=1&doc=/, "the link now carries the changed scenario");
+    await input.press("ArrowUp");
+    assert.equal(await input.inputValue(), "aws ecs update-service --cluster prod --service api --platform-version LATEST");
+  });
+});
+
+test("console: describe-services shows LATEST beside the deployment's resolved version", async () => {
+  await visit("#v=1&s=blog-timeline&step=6", async (page) => {
+    const input = page.getByTestId("console-input");
+    await input.fill("aws ecs describe-services --cluster prod --services web");
+    await input.press("Enter");
+    const output = JSON.parse(await page.getByTestId("console-output").textContent());
+    assert.equal(output.services[0].platformVersion, "LATEST");
+    assert.equal(output.services[0].deployments[0].platformVersion, "1.2.0");
+    await input.fill("aws ecs describe-tasks --tasks web-4");
+    await input.press("Enter");
+    await page.getByTestId("console-output").filter({ hasText: "web-4" }).waitFor();
+    const tasks = JSON.parse(await page.getByTestId("console-output").textContent());
+    assert.equal(tasks.tasks[0].platformVersion, "1.2.0");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/, "describing adds no step");
+  });
+});
+
+test("AWS controls: moving LATEST adds a step; a bad version is a located error", async () => {
+  await visit("#v=1&s=blog-timeline&step=12", async (page) => {
+    await page.getByTestId("aws-action").selectOption("move-latest");
+    assert.equal(await page.getByTestId("aws-state").isVisible(), false);
+    await page.getByTestId("aws-version").fill("1.4.0");
+    await page.getByTestId("event-date").fill("2021-03-19");
+    await page.getByTestId("aws-apply").click();
+    await page.getByTestId("console-ok").waitFor();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 14 of 14 · 2021-03-19/);
+    assert.equal(await page.getByTestId("latest-LINUX").locator("xpath=..").locator(".version-number").textContent(), "1.4.0");
+    assert.equal(await page.getByTestId("ghost-worker").textContent(), "LATEST means 1.4.0 now; this service keeps 1.3.0 until its next deployment.");
+
+    await page.getByTestId("aws-action").selectOption("release-version");
+    await page.getByTestId("aws-version").fill("1.5");
+    await page.getByTestId("aws-apply").click();
+    const error = page.getByTestId("console-error");
+    await error.waitFor();
+    assert.equal(await error.textContent(), 'InvalidField: version must be a platform version written MAJOR.MINOR.PATCH, like "1.4.0"; found "1.5". (at /events/14/version)');
+    assert.match(await page.getByTestId("position").textContent(), /^Step 14 of 14/);
+  });
+});

@@ -36,7 +36,7 @@ test("errors thrown to JS carry code, path, line and column", () => {
   assert.equal(pkg.simulate(blog).steps.length, 13, "the module still works after an error");
 });
 
-test("builtinScenarios, parseCommand, lifecycleStates and the Playground handle", () => {
+test("builtinScenarios, parseCommand, parseConsole, awsCommand, lifecycleStates and the Playground handle", () => {
   const ids = pkg.builtinScenarios().map((s) => s.id);
   assert.deepEqual(ids, ["blog-timeline", "latest-held", "al1-deprecation", "eks-on-fargate", "revision-retirement", "aws-history"]);
   const event = pkg.parseCommand("aws ecs run-task --task-definition report:2 --count 2");
@@ -52,5 +52,10 @@ test("builtinScenarios, parseCommand, lifecycleStates and the Playground handle"
   assert.equal(playground.summary(13).tasks[0].count, 2);
   assert.equal(playground.resolve(13, "LINUX", "1.4", []).code, "PlatformUnknownException");
   assert.match(playground.toScenarioJson(), /"task": "report"/);
+  assert.equal(pkg.parseConsole("aws ecs describe-tasks --tasks report").kind, "describe-tasks");
+  assert.equal(playground.describe(13, "aws ecs describe-tasks --tasks report-1").tasks[0].platformVersion, "1.3.0");
+  assert.equal(pkg.awsCommand({ do: "stop-task", task: "report" }), "aws ecs stop-task --task report");
+  assert.equal(playground.timeline().length, 14);
+  assert.equal(playground.title(), "The blog's worked example: LATEST is resolved once");
   playground.free();
 });

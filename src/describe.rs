@@ -1,0 +1,149 @@
+//! What `aws ecs describe-services` and `describe-tasks` would print at a step: the service shows
+//! the string it asked for (or, with CODE_DEPLOY, the resolved version); its deployment and tasks
+//! show the resolved version. ARNs use a fixed example account, region and cluster.
+
+use crate::trace::World;
+use crate::version::Family;
+use serde_json::{json, Value};
+
+const ARN: &str = "arn:aws:ecs:us-east-1:123456789012";
+const CLUSTER: &str = "playground";
+
+fn platform_family(family: Family) -> &'static str {
+    match family {
+        Family::Linux => "Linux",
+        Family::Windows => "Windows",
+    }
+}
+
+fn cluster_arn() -> String {
+    format!("{ARN}:cluster/{CLUSTER}")
+}
+
+pub fn describe_services(world: &World, names: &[String]) -> Value {
+    let catalog = &world.catalog;
+    let mut services = Vec::new();
+    let mut failures = Vec::new();
+    for name in names {
+        let Some(s) = world.fleet.service(name).map(|i| &world.fleet.services[i]) else {
+            failures.push(
+                json!({ "arn": format!("{ARN}:service/{CLUSTER}/{name}"), "reason": "MISSING" }),
+            );
+            continue;
+        };
+        let primary = s.primary();
+        let running = s.tasks.len();
+        services.push(json!({
+            "serviceArn": format!("{ARN}:service/{CLUSTER}/{}", s.name),
+            "serviceName": s.name,
+            "clusterArn": cluster_arn(),
+            "status": "ACTIVE",
+            "desiredCount": s.desired,
+            "runningCount": running,
+            "pendingCount": 0,
+            "launchType": "FARGATE",
+            "platformVersion": crate::view::shown_version(s, catalog),
+            "platformFamily": platform_family(s.family),
+            "deploymentController": { "type": s.controller.as_str() },
+            "deployments": [{
+                "id": format!("ecs-svc/{}-{}", s.name, primary.number),
+                "status": "PRIMARY",
+                "desiredCount": s.desired,
+                "pendingCount": 0,
+                "runningCount": running,
+                "createdAt": primary.created_at.to_iso(),
+                "launchType": "FARGATE",
+                "platformVersion": catalog.get(primary.version).version.to_string(),
+                "platformFamily": platform_family(s.family),
+                "rolloutState": if running as u32 >= s.desired { "COMPLETED" } else { "IN_PROGRESS" },
+            }],
+        }));
+    }
+    json!({ "services": services, "failures": failures })
+}
+
+pub fn describe_tasks(world: &World, ids: &[String]) -> Value {
+    let catalog = &world.catalog;
+    let row = |id: &str, group: String, family: Family, version, started: String| {
+        json!({
+            "taskArn": format!("{ARN}:task/{CLUSTER}/{id}"),
+            "clusterArn": cluster_arn(),
+            "group": group,
+            "lastStatus": "RUNNING",
+            "desiredStatus": "RUNNING",
+            "launchType": "FARGATE",
+            "platformVersion": catalog.get(version).version.to_string(),
+            "platformFamily": platform_family(family),
+            "startedAt": started,
+        })
+    };
+    let mut tasks = Vec::new();
+    let mut failures = Vec::new();
+    for id in ids {
+        if let Some((s, t)) = world.fleet.find_service_task(id) {
+            let service = &world.fleet.services[s];
+            let task = &service.tasks[t];
+            tasks.push(row(
+                id,
+                format!("service:{}", service.name),
+                service.family,
+                task.version,
+                task.started_at.to_iso(),
+            ));
+        } else if let Some(i) = world.fleet.find_standalone(id) {
+            let (family, task) = &world.fleet.tasks[i];
+            let group = format!(
+                "family:{}",
+                id.rsplit_once('-')
+                    .filter(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
+                    .map_or(id.as_str(), |(f, _)| f)
+            );
+            tasks.push(row(
+                id,
+                group,
+                *family,
+                task.version,
+                task.started_at.to_iso(),
+            ));
+        } else {
+            failures
+                .push(json!({ "arn": format!("{ARN}:task/{CLUSTER}/{id}"), "reason": "MISSING" }));
+        }
+    }
+    json!({ "tasks": tasks, "failures": failures })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Playground;
+
+    fn world_after(i: usize) -> World {
+        let blog = crate::builtin::find("blog-timeline").unwrap().json;
+        Playground::new(blog).unwrap().replay_to(i).unwrap().1
+    }
+
+    #[test]
+    fn a_latest_service_says_latest_while_its_deployment_runs_the_resolved_version() {
+        let out = describe_services(&world_after(6), &["web".into(), "ghost".into()]);
+        assert_eq!(out["services"][0]["platformVersion"], "LATEST");
+        assert_eq!(
+            out["services"][0]["deployments"][0]["platformVersion"],
+            "1.2.0"
+        );
+        assert_eq!(out["services"][0]["deployments"][0]["id"], "ecs-svc/web-1");
+        assert_eq!(out["services"][0]["runningCount"], 4);
+        assert_eq!(
+            out["failures"],
+            json!([{ "arn": "arn:aws:ecs:us-east-1:123456789012:service/playground/ghost", "reason": "MISSING" }])
+        );
+    }
+
+    #[test]
+    fn tasks_show_the_resolved_version_and_their_group() {
+        let out = describe_tasks(&world_after(6), &["web-3".into(), "web-99".into()]);
+        assert_eq!(out["tasks"][0]["platformVersion"], "1.2.0");
+        assert_eq!(out["tasks"][0]["group"], "service:web");
+        assert_eq!(out["failures"][0]["reason"], "MISSING");
+    }
+}
