@@ -17,6 +17,7 @@ pub mod scenario;
 pub mod trace;
 pub mod version;
 pub mod view;
+pub mod why;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -151,6 +151,11 @@ impl Playground {
         serde_json::to_string(&items).expect("events serialize")
     }
 
+    /// Why task or pod `id`, running after step `i`, has its version and patch.
+    pub fn why(&self, i: usize, id: &str) -> Option<crate::why::Why> {
+        crate::why::explain(self.order.iter().map(|s| self.event(*s)), i, id)
+    }
+
     /// Step `i` as trace JSON.
     pub fn step_json(&self, i: usize) -> Option<String> {
         let (record, world) = self.replay_to(i)?;

@@ -53,6 +53,10 @@ export interface Summary {
 export type ConsoleCommand =
   | { kind: "event"; event: ScenarioEvent }
   | { kind: "describe-services" | "describe-tasks"; names: string[] };
+export interface Why {
+  task: string; platformVersion: string; revision: number; requested: string | null; resolvedAt: string | null;
+  chain: { step: number; at: string; text: string }[];
+}
 export interface TimelineEntry { index: number; at: string; event: ScenarioEvent; base: boolean }
 export interface BuiltinScenario { id: string; title: string; description: string; json: string }
 export type Resolution =
@@ -334,6 +338,19 @@ impl JsPlayground {
             Query::Tasks(names) => crate::describe::describe_tasks(&world, &names),
         };
         Ok(from_json(&output.to_string()))
+    }
+
+    /// Why task or pod `id` (running after step `i`) has its version and patch: the chain of
+    /// steps from the request to the revision. `null` when no such task runs then.
+    #[wasm_bindgen(unchecked_return_type = "Why | null")]
+    pub fn why(&self, i: usize, id: &str) -> Result<JsValue, JsValue> {
+        if i >= self.step_count() {
+            return Err(out_of_range(i, self.step_count()));
+        }
+        Ok(self
+            .inner
+            .why(i, id)
+            .map_or(JsValue::NULL, |why| to_js(&why)))
     }
 
     /// The document, with every applied event, as JSON text.

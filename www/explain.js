@@ -49,3 +49,29 @@ export function renderTranscript(el, step) {
     ),
   );
 }
+
+/**
+ * "Why this version?" for the selected task: the chain of steps the core found, each a button
+ * that jumps to its step, and what the same request would resolve to now.
+ */
+export function renderWhy(el, why, now, onJump, onClose) {
+  if (!why) {
+    fill(el);
+    el.hidden = true;
+    return;
+  }
+  el.hidden = false;
+  const nowText = !now
+    ? null
+    : now.outcome === "resolved"
+      ? `Asked now, ${why.requested} would resolve to ${now.version} (revision ${now.revision})${now.version === why.platformVersion ? ", the same version" : ` — not the ${why.platformVersion} it runs`}.`
+      : `Asked now, ${why.requested} would be refused: ${now.code}: ${now.message}`;
+  fill(
+    el,
+    h("h3", {}, `Why does ${why.task} run ${why.platformVersion}, revision ${why.revision}?`),
+    h("ol", { class: "why-chain", "data-testid": "why-chain" },
+      why.chain.map((link) => h("li", {}, h("button", { type: "button", class: "link", onclick: () => onJump(link.step) }, `Step ${link.step + 1} · ${shortDate(link.at)}`), " ", link.text))),
+    why.resolvedAt ? h("p", { class: "stamp", "data-testid": "why-stamp" }, `Resolved ${shortDate(why.resolvedAt)}. `, nowText) : null,
+    h("button", { type: "button", onclick: onClose }, "Close"),
+  );
+}

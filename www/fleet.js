@@ -8,18 +8,22 @@ import { versionClass } from "./versions.js";
 const CHIP_LIMIT = 120;
 
 function chip(step, family, row, state) {
-  return h(
-    "li",
-    {
-      class: `chip ${versionClass(step, family, row.platformVersion)}${state ? ` ${state}` : ""}`,
-      "data-testid": `task-${row.id}`,
-      title: `${row.id}: ${row.platformVersion}, patch revision ${row.revision}${row.startedAt ? `, started ${shortDate(row.startedAt)}` : ""}`,
-    },
+  const label = [
     h("span", { class: "chip-id" }, row.id),
     h("span", { class: "chip-version" }, row.platformVersion),
     h("span", { class: "chip-revision" }, `r${row.revision}`),
     state === "stopped" ? h("span", { class: "visually-hidden" }, " (stopped in this step)") : null,
     state === "started" ? h("span", { class: "visually-hidden" }, " (started in this step)") : null,
+  ];
+  const title = `${row.id}: ${row.platformVersion}, patch revision ${row.revision}${row.startedAt ? `, started ${shortDate(row.startedAt)}` : ""}`;
+  const classes = `chip ${versionClass(step, family, row.platformVersion)}${state ? ` ${state}` : ""}`;
+  // Running tasks can be asked "why this version?"; stopped ones are only shown.
+  return h(
+    "li",
+    { class: classes, "data-testid": `task-${row.id}`, title },
+    state === "stopped"
+      ? label
+      : h("button", { type: "button", class: "chip-button", "data-task": row.id, "data-family": family }, label, h("span", { class: "visually-hidden" }, " — why this version?")),
   );
 }
 
@@ -57,7 +61,7 @@ function stoppedRows(step, predicate) {
     .map((c) => ({ id: c.task ?? c.pod, platformVersion: c.platformVersion, revision: c.revision }));
 }
 
-export function renderFleet(el, step) {
+export function renderFleet(el, step, selected) {
   const started = new Set(step.changes.filter((c) => c.kind === "task-started" || c.kind === "pod-started").map((c) => c.task ?? c.pod));
   const failed = step.changes.filter((c) => c.kind === "placement-failed");
   const deleted = step.changes.filter((c) => c.kind === "service-deleted").map((c) => c.service);
@@ -78,7 +82,7 @@ export function renderFleet(el, step) {
         h(
           "p",
           { class: `resolved ${versionClass(step, s.family, primary.platformVersion)}` },
-          h("span", { class: "pin-label" }, `deployment ${primary.id} runs `),
+          h("span", { class: "pin-label" }, `deployment ${primary.id} (resolved ${shortDate(primary.createdAt)}) runs `),
           h("span", { class: "pin-value", "data-testid": `resolved-${s.name}` }, primary.platformVersion),
         ),
       ),
@@ -121,10 +125,11 @@ export function renderFleet(el, step) {
         { class: "service cluster", "data-testid": `cluster-${c.name}` },
         h("h3", {}, `EKS cluster ${c.name}`),
         h("p", { class: "counts" }, `Fargate pods run ${c.fargateVersion} (chosen by EKS; no LATEST)`),
-        taskList(step, "LINUX", c.pods, stoppedRows(step, (x) => x.kind === "pod-stopped" && x.cluster === c.name), started, `Pods of ${c.name}`),
+        taskList(step, "EKS", c.pods, stoppedRows(step, (x) => x.kind === "pod-stopped" && x.cluster === c.name), started, `Pods of ${c.name}`),
       ),
     );
   }
   if (parts.length === 0) parts.push(h("p", { class: "empty" }, "Nothing runs yet."));
   fill(el, parts);
+  el.querySelector(`button[data-task="${CSS.escape(selected ?? "")}"]`)?.setAttribute("aria-pressed", "true");
 }

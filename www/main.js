@@ -6,7 +6,7 @@ import { encodeLink, decodeLink } from "./share.js";
 import { renderMarkers, markerKeys, showCurrent } from "./timeline.js";
 import { renderVersions } from "./versions.js";
 import { renderFleet } from "./fleet.js";
-import { renderExplanation, renderTranscript } from "./explain.js";
+import { renderExplanation, renderTranscript, renderWhy } from "./explain.js";
 import { wireConsole } from "./console.js";
 
 /** Imported files larger than this are refused before reading (a scenario is a few KB). */
@@ -24,6 +24,8 @@ const state = {
   index: 0,
   timer: null,
   broken: false,
+  /** The task whose "why this version?" is open, if any. */
+  selected: null,
 };
 
 // ------------------------------------------------------------------ banners
@@ -81,6 +83,7 @@ function load(json, source, step = 0, origin = "The scenario") {
   }
   state.playground?.free();
   state.playground = playground;
+  state.selected = null;
   state.source = source;
   state.timeline = guarded(() => playground.timeline()) ?? [];
   const builtin = source.builtin ? state.builtins.find((b) => b.id === source.builtin) : null;
@@ -146,7 +149,8 @@ function go(index) {
     command = undefined;
   }
   renderVersions($("versions"), step, state.states);
-  renderFleet($("fleet"), step);
+  renderFleet($("fleet"), step, state.selected);
+  showWhy();
   renderExplanation($("explanation"), step, command);
   renderTranscript($("transcript"), step);
   showCurrent($("markers"), state.index);
@@ -160,6 +164,21 @@ function go(index) {
   $("announce").textContent = `${position}, ${step.at.slice(0, 10)}: ${step.explanation}`;
   history.replaceState(null, "", encodeLink({ ...state.source, step: state.index }));
   if (state.index === last) stop();
+}
+
+/** The open "why this version?" panel, for the current step (closed if the task no longer runs). */
+function showWhy() {
+  const id = state.selected;
+  const why = id ? guarded(() => state.playground.why(state.index, id)) : null;
+  if (!why) state.selected = null;
+  const family = $("fleet").querySelector(`button[data-task="${CSS.escape(id ?? "")}"]`)?.dataset.family;
+  const now = why?.requested && family !== "EKS"
+    ? guarded(() => state.playground.resolve(state.index, family ?? "LINUX", why.requested, []))
+    : null;
+  renderWhy($("why-panel"), why, now, (step) => go(step), () => {
+    state.selected = null;
+    go(state.index);
+  });
 }
 
 function play() {
@@ -195,6 +214,13 @@ function wire() {
   });
   $("scrubber").addEventListener("input", (e) => go(Number(e.target.value)));
   markerKeys($("markers"), go);
+  $("fleet").addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-task]");
+    if (!button) return;
+    state.selected = button.dataset.task;
+    go(state.index);
+    $("why-panel").querySelector("h3")?.scrollIntoView({ block: "nearest" });
+  });
   $("scenario-picker").addEventListener("change", (e) => {
     stop();
     if (e.target.value) loadBuiltin(e.target.value);

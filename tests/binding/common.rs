@@ -134,6 +134,10 @@ fn the_console_parses_events_and_describes_the_state() {
     let service = at(&get(&out, "services"), 0);
     assert_eq!(text(&service, "platformVersion"), "LATEST");
     assert_eq!(text(&at(&get(&service, "deployments"), 0), "platformVersion"), "1.2.0");
+    let why = playground.why(6, "web-4").unwrap();
+    assert_eq!(text(&why, "requested"), "LATEST");
+    assert_eq!(number(&at(&get(&why, "chain"), 1), "step"), 6.0);
+    assert!(playground.why(6, "nobody").unwrap().is_null());
     let error = playground.describe(6, "aws ecs stop-task --task web-1").unwrap_err();
     assert_eq!((text(&error, "code"), number(&error, "column")), ("CommandError".to_string(), 9.0));
 }

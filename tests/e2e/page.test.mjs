@@ -342,3 +342,19 @@ test("AWS controls: moving LATEST adds a step; a bad version is a located error"
     assert.match(await page.getByTestId("position").textContent(), /^Step 14 of 14/);
   });
 });
+
+test("why this version? selecting a task shows its chain; a link jumps to its step", async () => {
+  await visit("#v=1&s=blog-timeline&step=6", async (page) => {
+    await page.getByRole("button", { name: /^web-4 ?1\.2\.0 ?r2/ }).click();
+    const chain = page.getByTestId("why-chain").locator("li");
+    assert.deepEqual(await chain.allTextContents(), [
+      "Step 3 · 2018-10-01 web asked for LATEST; deployment web/1 resolved it to 1.2.0 (LATEST meant 1.2.0 then).",
+      "Step 7 · 2019-02-01 web-4 started in a scale-service on 2019-02-01: it runs deployment web/1's version; nothing was re-resolved.",
+      "Step 4 · 2018-11-15 Its patch is revision 2 of 1.2.0, published 2018-11-15 and the newest when it started.",
+    ]);
+    assert.equal(await page.getByTestId("why-stamp").textContent(), "Resolved 2018-10-01. Asked now, LATEST would resolve to 1.3.0 (revision 1) — not the 1.2.0 it runs.");
+    await chain.nth(0).getByRole("button").click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 3 of 13/);
+    assert.equal(await page.getByTestId("why-panel").isVisible(), false, "web-4 does not run yet at step 3");
+  });
+});
