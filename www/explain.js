@@ -2,11 +2,22 @@
 // text twin of the diagram: the same step as a table, for screen readers and for copying.
 import { h, fill, shortDate } from "./dom.js";
 
+/** A note, with a closing "Takeaway: …" (how built-in scenarios end) set apart as a callout. */
+function noteParts(note) {
+  if (!note) return [];
+  const at = note.indexOf("Takeaway:");
+  const story = (at < 0 ? note : note.slice(0, at)).trim();
+  return [
+    story ? h("p", { class: "note", "data-testid": "note" }, story) : null,
+    at < 0 ? null : h("p", { class: "takeaway", "data-testid": "takeaway" }, h("strong", {}, "Takeaway: "), note.slice(at + "Takeaway:".length).trim()),
+  ];
+}
+
 export function renderExplanation(el, step, command) {
   fill(
     el,
     h("p", { class: "when" }, shortDate(step.at), " · ", h("code", {}, step.event.do), step.outcome === "rejected" ? h("span", { class: "tag rejected" }, "rejected") : null),
-    step.event.note ? h("p", { class: "note", "data-testid": "note" }, step.event.note) : null,
+    ...noteParts(step.event.note),
     h("p", { class: "why", "data-testid": "why" }, step.explanation),
     command ? h("div", { class: "command" }, h("p", { class: "label" }, "The command a customer would run:"), h("pre", { "data-testid": "command" }, h("code", {}, command))) : null,
     step.error

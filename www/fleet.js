@@ -90,6 +90,10 @@ export function renderFleet(el, step, selected) {
         ? h("p", { class: "ghost", "data-testid": `ghost-${s.name}` },
             `LATEST means ${latestNow} now; this service keeps ${primary.platformVersion} until its next deployment.`)
         : null,
+      behind && s.platformVersion === "LATEST"
+        ? h("p", { class: "compliance", "data-testid": `compliance-${s.name}` },
+            `Compliance checks read the service's string: AWS Config's ecs-fargate-latest-platform-version rule and Security Hub control ECS.10 pass ${s.name} because it says LATEST, while its tasks run ${primary.platformVersion}.`)
+        : null,
       h("p", { class: "counts" }, `desired ${s.desiredCount} · running ${s.runningCount}`),
       failed
         .filter((f) => f.service === s.name)

@@ -358,3 +358,15 @@ test("why this version? selecting a task shows its chain; a link jumps to its st
     assert.equal(await page.getByTestId("why-panel").isVisible(), false, "web-4 does not run yet at step 3");
   });
 });
+
+test("each built-in ends with a takeaway; a LATEST service behind LATEST gets the compliance callout", async () => {
+  await visit("#v=1&s=latest-held&step=10", async (page) => {
+    assert.match(await page.getByTestId("takeaway").textContent(), /^Takeaway: a new version can ship long before LATEST points to it\./);
+  });
+  await visit("#v=1&s=blog-timeline&step=5", async (page) => {
+    assert.equal(
+      await page.getByTestId("compliance-web").textContent(),
+      "Compliance checks read the service's string: AWS Config's ecs-fargate-latest-platform-version rule and Security Hub control ECS.10 pass web because it says LATEST, while its tasks run 1.2.0.",
+    );
+  });
+});
