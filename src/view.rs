@@ -82,9 +82,10 @@ pub struct ClusterView<'a> {
     pub pods: Vec<PodView>,
 }
 
-/// One step of the trace, with the whole observable state after its event.
+/// A step of the trace: its event and outcome, then the state after it. The whole step lists
+/// every task (`StepView`); the summary has counts instead (`SummaryView`).
 #[derive(Serialize)]
-pub struct StepView<'a> {
+pub struct StepShape<'a, Service, Task, Cluster, Changes> {
     pub index: usize,
     pub at: String,
     pub event: &'a serde_json::Value,
@@ -93,15 +94,26 @@ pub struct StepView<'a> {
     pub explanation: &'a str,
     pub latest: LatestView,
     pub versions: Vec<VersionView<'a>>,
-    pub services: Vec<ServiceView<'a>>,
-    pub tasks: Vec<TaskView>,
-    pub clusters: Vec<ClusterView<'a>>,
-    pub changes: &'a [Change],
+    pub services: Vec<Service>,
+    pub tasks: Vec<Task>,
+    pub clusters: Vec<Cluster>,
+    pub changes: Changes,
     pub warnings: &'a [String],
 }
 
-fn header(record: &StepRecord) -> (&'static str, Option<ErrorView>) {
-    match &record.rejection {
+pub type StepView<'a> = StepShape<'a, ServiceView<'a>, TaskView, ClusterView<'a>, &'a [Change]>;
+pub type SummaryView<'a> =
+    StepShape<'a, ServiceSummary<'a>, Count, ClusterSummary<'a>, Vec<serde_json::Value>>;
+
+/// The parts every step shape shares, around the given fleet and changes.
+fn shape<'a, S, T, C, X>(
+    index: usize,
+    record: &'a StepRecord,
+    catalog: &'a Catalog,
+    (services, tasks, clusters): (Vec<S>, Vec<T>, Vec<C>),
+    changes: X,
+) -> StepShape<'a, S, T, C, X> {
+    let (outcome, error) = match &record.rejection {
         None => ("applied", None),
         Some(r) => (
             "rejected",
@@ -110,6 +122,21 @@ fn header(record: &StepRecord) -> (&'static str, Option<ErrorView>) {
                 message: r.to_string(),
             }),
         ),
+    };
+    StepShape {
+        index,
+        at: record.at.to_iso(),
+        event: &record.event,
+        outcome,
+        error,
+        explanation: &record.explanation,
+        latest: latest(catalog),
+        versions: versions(catalog),
+        services,
+        tasks,
+        clusters,
+        changes,
+        warnings: &record.warnings,
     }
 }
 
@@ -164,83 +191,77 @@ fn workload(w: &Workload, catalog: &Catalog) -> (Version, String) {
 
 pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> StepView<'a> {
     let catalog = &world.catalog;
-    let (outcome, error) = header(record);
-    StepView {
-        index,
-        at: record.at.to_iso(),
-        event: &record.event,
-        outcome,
-        error,
-        explanation: &record.explanation,
-        latest: latest(catalog),
-        versions: versions(catalog),
-        services: world
-            .fleet
-            .services
-            .iter()
-            .map(|s| ServiceView {
-                name: &s.name,
-                family: s.family,
-                platform_version: shown_version(s, catalog),
-                requested: &s.requested,
-                deployment_controller: s.controller.as_str(),
-                requires: &s.requires,
-                desired_count: s.desired,
-                running_count: s.tasks.len(),
-                deployments: deployments(s, catalog),
-                tasks: s
-                    .tasks
-                    .iter()
-                    .map(|t| TaskView {
-                        id: format!("{}-{}", s.name, t.number),
-                        family: s.family,
-                        platform_version: catalog.get(t.version).version,
-                        revision: t.revision,
-                        started_at: t.started_at.to_iso(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        tasks: world
-            .fleet
-            .tasks
-            .iter()
-            .map(|(family, t)| {
-                let (platform_version, started_at) = workload(t, catalog);
-                TaskView {
-                    id: t.id.clone(),
-                    family: *family,
-                    platform_version,
+    let services = world
+        .fleet
+        .services
+        .iter()
+        .map(|s| ServiceView {
+            name: &s.name,
+            family: s.family,
+            platform_version: shown_version(s, catalog),
+            requested: &s.requested,
+            deployment_controller: s.controller.as_str(),
+            requires: &s.requires,
+            desired_count: s.desired,
+            running_count: s.tasks.len(),
+            deployments: deployments(s, catalog),
+            tasks: s
+                .tasks
+                .iter()
+                .map(|t| TaskView {
+                    id: format!("{}-{}", s.name, t.number),
+                    family: s.family,
+                    platform_version: catalog.get(t.version).version,
                     revision: t.revision,
-                    started_at,
-                }
-            })
-            .collect(),
-        clusters: world
-            .fleet
-            .clusters
-            .iter()
-            .map(|c| ClusterView {
-                name: &c.name,
-                fargate_version: catalog.get(c.fargate_version).version,
-                pods: c
-                    .pods
-                    .iter()
-                    .map(|p| {
-                        let (platform_version, started_at) = workload(p, catalog);
-                        PodView {
-                            id: p.id.clone(),
-                            platform_version,
-                            revision: p.revision,
-                            started_at,
-                        }
-                    })
-                    .collect(),
-            })
-            .collect(),
-        changes: &record.changes,
-        warnings: &record.warnings,
-    }
+                    started_at: t.started_at.to_iso(),
+                })
+                .collect(),
+        })
+        .collect();
+    let tasks = world
+        .fleet
+        .tasks
+        .iter()
+        .map(|(family, t)| {
+            let (platform_version, started_at) = workload(t, catalog);
+            TaskView {
+                id: t.id.clone(),
+                family: *family,
+                platform_version,
+                revision: t.revision,
+                started_at,
+            }
+        })
+        .collect();
+    let clusters = world
+        .fleet
+        .clusters
+        .iter()
+        .map(|c| ClusterView {
+            name: &c.name,
+            fargate_version: catalog.get(c.fargate_version).version,
+            pods: c
+                .pods
+                .iter()
+                .map(|p| {
+                    let (platform_version, started_at) = workload(p, catalog);
+                    PodView {
+                        id: p.id.clone(),
+                        platform_version,
+                        revision: p.revision,
+                        started_at,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    shape(
+        index,
+        record,
+        catalog,
+        (services, tasks, clusters),
+        &record.changes,
+    )
 }
 
 /// How many tasks run each (version, revision), in release order then revision.
@@ -294,74 +315,50 @@ pub struct ClusterSummary<'a> {
     pub pods: Vec<Count>,
 }
 
-/// A step without per-task rows: counts instead, and task-level changes folded into counts.
-#[derive(Serialize)]
-pub struct SummaryView<'a> {
-    pub index: usize,
-    pub at: String,
-    pub event: &'a serde_json::Value,
-    pub outcome: &'static str,
-    pub error: Option<ErrorView>,
-    pub explanation: &'a str,
-    pub latest: LatestView,
-    pub versions: Vec<VersionView<'a>>,
-    pub services: Vec<ServiceSummary<'a>>,
-    pub tasks: Vec<Count>,
-    pub clusters: Vec<ClusterSummary<'a>>,
-    pub changes: Vec<serde_json::Value>,
-    pub warnings: &'a [String],
-}
-
 pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> SummaryView<'a> {
     let catalog = &world.catalog;
-    let (outcome, error) = header(record);
-    SummaryView {
+    let services = world
+        .fleet
+        .services
+        .iter()
+        .map(|s| ServiceSummary {
+            name: &s.name,
+            family: s.family,
+            requested: &s.requested,
+            platform_version: shown_version(s, catalog),
+            primary_version: catalog.get(s.primary().version).version,
+            deployment_controller: s.controller.as_str(),
+            desired_count: s.desired,
+            running_count: s.tasks.len(),
+            deployments: deployments(s, catalog),
+            counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
+        })
+        .collect();
+    let tasks = counts(
+        world
+            .fleet
+            .tasks
+            .iter()
+            .map(|(_, t)| (t.version, t.revision)),
+        catalog,
+    );
+    let clusters = world
+        .fleet
+        .clusters
+        .iter()
+        .map(|c| ClusterSummary {
+            name: &c.name,
+            fargate_version: catalog.get(c.fargate_version).version,
+            pods: counts(c.pods.iter().map(|p| (p.version, p.revision)), catalog),
+        })
+        .collect();
+    shape(
         index,
-        at: record.at.to_iso(),
-        event: &record.event,
-        outcome,
-        error,
-        explanation: &record.explanation,
-        latest: latest(catalog),
-        versions: versions(catalog),
-        services: world
-            .fleet
-            .services
-            .iter()
-            .map(|s| ServiceSummary {
-                name: &s.name,
-                family: s.family,
-                requested: &s.requested,
-                platform_version: shown_version(s, catalog),
-                primary_version: catalog.get(s.primary().version).version,
-                deployment_controller: s.controller.as_str(),
-                desired_count: s.desired,
-                running_count: s.tasks.len(),
-                deployments: deployments(s, catalog),
-                counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
-            })
-            .collect(),
-        tasks: counts(
-            world
-                .fleet
-                .tasks
-                .iter()
-                .map(|(_, t)| (t.version, t.revision)),
-            catalog,
-        ),
-        clusters: world
-            .fleet
-            .clusters
-            .iter()
-            .map(|c| ClusterSummary {
-                name: &c.name,
-                fargate_version: catalog.get(c.fargate_version).version,
-                pods: counts(c.pods.iter().map(|p| (p.version, p.revision)), catalog),
-            })
-            .collect(),
-        changes: fold_changes(&record.changes),
-        warnings: &record.warnings,
-    }
+        record,
+        catalog,
+        (services, tasks, clusters),
+        fold_changes(&record.changes),
+    )
 }
 
 /// Task and pod changes folded into `{kind, service|cluster, platformVersion, revision, count}`,
