@@ -584,7 +584,7 @@ pub fn to_command(action: &Action) -> Option<String> {
             format!("'{}'", text.replace('\'', "'\\''"))
         }
     };
-    let count = |c: &Count| format!("{}", c.0);
+    let count = |c: &Count| crate::json::number_text(c.0);
     let line = match action {
         Action::CreateService { service, platform_version, desired_count, controller, .. } => {
             let mut line = format!(

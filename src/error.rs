@@ -248,7 +248,8 @@ impl fmt::Display for Transition {
             ),
             Transition::NoSuchRevision { version, family, revision, newest } => write!(
                 f,
-                "Platform version {version} ({family}) has no revision {revision}; its revisions are 1 to {newest}."
+                "Platform version {version} ({family}) has no revision {}; its revisions are 1 to {newest}.",
+                crate::json::number_text(*revision)
             ),
             Transition::RevisionAlreadyRetired { version, family, revision } => write!(
                 f,

@@ -350,6 +350,16 @@ impl Parser<'_> {
     }
 }
 
+/// A number as JSON writes it (`5`, `1.5`, `1e300`), without core's float formatting, which is
+/// large in WebAssembly.
+pub fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        serde_json::Value::from(n).to_string()
+    }
+}
+
 /// Appends `key` to a JSON Pointer, escaping `~` and `/` (RFC 6901).
 pub fn pointer_push(path: &str, key: &str) -> String {
     format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"))

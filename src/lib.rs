@@ -11,6 +11,7 @@ pub mod error;
 pub mod fleet;
 pub mod json;
 pub mod lifecycle;
+pub mod markdown;
 pub mod playground;
 pub mod resolve;
 pub mod scenario;
@@ -23,4 +24,11 @@ pub mod why;
 pub mod wasm;
 
 pub use error::ScenarioError;
+
+/// Unwraps a result that cannot be an error here (a built-in scenario, an event that replayed
+/// before) without formatting the error: its `Debug` text would pull float formatting into the
+/// WebAssembly module for a message no user could see.
+pub(crate) fn surely<T, E>(result: Result<T, E>, why: &'static str) -> T {
+    result.unwrap_or_else(|_| unreachable!("{why}"))
+}
 pub use playground::{simulate, Playground};

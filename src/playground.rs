@@ -51,7 +51,8 @@ impl Playground {
             None => (None, Vec::new()),
             Some(id) => {
                 let builtin = crate::builtin::find(id).expect("the reader checked the id");
-                let base = scenario::read(builtin.json).expect("built-in scenarios are valid");
+                let base =
+                    crate::surely(scenario::read(builtin.json), "built-in scenarios are valid");
                 (Some(builtin.id), base.events)
             }
         };
@@ -125,10 +126,15 @@ impl Playground {
         let (start, world) = &self.checkpoints[c];
         let mut world = world.clone();
         for source in &self.order[*start..i] {
-            replay(&mut world, self.event(*source)).expect("replayed events succeeded before");
+            crate::surely(
+                replay(&mut world, self.event(*source)),
+                "replayed events succeeded before",
+            );
         }
-        let record =
-            apply(&mut world, self.event(self.order[i])).expect("replayed events succeeded before");
+        let record = crate::surely(
+            apply(&mut world, self.event(self.order[i])),
+            "replayed events succeeded before",
+        );
         Some((record, world))
     }
 
@@ -149,6 +155,11 @@ impl Playground {
             })
             .collect();
         serde_json::to_string(&items).expect("events serialize")
+    }
+
+    /// Steps 0 to `i` as Markdown: what happened and why, then the state.
+    pub fn to_markdown(&self, i: usize) -> String {
+        crate::markdown::render(self.title(), self.order.iter().map(|s| self.event(*s)), i)
     }
 
     /// Why task or pod `id`, running after step `i`, has its version and patch.
@@ -270,8 +281,10 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
     let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");
     let mut world = World::default();
     for (index, source) in order.into_iter().enumerate() {
-        let record =
-            apply(&mut world, playground.event(source)).expect("replayed events succeeded before");
+        let record = crate::surely(
+            apply(&mut world, playground.event(source)),
+            "replayed events succeeded before",
+        );
         if index > 0 {
             out.push(',');
         }

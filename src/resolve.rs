@@ -118,18 +118,11 @@ impl fmt::Display for Rejection {
                 )
             }
             Rejection::TaskNotFound { .. } => f.write_str("The referenced task was not found."),
-            Rejection::InvalidCount { what, count } if count.abs() < 1e15 => {
-                write!(
-                    f,
-                    "{what} must be a whole number from 0 to 5000; got {count}."
-                )
-            }
-            Rejection::InvalidCount { what, count } => {
-                write!(
-                    f,
-                    "{what} must be a whole number from 0 to 5000; got {count:e}."
-                )
-            }
+            Rejection::InvalidCount { what, count } => write!(
+                f,
+                "{what} must be a whole number from 0 to 5000; got {}.",
+                crate::json::number_text(*count)
+            ),
         }
     }
 }

@@ -851,7 +851,7 @@ fn check_repeats(members: &[(String, Json)], path: &str) -> Result<(), ScenarioE
 /// What a wrong-typed value is, for messages: its type, and its text when short.
 fn describe(value: &Json) -> String {
     match value {
-        Json::Number(n) => format!("{n}"),
+        Json::Number(n) => json::number_text(*n),
         Json::String(s) if s.chars().count() <= 40 => format!("{s:?}"),
         Json::Bool(b) => b.to_string(),
         other => other.type_name().to_string(),
@@ -889,10 +889,10 @@ fn unknown_field(key: &str, path: &str, context: &str, allowed: &[&str]) -> Scen
 
 /// The allowed name closest to a typo, if it is close (case-insensitive edit distance ≤ 2).
 fn suggest(typo: &str, candidates: &[&str]) -> Option<&'static str> {
-    let typo = typo.to_lowercase();
+    let typo = typo.to_ascii_lowercase();
     candidates
         .iter()
-        .map(|c| (edit_distance(&typo, &c.to_lowercase()), *c))
+        .map(|c| (edit_distance(&typo, &c.to_ascii_lowercase()), *c))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .and_then(|(_, c)| static_name(c))

@@ -153,7 +153,10 @@ pub fn builtin_scenarios() -> JsValue {
     let views: Vec<BuiltinView> = crate::builtin::BUILTINS
         .iter()
         .map(|b| {
-            let document = crate::scenario::read(b.json).expect("built-in scenarios are valid");
+            let document = crate::surely(
+                crate::scenario::read(b.json),
+                "built-in scenarios are valid",
+            );
             BuiltinView {
                 id: b.id,
                 title: document.title.unwrap_or_default(),
@@ -351,6 +354,15 @@ impl JsPlayground {
             .inner
             .why(i, id)
             .map_or(JsValue::NULL, |why| to_js(&why)))
+    }
+
+    /// Steps 0 to `i` as Markdown: what happened and why, then the state after step `i`.
+    #[wasm_bindgen(js_name = toMarkdown)]
+    pub fn to_markdown(&self, i: usize) -> Result<String, JsValue> {
+        if i >= self.step_count() {
+            return Err(out_of_range(i, self.step_count()));
+        }
+        Ok(self.inner.to_markdown(i))
     }
 
     /// The document, with every applied event, as JSON text.

@@ -31,7 +31,7 @@ const REJECTIONS: &[(&str, &str, &str)] = &[
      "desiredCount must be a whole number from 0 to 5000; got 5001."),
     (r#"{"at":"2019-02-01","do":"run-task","task":"a","count":-1}"#, "InvalidParameterException", "count must be a whole number from 0 to 5000; got -1."),
     (r#"{"at":"2019-02-01","do":"run-task","task":"a","count":1e300}"#, "InvalidParameterException",
-     "count must be a whole number from 0 to 5000; got 1e300."),
+     "count must be a whole number from 0 to 5000; got 1e+300."),
     (r#"{"at":"2019-02-01","do":"create-service","service":"web"},{"at":"2019-02-01","do":"run-task","task":"web-1"}"#,
      "InvalidParameterException", "A running task already has the id web-1."),
     (r#"{"at":"2019-02-01","do":"run-task","task":"job","count":2},{"at":"2019-02-01","do":"run-task","task":"job","count":3}"#,

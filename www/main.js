@@ -8,6 +8,7 @@ import { renderVersions } from "./versions.js";
 import { renderFleet } from "./fleet.js";
 import { renderExplanation, renderTranscript, renderWhy } from "./explain.js";
 import { wireConsole } from "./console.js";
+import { stepSvg } from "./diagram.js";
 
 /** Imported files larger than this are refused before reading (a scenario is a few KB). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -123,15 +124,31 @@ async function importFile(file) {
   if (load(text, { json: text }, 0, file.name)) $("banner").hidden = true;
 }
 
-function exportScenario() {
-  const json = guarded(() => state.playground.toScenarioJson());
-  if (json === undefined) return;
-  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-  const a = h("a", { href: url, download: `${state.source.builtin ?? "scenario"}.json` });
+/** Offers `text` as a file download. */
+function download(text, type, name) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const fileBase = () => state.source.builtin ?? "scenario";
+
+function exportScenario() {
+  const json = guarded(() => state.playground.toScenarioJson());
+  if (json !== undefined) download(json, "application/json", `${fileBase()}.json`);
+}
+
+function exportMarkdown() {
+  const markdown = guarded(() => state.playground.toMarkdown(state.index));
+  if (markdown !== undefined) download(markdown, "text/markdown", `${fileBase()}-step-${state.index + 1}.md`);
+}
+
+function exportSvg() {
+  const step = guarded(() => state.playground.step(state.index));
+  if (step) download(stepSvg(step, state.title), "image/svg+xml", `${fileBase()}-step-${state.index + 1}.svg`);
 }
 
 // ------------------------------------------------------------------ stepping and rendering
@@ -231,6 +248,12 @@ function wire() {
     e.target.value = "";
   });
   $("export").addEventListener("click", exportScenario);
+  $("export-md").addEventListener("click", exportMarkdown);
+  $("export-svg").addEventListener("click", exportSvg);
+  $("presenter").addEventListener("click", (e) => {
+    const on = document.documentElement.classList.toggle("presenter");
+    e.currentTarget.setAttribute("aria-pressed", String(on));
+  });
   $("copy-link").addEventListener("click", async () => {
     const button = $("copy-link");
     try {

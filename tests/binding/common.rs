@@ -138,6 +138,7 @@ fn the_console_parses_events_and_describes_the_state() {
     assert_eq!(text(&why, "requested"), "LATEST");
     assert_eq!(number(&at(&get(&why, "chain"), 1), "step"), 6.0);
     assert!(playground.why(6, "nobody").unwrap().is_null());
+    assert!(playground.to_markdown(6).unwrap().contains("## State after step 7"));
     let error = playground.describe(6, "aws ecs stop-task --task web-1").unwrap_err();
     assert_eq!((text(&error, "code"), number(&error, "column")), ("CommandError".to_string(), 9.0));
 }

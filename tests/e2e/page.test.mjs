@@ -370,3 +370,26 @@ test("each built-in ends with a takeaway; a LATEST service behind LATEST gets th
     );
   });
 });
+
+test("export the step as Markdown and as an SVG diagram; presenter mode enlarges the text", async () => {
+  await visit("#v=1&s=blog-timeline&step=6", async (page) => {
+    const [md] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-md").click()]);
+    assert.equal(md.suggestedFilename(), "blog-timeline-step-7.md");
+    const markdown = readFileSync(await md.path(), "utf8");
+    assert.match(markdown, /^# The blog's worked example: LATEST is resolved once\n/);
+    assert.match(markdown, /\| web \| LATEST \| web\/1 on 1\.2\.0 \| 4 of 4: 2 × 1\.2\.0 r1, 2 × 1\.2\.0 r2 \|\n$/);
+
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-svg").click()]);
+    const picture = readFileSync(await svg.path(), "utf8");
+    assert.match(picture, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(picture, />describe-services says LATEST; deployment web\/1 runs 1\.2\.0</);
+    assert.match(picture, />web-4 1\.2\.0 r2</);
+
+    const before = await page.getByTestId("why").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    await page.getByTestId("presenter").click();
+    assert.equal(await page.getByTestId("presenter").getAttribute("aria-pressed"), "true");
+    const after = await page.getByTestId("why").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(after > before * 1.3, `${after} > ${before}`);
+    assert.equal(await page.getByTestId("console-form").isVisible(), false);
+  });
+});
