@@ -13,6 +13,7 @@ pub mod json;
 pub mod lifecycle;
 pub mod markdown;
 pub mod playground;
+pub mod predict;
 pub mod resolve;
 pub mod scenario;
 pub mod trace;

@@ -157,6 +157,16 @@ impl Playground {
         serde_json::to_string(&items).expect("events serialize")
     }
 
+    /// The predict-then-reveal question of step `i` (customer steps only), with its answer.
+    pub fn question(&self, i: usize) -> Option<crate::predict::Question> {
+        let (record, _) = self.replay_to(i)?;
+        let before = match i {
+            0 => World::default(),
+            _ => self.replay_to(i - 1)?.1,
+        };
+        crate::predict::question(&before, self.event(self.order[i]), &record)
+    }
+
     /// Steps 0 to `i` as Markdown: what happened and why, then the state.
     pub fn to_markdown(&self, i: usize) -> String {
         crate::markdown::render(self.title(), self.order.iter().map(|s| self.event(*s)), i)

@@ -57,6 +57,10 @@ export interface Why {
   task: string; platformVersion: string; revision: number; requested: string | null; resolvedAt: string | null;
   chain: { step: number; at: string; text: string }[];
 }
+export interface Question {
+  prompt: string; versions: string[]; maxRevision: number;
+  answer: { version: string | null; revision: number | null; runningChange: boolean; explanation: string };
+}
 export interface TimelineEntry { index: number; at: string; event: ScenarioEvent; base: boolean }
 export interface BuiltinScenario { id: string; title: string; description: string; json: string }
 export type Resolution =
@@ -354,6 +358,16 @@ impl JsPlayground {
             .inner
             .why(i, id)
             .map_or(JsValue::NULL, |why| to_js(&why)))
+    }
+
+    /// Step `i`'s predict-then-reveal question and its answer, or `null` for a step that is
+    /// not a customer's.
+    #[wasm_bindgen(unchecked_return_type = "Question | null")]
+    pub fn question(&self, i: usize) -> Result<JsValue, JsValue> {
+        if i >= self.step_count() {
+            return Err(out_of_range(i, self.step_count()));
+        }
+        Ok(self.inner.question(i).map_or(JsValue::NULL, |q| to_js(&q)))
     }
 
     /// Steps 0 to `i` as Markdown: what happened and why, then the state after step `i`.

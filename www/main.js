@@ -9,6 +9,7 @@ import { renderFleet } from "./fleet.js";
 import { renderExplanation, renderTranscript, renderWhy } from "./explain.js";
 import { wireConsole } from "./console.js";
 import { stepSvg } from "./diagram.js";
+import { ask, verdict, resetPredictions, score } from "./predict.js";
 
 /** Imported files larger than this are refused before reading (a scenario is a few KB). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -85,6 +86,7 @@ function load(json, source, step = 0, origin = "The scenario") {
   state.playground?.free();
   state.playground = playground;
   state.selected = null;
+  resetPredictions();
   state.source = source;
   state.timeline = guarded(() => playground.timeline()) ?? [];
   const builtin = source.builtin ? state.builtins.find((b) => b.id === source.builtin) : null;
@@ -169,6 +171,13 @@ function go(index) {
   renderFleet($("fleet"), step, state.selected);
   showWhy();
   renderExplanation($("explanation"), step, command);
+  const judged = verdict(state.index);
+  if (judged) $("explanation").prepend(judged);
+  const tally = score();
+  if ($("predict-mode").checked && state.index === state.timeline.length - 1 && tally.steps) {
+    $("explanation").append(h("p", { class: "verdict", "data-testid": "predict-summary" },
+      `End of the scenario: ${tally.right} of ${tally.total} parts right over ${tally.steps} prediction${tally.steps === 1 ? "" : "s"}.`));
+  }
   renderTranscript($("transcript"), step);
   showCurrent($("markers"), state.index);
   const scrubber = $("scrubber");
@@ -198,10 +207,23 @@ function showWhy() {
   });
 }
 
+/** One step forward; in predict mode a customer step first asks the learner what will happen. */
+function next() {
+  const index = state.index + 1;
+  if (index >= state.timeline.length) return;
+  const question = $("predict-mode").checked && !verdict(index) ? guarded(() => state.playground.question(index)) : null;
+  if (!question) {
+    go(index);
+    return;
+  }
+  stop();
+  ask($("explanation"), index, question, () => go(index));
+}
+
 function play() {
   if (state.index >= state.timeline.length - 1) go(0);
   fill($("play"), h("span", { "aria-hidden": "true" }, "⏸ "), "Pause");
-  state.timer = setInterval(() => go(state.index + 1), Number($("speed").value));
+  state.timer = setInterval(next, Number($("speed").value));
 }
 
 function stop() {
@@ -220,7 +242,7 @@ function togglePlay() {
 function wire() {
   $("first").addEventListener("click", () => go(0));
   $("prev").addEventListener("click", () => go(state.index - 1));
-  $("next").addEventListener("click", () => go(state.index + 1));
+  $("next").addEventListener("click", next);
   $("last").addEventListener("click", () => go(state.timeline.length - 1));
   $("play").addEventListener("click", togglePlay);
   $("speed").addEventListener("change", () => {
@@ -279,7 +301,7 @@ function wire() {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.target.closest("input, select, textarea, [contenteditable], #markers")) return;
     const onButton = e.target.closest("button, summary, a, label");
-    const actions = { ArrowLeft: () => go(state.index - 1), ArrowRight: () => go(state.index + 1), Home: () => go(0), End: () => go(state.timeline.length - 1) };
+    const actions = { ArrowLeft: () => go(state.index - 1), ArrowRight: next, Home: () => go(0), End: () => go(state.timeline.length - 1) };
     if (e.key === " " && !onButton) actions[" "] = togglePlay;
     const action = actions[e.key];
     if (!action) return;

@@ -393,3 +393,26 @@ test("export the step as Markdown and as an SVG diagram; presenter mode enlarges
     assert.equal(await page.getByTestId("console-form").isVisible(), false);
   });
 });
+
+test("predict, then reveal: the scale-out is asked before it is shown, and scored", async () => {
+  await visit("#v=1&s=blog-timeline&step=5", async (page) => {
+    await page.getByTestId("predict-mode").check();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    const form = page.getByTestId("predict-form");
+    await form.waitFor();
+    assert.match(await form.textContent(), /web scales to 4 tasks\. Which version and patch will new tasks run/);
+    assert.match(await page.getByTestId("position").textContent(), /^Step 6 of 13/, "not revealed yet");
+    await page.getByRole("radio", { name: "1.3.0", exact: true }).check();
+    await page.getByLabel("Patch revision").selectOption("1");
+    await page.getByRole("radio", { name: "no", exact: true }).check();
+    await page.getByTestId("predict-reveal").click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
+    assert.equal(
+      await page.getByTestId("verdict").locator("p").first().textContent(),
+      "Your prediction: 1 of 3 right. Version ✗ (you said 1.3.0; it is 1.2.0 r2), patch ✗, running tasks ✓ (they do not change).",
+    );
+    assert.equal(await page.getByTestId("score").textContent(), "So far: 1 of 3 parts right over 1 prediction.");
+    await page.getByRole("button", { name: "Last", exact: true }).click();
+    assert.equal(await page.getByTestId("predict-summary").textContent(), "End of the scenario: 1 of 3 parts right over 1 prediction.");
+  });
+});
