@@ -43,7 +43,7 @@ pub fn question(before: &World, event: &TimedEvent, record: &StepRecord) -> Opti
             format!(
                 "{service} is created asking for {platform_version}, with {}. Which version and patch will they run?",
                 match desired_count.0 {
-                    n if n == 1.0 => "1 task".to_string(),
+                    1.0 => "1 task".to_string(),
                     n => format!("{} tasks", crate::json::number_text(n)),
                 }
             ),
