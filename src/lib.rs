@@ -9,6 +9,7 @@ pub mod date;
 pub mod describe;
 pub mod error;
 pub mod fleet;
+pub mod fork;
 pub mod json;
 pub mod lifecycle;
 pub mod markdown;

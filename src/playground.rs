@@ -157,6 +157,25 @@ impl Playground {
         serde_json::to_string(&items).expect("events serialize")
     }
 
+    /// A what-if copy of this story: every step up to `i`, then `event` (a JSON object; `at`
+    /// defaults to step `i`'s), then the rest. Base events are written out, so the fork stands
+    /// alone. Errors are located in the fork's document.
+    pub fn fork(&self, i: usize, event: &str) -> Result<Playground, ScenarioError> {
+        let value = crate::json::parse(event)
+            .map_err(|e| ScenarioError::new("", ErrorKind::InvalidJson(e)))?;
+        let at = self.order.get(i).map(|s| self.event(*s).at);
+        let extra = scenario::read_event(&value, &format!("/events/{}", i + 1), at)?;
+        let mut events: Vec<serde_json::Value> = self
+            .order
+            .iter()
+            .map(|s| self.event(*s).to_document_json())
+            .collect();
+        events.insert((i + 1).min(events.len()), extra.to_document_json());
+        let title = format!("{} (what if)", self.title().unwrap_or("Untitled scenario"));
+        let document = serde_json::json!({ "format": FORMAT, "title": title, "events": events });
+        Playground::new(&document.to_string())
+    }
+
     /// The predict-then-reveal question of step `i` (customer steps only), with its answer.
     pub fn question(&self, i: usize) -> Option<crate::predict::Question> {
         let (record, _) = self.replay_to(i)?;

@@ -61,6 +61,7 @@ export interface Question {
   prompt: string; versions: string[]; maxRevision: number;
   answer: { version: string | null; revision: number | null; runningChange: boolean; explanation: string };
 }
+export interface Difference { what: string; original: string | null; fork: string | null }
 export interface TimelineEntry { index: number; at: string; event: ScenarioEvent; base: boolean }
 export interface BuiltinScenario { id: string; title: string; description: string; json: string }
 export type Resolution =
@@ -358,6 +359,35 @@ impl JsPlayground {
             .inner
             .why(i, id)
             .map_or(JsValue::NULL, |why| to_js(&why)))
+    }
+
+    /// A what-if copy: steps up to `i`, then `event`, then the rest; throws like `apply`.
+    pub fn fork(
+        &self,
+        i: usize,
+        #[wasm_bindgen(unchecked_param_type = "ScenarioEvent")] event: JsValue,
+    ) -> Result<JsPlayground, JsValue> {
+        if i >= self.step_count() {
+            return Err(out_of_range(i, self.step_count()));
+        }
+        self.inner
+            .fork(i, &stringify(&event))
+            .map(|inner| JsPlayground { inner })
+            .map_err(scenario_error)
+    }
+
+    /// What reads differently between this story after step `i` and `other` after step `j`.
+    #[wasm_bindgen(unchecked_return_type = "Difference[]")]
+    pub fn compare(&self, i: usize, other: &JsPlayground, j: usize) -> Result<JsValue, JsValue> {
+        let (_, mine) = self
+            .inner
+            .replay_to(i)
+            .ok_or_else(|| out_of_range(i, self.step_count()))?;
+        let (_, theirs) = other
+            .inner
+            .replay_to(j)
+            .ok_or_else(|| out_of_range(j, other.step_count()))?;
+        Ok(to_js(&crate::fork::differences(&mine, &theirs)))
     }
 
     /// Step `i`'s predict-then-reveal question and its answer, or `null` for a step that is

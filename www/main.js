@@ -10,6 +10,7 @@ import { renderExplanation, renderTranscript, renderWhy } from "./explain.js";
 import { wireConsole } from "./console.js";
 import { stepSvg } from "./diagram.js";
 import { ask, verdict, resetPredictions, score } from "./predict.js";
+import { renderFork, closeFork } from "./fork.js";
 
 /** Imported files larger than this are refused before reading (a scenario is a few KB). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -83,6 +84,7 @@ function load(json, source, step = 0, origin = "The scenario") {
     showBanner(h("strong", {}, `${origin} has no events`), "; there is nothing to step through. The current scenario is unchanged.");
     return false;
   }
+  closeFork();
   state.playground?.free();
   state.playground = playground;
   state.selected = null;
@@ -179,6 +181,11 @@ function go(index) {
       `End of the scenario: ${tally.right} of ${tally.total} parts right over ${tally.steps} prediction${tally.steps === 1 ? "" : "s"}.`));
   }
   renderTranscript($("transcript"), step);
+  renderFork($("fork"), state.index, step, {
+    playground: state.playground,
+    go,
+    error: (error) => showBanner(h("strong", {}, "The fork could not be made: "), `${error.message}${located(error)}`),
+  });
   showCurrent($("markers"), state.index);
   const scrubber = $("scrubber");
   scrubber.value = String(state.index);
@@ -319,6 +326,7 @@ function wire() {
 /** Appends an event through the core and shows the new step; the scenario is now the user's. */
 function applyEvent(event) {
   stop();
+  closeFork();
   const step = guarded(() => state.playground.apply(event));
   const json = guarded(() => state.playground.toScenarioJson());
   state.source = { json };

@@ -139,6 +139,13 @@ fn the_console_parses_events_and_describes_the_state() {
     assert_eq!(number(&at(&get(&why, "chain"), 1), "step"), 6.0);
     assert!(playground.why(6, "nobody").unwrap().is_null());
     assert!(playground.to_markdown(6).unwrap().contains("## State after step 7"));
+    let question = playground.question(6).unwrap();
+    assert_eq!(text(&get(&question, "answer"), "version"), "1.2.0");
+    assert!(playground.question(5).unwrap().is_null());
+    let event = js_sys::JSON::parse(r#"{"do":"update-service","service":"web","forceNewDeployment":true}"#).unwrap();
+    let fork = playground.fork(5, event).unwrap();
+    let differences = playground.compare(6, &fork, 7).unwrap();
+    assert_eq!(text(&at(&differences, 0), "fork"), "1.3.0");
     let error = playground.describe(6, "aws ecs stop-task --task web-1").unwrap_err();
     assert_eq!((text(&error, "code"), number(&error, "column")), ("CommandError".to_string(), 9.0));
 }

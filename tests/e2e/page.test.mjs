@@ -416,3 +416,20 @@ test("predict, then reveal: the scale-out is asked before it is shown, and score
     assert.equal(await page.getByTestId("predict-summary").textContent(), "End of the scenario: 1 of 3 parts right over 1 prediction.");
   });
 });
+
+test("what if: branching a redeploy before the scale-out shows both futures and their differences", async () => {
+  await visit("#v=1&s=blog-timeline&step=5", async (page) => {
+    await page.getByTestId("fork-kind").selectOption("redeploy");
+    assert.equal(await page.getByTestId("fork-version").isVisible(), false);
+    await page.getByTestId("fork-service").selectOption("web");
+    await page.getByTestId("fork-branch").click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
+    const rows = page.getByTestId("fork-differences").locator("tbody tr");
+    assert.deepEqual(await rows.nth(0).locator("th, td").allTextContents(), ["web runs", "1.2.0", "1.3.0"]);
+    assert.deepEqual(await rows.nth(1).locator("th, td").allTextContents(), ["web tasks", "2 × 1.2.0 r1, 2 × 1.2.0 r2", "4 × 1.3.0 r1"]);
+    await page.getByRole("button", { name: "Last", exact: true }).click();
+    assert.equal(await page.getByTestId("fork-same").textContent(), "At step 13 both futures look the same.");
+    await page.getByTestId("fork-close").click();
+    assert.equal(await page.getByTestId("fork-branch").isVisible(), true);
+  });
+});

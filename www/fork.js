@@ -1,0 +1,87 @@
+// What if…: branch the story at the current step with one more event, then compare both futures
+// step by step. The core makes the fork and finds the differences; this only shows them.
+import { h, fill } from "./dom.js";
+
+let fork = null; // { playground, from, description }
+
+export function closeFork() {
+  fork?.playground.free();
+  fork = null;
+}
+
+/** The form's options from the current step (its services and released versions). */
+function renderForm(el, step, onBranch) {
+  const kind = h("select", { id: "fork-kind", "data-testid": "fork-kind" },
+    h("option", { value: "move-latest" }, "LATEST moves now to…"),
+    h("option", { value: "pin" }, "this service is pinned to…"),
+    h("option", { value: "redeploy" }, "this service gets a new deployment"));
+  const service = h("select", { id: "fork-service", "data-testid": "fork-service" }, step.services.map((s) => h("option", { value: s.name }, s.name)));
+  const version = h("select", { id: "fork-version", "data-testid": "fork-version" },
+    step.versions.filter((v) => v.family === "LINUX").map((v) => h("option", { value: v.version }, v.version)));
+  const serviceLabel = h("label", { for: "fork-service" }, "Service");
+  const versionLabel = h("label", { for: "fork-version" }, "Version");
+  const sync = () => {
+    serviceLabel.hidden = service.hidden = kind.value === "move-latest";
+    versionLabel.hidden = version.hidden = kind.value === "redeploy";
+  };
+  kind.addEventListener("change", sync);
+  const form = h("form", { class: "fork-form", "data-testid": "fork-form" },
+    h("label", { for: "fork-kind" }, "What if, right after this step,"), kind, serviceLabel, service, versionLabel, version,
+    h("button", { type: "submit", "data-testid": "fork-branch" }, "Branch here"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const event = {
+      "move-latest": { do: "move-latest", to: version.value },
+      pin: { do: "update-service", service: service.value, platformVersion: version.value },
+      redeploy: { do: "update-service", service: service.value, forceNewDeployment: true },
+    }[kind.value];
+    const description = {
+      "move-latest": `LATEST moves to ${version.value}`,
+      pin: `${service.value} is pinned to ${version.value}`,
+      redeploy: `${service.value} gets a new deployment`,
+    }[kind.value];
+    onBranch(event, description);
+  });
+  sync();
+  fill(el, form);
+}
+
+/**
+ * Renders the what-if panel for step `index`. `app` has `playground`, `step`, `go(i)` and
+ * `error(e)` (shows a core error).
+ */
+export function renderFork(el, index, step, app) {
+  if (!fork) {
+    renderForm(el, step, (event, description) => {
+      try {
+        fork = { playground: app.playground.fork(index, event), from: index, description };
+      } catch (error) {
+        if (!error?.code) throw error;
+        app.error(error);
+        return;
+      }
+      app.go(index + 1);
+    });
+    return;
+  }
+  const close = h("button", { type: "button", "data-testid": "fork-close", onclick: () => { closeFork(); app.go(index); } }, "Close the fork");
+  const head = h("p", { class: "fork-head" }, h("strong", {}, `Fork after step ${fork.from + 1}: `), `what if ${fork.description}?`, " ", close);
+  if (index <= fork.from) {
+    fill(el, head, h("p", { class: "hint" }, `Both stories are the same up to step ${fork.from + 1}; step forward to compare them.`));
+    return;
+  }
+  const forkIndex = index + 1; // the fork has one more step, right after the branch point
+  const differences = app.playground.compare(index, fork.playground, forkIndex);
+  const forkStep = fork.playground.step(forkIndex);
+  fill(
+    el,
+    head,
+    differences.length
+      ? h("table", { class: "fork-table", "data-testid": "fork-differences" },
+          h("caption", {}, `Step ${index + 1}: how the two futures differ`),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), h("th", { scope: "col" }, "As it happened"), h("th", { scope: "col" }, "What if"))),
+          h("tbody", {}, differences.map((d) => h("tr", {}, h("th", { scope: "row" }, d.what), h("td", {}, d.original ?? "—"), h("td", { class: "changed" }, d.fork ?? "—")))))
+      : h("p", { "data-testid": "fork-same" }, `At step ${index + 1} both futures look the same.`),
+    h("p", { class: "hint" }, "In the fork, this step: ", forkStep.explanation),
+  );
+}
