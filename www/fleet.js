@@ -15,7 +15,8 @@ function chip(step, family, row, state) {
     state === "stopped" ? h("span", { class: "visually-hidden" }, " (stopped in this step)") : null,
     state === "started" ? h("span", { class: "visually-hidden" }, " (started in this step)") : null,
   ];
-  const title = `${row.id}: ${row.platformVersion}, patch revision ${row.revision}${row.startedAt ? `, started ${shortDate(row.startedAt)}` : ""}`;
+  const stamp = row.resolvedOn ? `; its version was resolved ${shortDate(row.resolvedOn)}` : "";
+  const title = `${row.id}: ${row.platformVersion}, patch revision ${row.revision}${row.startedAt ? `, started ${shortDate(row.startedAt)}` : ""}${stamp}`;
   const classes = `chip ${versionClass(step, family, row.platformVersion)}${state ? ` ${state}` : ""}`;
   // Running tasks can be asked "why this version?"; stopped ones are only shown.
   return h(
@@ -61,14 +62,19 @@ function stoppedRows(step, predicate) {
     .map((c) => ({ id: c.task ?? c.pod, platformVersion: c.platformVersion, revision: c.revision }));
 }
 
-export function renderFleet(el, step, selected) {
+/**
+ * `resolveNow(service)` is the core's resolution of the service's request at this step: the
+ * "ghost" of what a new deployment would get, beside what the service keeps.
+ */
+export function renderFleet(el, step, selected, resolveNow) {
   const started = new Set(step.changes.filter((c) => c.kind === "task-started" || c.kind === "pod-started").map((c) => c.task ?? c.pod));
   const failed = step.changes.filter((c) => c.kind === "placement-failed");
   const deleted = step.changes.filter((c) => c.kind === "service-deleted").map((c) => c.service);
   const parts = step.services.map((s) => {
     const primary = s.deployments[0];
-    const latestNow = step.latest[s.family];
-    const behind = s.requested === "LATEST" && latestNow && latestNow !== primary.platformVersion;
+    const now = resolveNow(s);
+    const behind = now.outcome === "resolved" && now.version !== primary.platformVersion;
+    const refused = now.outcome === "rejected";
     return h(
       "article",
       { class: "service", "data-testid": `service-${s.name}`, "aria-label": `Service ${s.name}` },
@@ -88,7 +94,11 @@ export function renderFleet(el, step, selected) {
       ),
       behind
         ? h("p", { class: "ghost", "data-testid": `ghost-${s.name}` },
-            `LATEST means ${latestNow} now; this service keeps ${primary.platformVersion} until its next deployment.`)
+            `${s.requested} means ${now.version} now; this service keeps ${primary.platformVersion} until its next deployment.`)
+        : null,
+      refused
+        ? h("p", { class: "ghost", "data-testid": `ghost-${s.name}` },
+            `Asked now, ${s.requested} would be refused (${now.code}: ${now.message}); a new deployment must name another version.`)
         : null,
       behind && s.platformVersion === "LATEST"
         ? h("p", { class: "compliance", "data-testid": `compliance-${s.name}` },
@@ -98,7 +108,7 @@ export function renderFleet(el, step, selected) {
       failed
         .filter((f) => f.service === s.name)
         .map((f) => h("p", { class: "failed", role: "note" }, `${f.count} task${f.count === 1 ? "" : "s"} could not start: ${f.reason}.`)),
-      taskList(step, s.family, s.tasks, stoppedRows(step, (c) => c.service === s.name), started, `Tasks of ${s.name}`),
+      taskList(step, s.family, s.tasks.map((t) => ({ ...t, resolvedOn: primary.createdAt })), stoppedRows(step, (c) => c.service === s.name), started, `Tasks of ${s.name}`),
       h(
         "details",
         { class: "deployments" },
@@ -119,7 +129,7 @@ export function renderFleet(el, step, selected) {
   if (step.tasks.length || standaloneStopped.length) {
     parts.push(
       h("article", { class: "service standalone", "data-testid": "standalone" }, h("h3", {}, "Standalone tasks (run-task)"),
-        taskList(step, "LINUX", step.tasks, standaloneStopped, started, "Standalone tasks")),
+        taskList(step, "LINUX", step.tasks.map((t) => ({ ...t, resolvedOn: t.startedAt })), standaloneStopped, started, "Standalone tasks")),
     );
   }
   for (const c of step.clusters) {

@@ -170,7 +170,8 @@ function go(index) {
     command = undefined;
   }
   renderVersions($("versions"), step, state.states);
-  renderFleet($("fleet"), step, state.selected);
+  renderFleet($("fleet"), step, state.selected, (s) =>
+    guarded(() => state.playground.resolve(state.index, s.family, s.requested, s.requires)) ?? { outcome: "unknown" });
   showWhy();
   renderExplanation($("explanation"), step, command);
   const judged = verdict(state.index);

@@ -433,3 +433,14 @@ test("what if: branching a redeploy before the scale-out shows both futures and 
     assert.equal(await page.getByTestId("fork-branch").isVisible(), true);
   });
 });
+
+test("resolution stamps: a pinned service on a retired version shows that its request would now be refused", async () => {
+  await visit("#v=1&s=al1-deprecation&step=12", async (page) => {
+    assert.equal(
+      await page.getByTestId("ghost-legacy-pinned").textContent(),
+      "Asked now, 1.2.0 would be refused (PlatformUnknownException: Platform version 1.2.0 is retired: it cannot start new tasks or services.); a new deployment must name another version.",
+    );
+    assert.match(await page.getByTestId("task-legacy-pinned-1").getAttribute("title"), /; its version was resolved 2018-10-01$/);
+    assert.equal(await page.getByTestId("ghost-legacy-latest").count(), 0, "legacy-latest already runs what LATEST means");
+  });
+});
