@@ -1,7 +1,6 @@
 //! The catalog AWS publishes: platform versions per family, their revisions and features, their
 //! lifecycle state and the `LATEST` pointer of each family. Only AWS-side events change it.
 
-use crate::date::Instant;
 use crate::error::Transition;
 use crate::lifecycle::State;
 use crate::version::{Family, Version};
@@ -20,7 +19,6 @@ pub struct VersionInfo {
     pub version: Version,
     pub family: Family,
     pub state: State,
-    pub released_at: Instant,
     /// Revision `n` is `revisions[n - 1]`.
     pub revisions: Vec<Revision>,
 }
@@ -30,7 +28,6 @@ pub struct VersionInfo {
 pub struct Revision {
     /// Cumulative: everything this revision supports.
     pub features: Vec<String>,
-    pub published_at: Instant,
     pub retired: bool,
 }
 
@@ -77,7 +74,6 @@ impl Catalog {
         family: Family,
         version: Version,
         features: &[String],
-        at: Instant,
     ) -> Result<VersionId, Transition> {
         if self.find(family, version).is_some() {
             return Err(Transition::AlreadyReleased { version, family });
@@ -86,10 +82,8 @@ impl Catalog {
             version,
             family,
             state: State::Active,
-            released_at: at,
             revisions: vec![Revision {
                 features: dedup(features.to_vec()),
-                published_at: at,
                 retired: false,
             }],
         });
@@ -97,12 +91,7 @@ impl Catalog {
     }
 
     /// Publishes the next revision, with `added` features on top of the previous revision's.
-    pub fn publish_revision(
-        &mut self,
-        id: VersionId,
-        added: &[String],
-        at: Instant,
-    ) -> Result<u32, Transition> {
+    pub fn publish_revision(&mut self, id: VersionId, added: &[String]) -> Result<u32, Transition> {
         let info = &mut self.versions[id as usize];
         if !info.state.capabilities().receives_revisions {
             return Err(Transition::NoRevisions {
@@ -115,7 +104,6 @@ impl Catalog {
         features.extend(added.iter().cloned());
         info.revisions.push(Revision {
             features: dedup(features),
-            published_at: at,
             retired: false,
         });
         Ok(info.newest_revision())

@@ -51,12 +51,6 @@ impl Service {
         &self.deployments[0]
     }
 
-    pub fn has_task(&self, number: u32) -> bool {
-        self.tasks
-            .binary_search_by_key(&number, |t| t.number)
-            .is_ok()
-    }
-
     pub fn push_deployment(&mut self, deployment: Deployment) {
         self.deployments.insert(0, deployment);
         self.deployments.truncate(4);

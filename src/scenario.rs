@@ -233,21 +233,6 @@ impl Action {
         }
     }
 
-    /// Customer actions may be rejected by AWS; AWS-side events are the author's to get right.
-    pub fn is_customer(&self) -> bool {
-        matches!(
-            self,
-            Action::CreateService { .. }
-                | Action::UpdateService { .. }
-                | Action::ScaleService { .. }
-                | Action::RecycleService { .. }
-                | Action::DeleteService { .. }
-                | Action::RunTask { .. }
-                | Action::StopTask { .. }
-                | Action::RunPod { .. }
-        )
-    }
-
     /// The event as the trace echoes it: `do` first, defaults filled in, no `at`.
     pub fn to_json(&self, note: Option<&str>) -> serde_json::Value {
         use serde_json::json;

@@ -447,10 +447,9 @@ impl Step<'_> {
         family: Family,
         features: &[String],
     ) -> Result<Outcome, Fail> {
-        let at = self.at;
         self.world
             .catalog
-            .release(family, version, features, at)
+            .release(family, version, features)
             .map_err(transition("version"))?;
         self.changes
             .push(Change::VersionReleased { version, family });
@@ -478,11 +477,10 @@ impl Step<'_> {
         added: &[String],
     ) -> Result<Outcome, Fail> {
         let id = self.known(family, version, "version")?;
-        let at = self.at;
         let revision = self
             .world
             .catalog
-            .publish_revision(id, added, at)
+            .publish_revision(id, added)
             .map_err(transition("version"))?;
         self.changes.push(Change::RevisionPublished {
             version,

@@ -5,35 +5,25 @@ pub struct Builtin {
     pub json: &'static str,
 }
 
+/// A built-in scenario from the JSON file of the same name beside this one.
+macro_rules! builtin {
+    ($id:literal) => {
+        Builtin {
+            id: $id,
+            json: include_str!(concat!($id, ".json")),
+        }
+    };
+}
+
 /// In picker order; the first is the page's default.
 pub const BUILTINS: [Builtin; 6] = [
-    Builtin {
-        id: "blog-timeline",
-        json: include_str!("blog-timeline.json"),
-    },
-    Builtin {
-        id: "latest-held",
-        json: include_str!("latest-held.json"),
-    },
-    Builtin {
-        id: "al1-deprecation",
-        json: include_str!("al1-deprecation.json"),
-    },
-    Builtin {
-        id: "eks-on-fargate",
-        json: include_str!("eks-on-fargate.json"),
-    },
-    Builtin {
-        id: "revision-retirement",
-        json: include_str!("revision-retirement.json"),
-    },
-    Builtin {
-        id: "aws-history",
-        json: include_str!("aws-history.json"),
-    },
+    builtin!("blog-timeline"),
+    builtin!("latest-held"),
+    builtin!("al1-deprecation"),
+    builtin!("eks-on-fargate"),
+    builtin!("revision-retirement"),
+    builtin!("aws-history"),
 ];
-
-pub const DEFAULT: &str = "blog-timeline";
 
 pub fn find(id: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.id == id)
