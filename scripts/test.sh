@@ -41,6 +41,7 @@ layer "size budgets"
 node scripts/check-size.mjs
 
 layer "browser end-to-end (Playwright in Chromium)"
+make -s dist # the end-to-end tests also serve dist/ under a sub-path
 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee "$log/e2e"
 count "end-to-end" "$log/e2e" 'ℹ pass \d+'
 

@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { launch, server, watchedPage } from "./browser.mjs";
 
 let browser, site;
@@ -217,8 +218,8 @@ test("a link from an unknown future version explains itself and opens the defaul
   });
 });
 
-test("the page works under a sub-path, loading only from there", async () => {
-  const sub = await server(undefined, "/playground/");
+test("dist/ works under a sub-path, loading only from there", async () => {
+  const sub = await server(fileURLToPath(new URL("../../dist", import.meta.url)), "/playground/");
   const { page, context, problems } = await watchedPage(browser, sub.url);
   try {
     const paths = [];
