@@ -153,6 +153,16 @@ impl ScenarioError {
     }
 }
 
+/// Text from the document inside a message, quoted, and cut short when long (a 10 MB name must
+/// not make a 10 MB message).
+pub fn quoted(text: &str) -> String {
+    const KEEP: usize = 60;
+    match text.char_indices().nth(KEEP) {
+        None => format!("{text:?}"),
+        Some((cut, _)) => format!("{:?}… ({} characters)", &text[..cut], text.chars().count()),
+    }
+}
+
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some((id, index, name)) = &self.base_event {
@@ -170,18 +180,19 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::UnsupportedFormat { found } => write!(
                 f,
-                "Unsupported format {found:?}: this playground reads \"{}\"; set format to that.",
+                "Unsupported format {}: this playground reads \"{}\"; set format to that.",
+                quoted(found),
                 crate::scenario::FORMAT
             ),
             ErrorKind::UnknownEvent { found, suggestion } => {
-                write!(f, "Unknown event {found:?}")?;
+                write!(f, "Unknown event {}", quoted(found))?;
                 if let Some(s) = suggestion {
                     write!(f, " (did you mean {s}?)")?;
                 }
                 write!(f, "; use one of {}.", crate::scenario::EVENT_NAMES.join(", "))
             }
             ErrorKind::UnknownField { field, context, suggestion } => {
-                write!(f, "Unknown field {field:?} in {context}")?;
+                write!(f, "Unknown field {} in {context}", quoted(field))?;
                 if let Some(s) = suggestion {
                     write!(f, " (did you mean {s}?)")?;
                 }

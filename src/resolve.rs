@@ -105,7 +105,8 @@ impl fmt::Display for Rejection {
             Rejection::ClusterNotFound { .. } => f.write_str("Cluster not found."),
             Rejection::InvalidName { what, name } => write!(
                 f,
-                "Invalid {what} {name:?}: use 1 to 255 letters, digits, hyphens or underscores."
+                "Invalid {what} {}: use 1 to 255 letters, digits, hyphens or underscores.",
+                crate::error::quoted(name)
             ),
             Rejection::DuplicateService { .. } => {
                 f.write_str("Creation of service was not idempotent.")

@@ -411,7 +411,7 @@ pub fn read(text: &str) -> Result<Document, ScenarioError> {
                             "the id of a built-in scenario ({})",
                             crate::builtin::ids().join(", ")
                         ),
-                        found: format!("{id:?}"),
+                        found: crate::error::quoted(&id),
                     },
                 ));
             }
@@ -639,7 +639,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
                     ErrorKind::InvalidField {
                         what: "at".into(),
                         expected: expected.into(),
-                        found: format!("{s:?}"),
+                        found: crate::error::quoted(s),
                     },
                 )
             }),
@@ -666,7 +666,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
                 ErrorKind::InvalidField {
                     what: name.into(),
                     expected: "1 to 255 letters, digits, hyphens or underscores".into(),
-                    found: format!("{value:?}"),
+                    found: crate::error::quoted(&value),
                 },
             ));
         }
@@ -725,7 +725,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
                     ErrorKind::InvalidField {
                         what: name.into(),
                         expected: expected.into(),
-                        found: format!("{s:?}"),
+                        found: crate::error::quoted(s),
                     },
                 )
             }),
@@ -795,7 +795,7 @@ fn enumerated<T>(
                 ErrorKind::InvalidField {
                     what: name.into(),
                     expected: expected.into(),
-                    found: format!("{s:?}"),
+                    found: crate::error::quoted(s),
                 },
             )
         }),
@@ -836,6 +836,7 @@ fn check_repeats(members: &[(String, Json)], path: &str) -> Result<(), ScenarioE
 /// What a wrong-typed value is, for messages: its type, and its text when short.
 fn describe(value: &Json) -> String {
     match value {
+        Json::Number(n) if !n.is_finite() => "a number too large for a 64-bit float".to_string(),
         Json::Number(n) => json::number_text(*n),
         Json::String(s) if s.chars().count() <= 40 => format!("{s:?}"),
         Json::Bool(b) => b.to_string(),
@@ -874,6 +875,10 @@ fn unknown_field(key: &str, path: &str, context: &str, allowed: &[&str]) -> Scen
 
 /// The allowed name closest to a typo, if it is close (case-insensitive edit distance ≤ 2).
 fn suggest(typo: &str, candidates: &[&str]) -> Option<&'static str> {
+    // Nothing long is two edits away from a short name; skip the quadratic comparison.
+    if typo.len() > 64 {
+        return None;
+    }
     let typo = typo.to_ascii_lowercase();
     candidates
         .iter()

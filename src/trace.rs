@@ -887,7 +887,8 @@ impl Step<'_> {
     fn why_rejected(&self, rejection: &Rejection, family: Family) -> String {
         match rejection {
             Rejection::UnknownPlatform { requested, family } => format!(
-                "{requested:?} is not a {family} platform version: version strings are exact (LATEST or MAJOR.MINOR.PATCH, like 1.4.0), and Linux and Windows versions are separate lists."
+                "{} is not a {family} platform version: version strings are exact (LATEST or MAJOR.MINOR.PATCH, like 1.4.0), and Linux and Windows versions are separate lists.",
+                crate::error::quoted(requested)
             ),
             Rejection::LatestUnset { family } => format!("LATEST ({family}) does not point to any version yet."),
             Rejection::CannotStart { version, state } => format!(
@@ -900,10 +901,10 @@ impl Step<'_> {
                 missing.join(", "),
                 self.latest_label(family)
             ),
-            Rejection::ServiceNotFound { service } => format!("There is no service named {service}."),
-            Rejection::ClusterNotFound { cluster } => format!("There is no EKS cluster named {cluster}."),
+            Rejection::ServiceNotFound { service } => format!("There is no service named {}.", crate::error::quoted(service)),
+            Rejection::ClusterNotFound { cluster } => format!("There is no EKS cluster named {}.", crate::error::quoted(cluster)),
             Rejection::DuplicateService { service } => format!("A service named {service} already exists."),
-            Rejection::TaskNotFound { task } => format!("No running task has the id {task}."),
+            Rejection::TaskNotFound { task } => format!("No running task has the id {}.", crate::error::quoted(task)),
             Rejection::InvalidName { .. }
             | Rejection::DuplicateTask { .. }
             | Rejection::DuplicatePod { .. }

@@ -445,3 +445,30 @@ test("resolution stamps: a pinned service on a retired version shows that its re
     assert.equal(await page.getByTestId("ghost-legacy-latest").count(), 0, "legacy-latest already runs what LATEST means");
   });
 });
+
+test("the bad-input corpus through the page: located errors or rejected steps, never HTML, still working", async () => {
+  const dir = new URL("../bad-input/", import.meta.url);
+  const files = readFileSync(new URL("expected.txt", dir), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(" ")[0]);
+  await visit("", async (page) => {
+    for (const name of files) {
+      await page.getByTestId("import-file").setInputFiles({ name, mimeType: "application/json", buffer: readFileSync(new URL(name, dir)) });
+      await page.waitForFunction((n) => document.getElementById("scenario-title").textContent !== "" &&
+        (document.getElementById("banner").textContent.includes(n) || document.getElementById("scenario-picker").value === ""), name);
+      await page.evaluate(() => document.getElementById("last").click()); // disabled when already there
+      assert.equal(await page.locator("main script, main img, main svg, main iframe, main marquee, main b, main style, main a").count(), 0, name);
+    }
+    assert.equal(await page.evaluate(() => document.title), "latest-playground — how Fargate resolves and pins LATEST");
+    await page.getByTestId("scenario-picker").selectOption("blog-timeline");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 1 of 13/, "the module still works");
+  });
+  // Hostile URL payloads are shown as text too.
+  const hostile = Buffer.from(readFileSync(new URL("html-everywhere.json", dir))).toString("base64url");
+  await visit(`#v=1&doc=${hostile}&step=6`, async (page) => {
+    assert.equal(await page.getByTestId("scenario-title").textContent(), "<script>alert('title')</script>");
+    assert.equal(await page.locator("main script, main img, main svg, main iframe").count(), 0);
+  });
+  await visit("#v=1&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", async (page) => {
+    assert.match(await page.getByTestId("banner").textContent(), /There is no built-in scenario "<img src=x onerror=alert\(1\)>"/);
+    assert.equal(await page.locator("body img").count(), 0);
+  });
+});
