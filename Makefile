@@ -33,5 +33,9 @@ bench: build
 	@$(WITH_ENV) cargo run -q --release --example load -- target/big-scenario.json
 	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json
 
+# A short smoke of every fuzz target (FUZZ_SECONDS each); FUZZ_RUNS=10000000 for a long run.
+fuzz: setup
+	@scripts/fuzz.sh
+
 clean:
 	rm -rf target www/pkg dist node_modules

@@ -108,6 +108,12 @@ struct Word {
 /// backslash-newline continuations.
 fn words(input: &str) -> Result<Vec<Word>, CommandError> {
     let chars: Vec<char> = input.chars().collect();
+    // The length of a backslash-newline continuation at `i` (`\` then LF or CR LF), or 0.
+    let continuation = |i: usize| match (chars.get(i), chars.get(i + 1), chars.get(i + 2)) {
+        (Some('\\'), Some('\n'), _) => 2,
+        (Some('\\'), Some('\r'), Some('\n')) => 3,
+        _ => 0,
+    };
     let mut words = Vec::new();
     let mut i = 0;
     let mut new_line = false;
@@ -122,19 +128,15 @@ fn words(input: &str) -> Result<Vec<Word>, CommandError> {
             i += 1;
             continue;
         }
-        if c == '\\' && matches!(chars.get(i + 1), Some('\n')) {
-            i += 2;
-            continue;
-        }
-        if c == '\\' && chars.get(i + 1) == Some(&'\r') && chars.get(i + 2) == Some(&'\n') {
-            i += 3;
+        if continuation(i) > 0 {
+            i += continuation(i);
             continue;
         }
         let column = i as u32 + 1;
         let mut text = String::new();
-        while i < chars.len() && !chars[i].is_whitespace() {
+        // A word has at least this character, so every pass moves on.
+        while i < chars.len() && !chars[i].is_whitespace() && continuation(i) == 0 {
             match chars[i] {
-                '\\' if matches!(chars.get(i + 1), Some('\n') | Some('\r')) => break,
                 '\\' => {
                     if let Some(next) = chars.get(i + 1) {
                         text.push(*next);
@@ -584,47 +586,81 @@ pub fn to_command(action: &Action) -> Option<String> {
             format!("'{}'", text.replace('\'', "'\\''"))
         }
     };
+    // ` --name value`, or ` --name=value` for a value that would read as an option.
+    let arg = |name: &str, value: &str| {
+        let separator = if value.starts_with("--") { '=' } else { ' ' };
+        format!(" {name}{separator}{}", quote(value))
+    };
     let count = |c: &Count| crate::json::number_text(c.0);
-    let line = match action {
-        Action::CreateService { service, platform_version, desired_count, controller, .. } => {
-            let mut line = format!(
-                "aws ecs create-service --service-name {} --task-definition {} --desired-count {} --launch-type FARGATE --platform-version {}",
-                quote(service),
-                quote(service),
-                count(desired_count),
-                quote(platform_version)
-            );
+    let mut line = String::from("aws ecs ");
+    match action {
+        Action::CreateService {
+            service,
+            platform_version,
+            desired_count,
+            controller,
+            ..
+        } => {
+            line.push_str("create-service");
+            line.push_str(&arg("--service-name", service));
+            line.push_str(&arg("--task-definition", service));
+            line.push_str(&arg("--desired-count", &count(desired_count)));
+            line.push_str(" --launch-type FARGATE");
+            line.push_str(&arg("--platform-version", platform_version));
             if *controller == Controller::CodeDeploy {
                 line.push_str(" --deployment-controller type=CODE_DEPLOY");
             }
-            line
         }
-        Action::UpdateService { service, platform_version, force_new_deployment, desired_count, .. } => {
-            let mut line = format!("aws ecs update-service --service {}", quote(service));
+        Action::UpdateService {
+            service,
+            platform_version,
+            force_new_deployment,
+            desired_count,
+            ..
+        } => {
+            line.push_str("update-service");
+            line.push_str(&arg("--service", service));
             if let Some(p) = platform_version {
-                line.push_str(&format!(" --platform-version {}", quote(p)));
+                line.push_str(&arg("--platform-version", p));
             }
             if *force_new_deployment {
                 line.push_str(" --force-new-deployment");
             }
             if let Some(c) = desired_count {
-                line.push_str(&format!(" --desired-count {}", count(c)));
+                line.push_str(&arg("--desired-count", &count(c)));
             }
-            line
         }
-        Action::ScaleService { service, desired_count } => {
-            format!("aws ecs update-service --service {} --desired-count {}", quote(service), count(desired_count))
+        Action::ScaleService {
+            service,
+            desired_count,
+        } => {
+            line.push_str("update-service");
+            line.push_str(&arg("--service", service));
+            line.push_str(&arg("--desired-count", &count(desired_count)));
         }
-        Action::DeleteService { service } => format!("aws ecs delete-service --service {} --force", quote(service)),
-        Action::RunTask { task, platform_version, count: n, .. } => format!(
-            "aws ecs run-task --task-definition {} --count {} --launch-type FARGATE --platform-version {}",
-            quote(task),
-            count(n),
-            quote(platform_version)
-        ),
-        Action::StopTask { task } => format!("aws ecs stop-task --task {}", quote(task)),
+        Action::DeleteService { service } => {
+            line.push_str("delete-service");
+            line.push_str(&arg("--service", service));
+            line.push_str(" --force");
+        }
+        Action::RunTask {
+            task,
+            platform_version,
+            count: n,
+            ..
+        } => {
+            line.push_str("run-task");
+            line.push_str(&arg("--task-definition", task));
+            line.push_str(&arg("--count", &count(n)));
+            line.push_str(" --launch-type FARGATE");
+            line.push_str(&arg("--platform-version", platform_version));
+        }
+        Action::StopTask { task } => {
+            line.push_str("stop-task");
+            line.push_str(&arg("--task", task));
+        }
         _ => return None,
-    };
+    }
     Some(line)
 }
 
@@ -882,5 +918,18 @@ mod tests {
                 task: "web-1".into()
             })
         );
+    }
+
+    #[test]
+    fn a_backslash_before_a_lone_carriage_return_is_an_escape_not_a_loop() {
+        // Found by the fuzzer: this used to loop forever, pushing empty words.
+        let line = "aws ecs run-task --task-definition web\\\r\r--count 2";
+        let event = parse_command(line).unwrap().to_json(None);
+        assert_eq!(
+            (event["task"].as_str(), event["count"].as_i64()),
+            (Some("web\r"), Some(2))
+        );
+        assert_eq!(words("a\\\rb").unwrap().len(), 1);
+        assert_eq!(words("a \\\r\nb").unwrap().len(), 2);
     }
 }
