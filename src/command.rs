@@ -388,10 +388,13 @@ fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandEr
                 });
             };
             let mut values = Vec::new();
-            if let Some(v) = inline.filter(|_| takes_value != Flag) {
+            let has_inline = inline.is_some();
+            if let Some(v) = inline.filter(|v| takes_value != Flag && !v.is_empty()) {
                 values.push((v, word.column + name.chars().count() as u32 + 1));
             }
-            while takes_value == List || (takes_value == One && values.is_empty()) {
+            // `--count=` has an empty value: missing, not the next word.
+            while !has_inline && (takes_value == List || (takes_value == One && values.is_empty()))
+            {
                 match rest.next_if(|w| !w.starts_line && !w.text.starts_with("--")) {
                     Some(w) => values.push((w.text.clone(), w.column)),
                     None => break,
@@ -789,6 +792,8 @@ mod tests {
             ("aws ecs create-service --service-nmae web", "--service-nmae",
              "Unknown option --service-nmae for aws ecs create-service; check its spelling."),
             ("aws ecs update-service --service", "--service", "--service needs a value after it."),
+            // Found by the fuzzer: the column of an empty `=` value lay past the end of the line.
+            ("aws ecs run-task --task-definition web --count=", "--count=", "--count needs a value after it."),
             ("aws ecs run-task --count 2", "run-task", "aws ecs run-task needs --task-definition."),
             ("aws ecs create-service --service-name web --desired-count two", "two",
              "--desired-count \"two\" is not valid: use a whole number."),
