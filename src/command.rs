@@ -484,11 +484,19 @@ fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandEr
     let number = |name: &'static str| -> Result<Option<Count>, CommandError> {
         let Some(g) = get(name) else { return Ok(None) };
         let value = g.value().unwrap_or_default();
+        // Digits (any length, leading zeros too) or a JSON number with a whole value (`1e+30`,
+        // as awsCommand prints very large counts); the simulator judges the range.
         let digits = value.strip_prefix('-').unwrap_or(&value);
-        match value.parse::<i64>() {
-            Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
-                Ok(Some(Count(n as f64)))
+        let whole = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            value.parse::<f64>().ok().filter(|n| n.is_finite())
+        } else {
+            match crate::json::parse(&value) {
+                Ok(crate::json::Json::Number(n)) if n.is_finite() && n.fract() == 0.0 => Some(n),
+                _ => None,
             }
+        };
+        match whole {
+            Some(n) => Ok(Some(Count(n))),
             _ => Err(CommandError {
                 column: g.value_column,
                 kind: CommandErrorKind::BadValue {

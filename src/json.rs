@@ -353,7 +353,8 @@ impl Parser<'_> {
 /// A number as JSON writes it (`5`, `1.5`, `1e300`), without core's float formatting, which is
 /// large in WebAssembly.
 pub fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
+    // Whole numbers within i64 print as all their digits; only larger ones need an exponent.
+    if n.fract() == 0.0 && n.abs() < 9.2e18 {
         (n as i64).to_string()
     } else {
         serde_json::Value::from(n).to_string()
