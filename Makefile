@@ -32,6 +32,7 @@ bench: build
 	@node scripts/big-scenario.mjs > target/big-scenario.json
 	@$(WITH_ENV) cargo run -q --release --example load -- target/big-scenario.json
 	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json
+	@node scripts/bench-page.mjs
 
 # A short smoke of every fuzz target (FUZZ_SECONDS each); FUZZ_RUNS=10000000 for a long run.
 fuzz: setup

@@ -25,6 +25,9 @@ pub struct Playground {
     checkpoints: Vec<(usize, World)>,
     /// The world after the last step, where `apply` continues.
     current: World,
+    /// The last step replayed for a query, since the page asks several things of one step
+    /// (the step, then resolutions, describe, why…).
+    recent: std::cell::RefCell<Option<(usize, StepRecord, World)>>,
     work_since_checkpoint: usize,
 }
 
@@ -64,6 +67,7 @@ impl Playground {
             order: Vec::new(),
             checkpoints: vec![(0, World::default())],
             current: World::default(),
+            recent: std::cell::RefCell::new(None),
             work_since_checkpoint: 0,
         };
         Ok((playground, order))
@@ -117,15 +121,39 @@ impl Playground {
         self.document.title.as_deref()
     }
 
-    /// The record of step `i` and the world after it, by replay from the nearest checkpoint.
+    /// The record of step `i` and the world after it (owned copies; see `with_step`).
     pub fn replay_to(&self, i: usize) -> Option<(StepRecord, World)> {
+        self.with_step(i, |record, world| (record.clone(), world.clone()))
+    }
+
+    /// Calls `f` with the record of step `i` and the world after it. The last step asked for is
+    /// kept, so several questions about one step replay once, and stepping forward replays only
+    /// the new events; otherwise the replay starts at the nearest checkpoint.
+    pub fn with_step<T>(&self, i: usize, f: impl FnOnce(&StepRecord, &World) -> T) -> Option<T> {
         if i >= self.order.len() {
             return None;
         }
+        let hit = matches!(self.recent.borrow().as_ref(), Some((j, _, _)) if *j == i);
+        if !hit {
+            let (record, world) = self.compute(i);
+            *self.recent.borrow_mut() = Some((i, record, world));
+        }
+        let recent = self.recent.borrow();
+        recent.as_ref().map(|(_, record, world)| f(record, world))
+    }
+
+    fn compute(&self, i: usize) -> (StepRecord, World) {
         let c = self.checkpoints.partition_point(|(k, _)| *k <= i) - 1;
-        let (start, world) = &self.checkpoints[c];
-        let mut world = world.clone();
-        for source in &self.order[*start..i] {
+        let (checkpoint, checkpoint_world) = &self.checkpoints[c];
+        let recent = self.recent.borrow_mut().take();
+        let (mut world, from) = match recent {
+            Some((j, _, world)) if j < i && j >= *checkpoint => (world, j + 1),
+            other => {
+                *self.recent.borrow_mut() = other;
+                (checkpoint_world.clone(), *checkpoint)
+            }
+        };
+        for source in &self.order[from..i] {
             crate::surely(
                 replay(&mut world, self.event(*source)),
                 "replayed events succeeded before",
@@ -135,7 +163,7 @@ impl Playground {
             apply(&mut world, self.event(self.order[i])),
             "replayed events succeeded before",
         );
-        Some((record, world))
+        (record, world)
     }
 
     /// Every step's date and event, without replaying: what a timeline needs to draw its markers.
@@ -178,12 +206,14 @@ impl Playground {
 
     /// The predict-then-reveal question of step `i` (customer steps only), with its answer.
     pub fn question(&self, i: usize) -> Option<crate::predict::Question> {
-        let (record, _) = self.replay_to(i)?;
         let before = match i {
             0 => World::default(),
-            _ => self.replay_to(i - 1)?.1,
+            _ => self.with_step(i - 1, |_, world| world.clone())?,
         };
-        crate::predict::question(&before, self.event(self.order[i]), &record)
+        let event = self.event(*self.order.get(i)?);
+        self.with_step(i, |record, _| {
+            crate::predict::question(&before, event, record)
+        })?
     }
 
     /// Steps 0 to `i` as Markdown: what happened and why, then the state.
@@ -198,14 +228,22 @@ impl Playground {
 
     /// Step `i` as trace JSON.
     pub fn step_json(&self, i: usize) -> Option<String> {
-        let (record, world) = self.replay_to(i)?;
-        Some(serde_json::to_string(&step_view(i, &record, &world)).expect("steps serialize"))
+        self.with_step(i, |record, world| {
+            crate::surely(
+                serde_json::to_string(&step_view(i, record, world)),
+                "steps serialize",
+            )
+        })
     }
 
     /// Step `i` without per-task rows.
     pub fn summary_json(&self, i: usize) -> Option<String> {
-        let (record, world) = self.replay_to(i)?;
-        Some(serde_json::to_string(&summary_view(i, &record, &world)).expect("summaries serialize"))
+        self.with_step(i, |record, world| {
+            crate::surely(
+                serde_json::to_string(&summary_view(i, record, world)),
+                "summaries serialize",
+            )
+        })
     }
 
     /// Appends one event (a JSON object; `at` defaults to the last step's) and returns its step.

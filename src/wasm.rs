@@ -44,7 +44,7 @@ export interface Summary {
   latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
   services: {
     name: string; family: Family; requested: string; platformVersion: string; primaryVersion: string;
-    deploymentController: "ECS" | "CODE_DEPLOY"; desiredCount: number; runningCount: number;
+    deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[]; desiredCount: number; runningCount: number;
     deployments: DeploymentRow[]; counts: VersionCount[];
   }[];
   tasks: VersionCount[]; clusters: { name: string; fargateVersion: string; pods: VersionCount[] }[];
@@ -337,14 +337,14 @@ impl JsPlayground {
     /// What `aws ecs describe-services` or `describe-tasks` (the console line) would print right
     /// after step `i`; throws a `CommandError` for any other line.
     pub fn describe(&self, i: usize, line: &str) -> Result<JsValue, JsValue> {
-        let (_, world) = self
+        let query = parse_query(line).map_err(command_error)?;
+        let output = self
             .inner
-            .replay_to(i)
+            .with_step(i, |_, world| match &query {
+                Query::Services(names) => crate::describe::describe_services(world, names),
+                Query::Tasks(names) => crate::describe::describe_tasks(world, names),
+            })
             .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        let output = match parse_query(line).map_err(command_error)? {
-            Query::Services(names) => crate::describe::describe_services(&world, &names),
-            Query::Tasks(names) => crate::describe::describe_tasks(&world, &names),
-        };
         Ok(from_json(&output.to_string()))
     }
 
@@ -379,15 +379,16 @@ impl JsPlayground {
     /// What reads differently between this story after step `i` and `other` after step `j`.
     #[wasm_bindgen(unchecked_return_type = "Difference[]")]
     pub fn compare(&self, i: usize, other: &JsPlayground, j: usize) -> Result<JsValue, JsValue> {
-        let (_, mine) = self
+        // The other handle's world is copied: both handles keep their own last step.
+        let mine = self
             .inner
-            .replay_to(i)
+            .with_step(i, |_, world| world.clone())
             .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        let (_, theirs) = other
+        let differences = other
             .inner
-            .replay_to(j)
+            .with_step(j, |_, theirs| crate::fork::differences(&mine, theirs))
             .ok_or_else(|| out_of_range(j, other.step_count()))?;
-        Ok(to_js(&crate::fork::differences(&mine, &theirs)))
+        Ok(to_js(&differences))
     }
 
     /// Step `i`'s predict-then-reveal question and its answer, or `null` for a step that is
@@ -425,10 +426,6 @@ impl JsPlayground {
         requested: &str,
         requires: Vec<String>,
     ) -> Result<JsValue, JsValue> {
-        let (_, world) = self
-            .inner
-            .replay_to(i)
-            .ok_or_else(|| out_of_range(i, self.step_count()))?;
         let family = Family::parse(family).ok_or_else(|| {
             let js: JsValue = js_sys::Error::new(&format!(
                 "family must be \"LINUX\" or \"WINDOWS\"; found {family:?}."
@@ -437,7 +434,7 @@ impl JsPlayground {
             set(&js, "code", JsValue::from_str("InvalidField"));
             js
         })?;
-        let value = match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
+        let value = self.inner.with_step(i, |_, world| match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
             Ok(r) => serde_json::json!({
                 "outcome": "resolved",
                 "version": world.catalog.get(r.version).version.to_string(),
@@ -447,7 +444,7 @@ impl JsPlayground {
             Err(rejection) => serde_json::json!({
                 "outcome": "rejected", "code": rejection.code(), "message": rejection.to_string(),
             }),
-        };
+        }).ok_or_else(|| out_of_range(i, self.step_count()))?;
         Ok(from_json(&value.to_string()))
     }
 }

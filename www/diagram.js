@@ -45,6 +45,11 @@ export function stepSvg(step, title) {
     svg.append(el("text", { x: x0, y: sy + 34, fill: "#57606a" }, `describe-services says ${s.platformVersion}; deployment ${primary.id} runs ${primary.platformVersion}`));
     let cx = x0;
     let cy = sy + 44;
+    if (!s.tasks) {
+      svg.append(el("text", { x: x0, y: sy + 58, fill: "#1b1f24" }, s.counts.map((g) => `${g.count} × ${g.platformVersion} r${g.revision}`).join(", ")));
+      sy += 72;
+      continue;
+    }
     for (const t of s.tasks.slice(0, 60)) {
       const c = colour(step, s.family, t.platformVersion);
       if (cx + 150 > width - 16) {

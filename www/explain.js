@@ -27,7 +27,9 @@ export function renderExplanation(el, step, command) {
   );
 }
 
-function summarize(rows) {
+/** "2 × 1.2.0 patch r1, …" from task rows, or from the summary's counts when `rows` is null. */
+function summarize(rows, counted = []) {
+  if (!rows) return counted.map((g) => `${g.count} × ${g.platformVersion} patch r${g.revision}`).join(", ") || "none";
   const groups = new Map();
   for (const r of rows) {
     const key = `${r.platformVersion} patch r${r.revision}`;
@@ -42,11 +44,13 @@ export function renderTranscript(el, step) {
     .join("; ");
   const rows = step.services.map((s) =>
     h("tr", {}, h("th", { scope: "row" }, s.name), h("td", {}, s.platformVersion), h("td", {}, `${s.deployments[0].id} on ${s.deployments[0].platformVersion}`),
-      h("td", {}, `${s.runningCount} of ${s.desiredCount}: ${summarize(s.tasks)}`)),
+      h("td", {}, `${s.runningCount} of ${s.desiredCount}: ${summarize(s.tasks, s.counts)}`)),
   );
-  if (step.tasks.length) rows.push(h("tr", {}, h("th", { scope: "row" }, "standalone tasks"), h("td", {}, "—"), h("td", {}, "—"), h("td", {}, summarize(step.tasks))));
+  if (step.tasks?.length || step.standaloneCounts?.length) {
+    rows.push(h("tr", {}, h("th", { scope: "row" }, "standalone tasks"), h("td", {}, "—"), h("td", {}, "—"), h("td", {}, summarize(step.tasks, step.standaloneCounts))));
+  }
   for (const c of step.clusters) {
-    rows.push(h("tr", {}, h("th", { scope: "row" }, `EKS ${c.name}`), h("td", {}, "—"), h("td", {}, `cluster on ${c.fargateVersion}`), h("td", {}, summarize(c.pods))));
+    rows.push(h("tr", {}, h("th", { scope: "row" }, `EKS ${c.name}`), h("td", {}, "—"), h("td", {}, `cluster on ${c.fargateVersion}`), h("td", {}, summarize(c.pods, c.podCounts))));
   }
   fill(
     el,

@@ -38,12 +38,13 @@ function counts(rows) {
 }
 
 /** Running rows as chips (or counts for big groups), then the rows stopped in this step. */
-function taskList(step, family, rows, stopped, started, label) {
-  if (rows.length > CHIP_LIMIT) {
+/** Chips for `rows`, or counts when there are many or only the summary's `counted` groups. */
+function taskList(step, family, rows, stopped, started, label, counted) {
+  if (!rows || rows.length > CHIP_LIMIT) {
     return h(
       "ul",
       { class: "chips counted", "aria-label": label },
-      counts(rows).map((g) =>
+      (rows ? counts(rows) : counted).map((g) =>
         h("li", { class: `chip ${versionClass(step, family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`),
       ),
     );
@@ -58,7 +59,7 @@ function taskList(step, family, rows, stopped, started, label) {
 
 function stoppedRows(step, predicate) {
   return step.changes
-    .filter((c) => (c.kind === "task-stopped" || c.kind === "pod-stopped") && predicate(c))
+    .filter((c) => (c.kind === "task-stopped" || c.kind === "pod-stopped") && (c.task ?? c.pod) && predicate(c))
     .map((c) => ({ id: c.task ?? c.pod, platformVersion: c.platformVersion, revision: c.revision }));
 }
 
@@ -108,7 +109,7 @@ export function renderFleet(el, step, selected, resolveNow) {
       failed
         .filter((f) => f.service === s.name)
         .map((f) => h("p", { class: "failed", role: "note" }, `${f.count} task${f.count === 1 ? "" : "s"} could not start: ${f.reason}.`)),
-      taskList(step, s.family, s.tasks.map((t) => ({ ...t, resolvedOn: primary.createdAt })), stoppedRows(step, (c) => c.service === s.name), started, `Tasks of ${s.name}`),
+      taskList(step, s.family, s.tasks?.map((t) => ({ ...t, resolvedOn: primary.createdAt })), stoppedRows(step, (c) => c.service === s.name), started, `Tasks of ${s.name}`, s.counts),
       h(
         "details",
         { class: "deployments" },
@@ -126,10 +127,10 @@ export function renderFleet(el, step, selected, resolveNow) {
       taskList(step, "LINUX", [], stoppedRows(step, (c) => c.service === name), started, `Stopped tasks of ${name}`)));
   }
   const standaloneStopped = stoppedRows(step, (c) => c.kind === "task-stopped" && !c.service);
-  if (step.tasks.length || standaloneStopped.length) {
+  if (step.tasks?.length || step.standaloneCounts?.length || standaloneStopped.length) {
     parts.push(
       h("article", { class: "service standalone", "data-testid": "standalone" }, h("h3", {}, "Standalone tasks (run-task)"),
-        taskList(step, "LINUX", step.tasks.map((t) => ({ ...t, resolvedOn: t.startedAt })), standaloneStopped, started, "Standalone tasks")),
+        taskList(step, "LINUX", step.tasks?.map((t) => ({ ...t, resolvedOn: t.startedAt })), standaloneStopped, started, "Standalone tasks", step.standaloneCounts)),
     );
   }
   for (const c of step.clusters) {
@@ -139,7 +140,7 @@ export function renderFleet(el, step, selected, resolveNow) {
         { class: "service cluster", "data-testid": `cluster-${c.name}` },
         h("h3", {}, `EKS cluster ${c.name}`),
         h("p", { class: "counts" }, `Fargate pods run ${c.fargateVersion} (chosen by EKS; no LATEST)`),
-        taskList(step, "EKS", c.pods, stoppedRows(step, (x) => x.kind === "pod-stopped" && x.cluster === c.name), started, `Pods of ${c.name}`),
+        taskList(step, "EKS", c.pods, stoppedRows(step, (x) => x.kind === "pod-stopped" && x.cluster === c.name), started, `Pods of ${c.name}`, c.podCounts),
       ),
     );
   }

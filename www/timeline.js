@@ -45,12 +45,14 @@ export function showCurrent(el, current) {
     if (isCurrent) button.setAttribute("aria-current", "step");
     else button.removeAttribute("aria-current");
   }
-  const current_ = el.querySelector(".current");
-  if (current_) {
+  // Scroll the current marker into view at the next frame, so the step's render costs one layout.
+  requestAnimationFrame(() => {
+    const marker = el.querySelector(".current");
+    if (!marker) return;
     const strip = el.getBoundingClientRect();
-    const box = current_.getBoundingClientRect();
+    const box = marker.getBoundingClientRect();
     if (box.left < strip.left || box.right > strip.right) el.scrollLeft += box.left - strip.left - strip.width / 2 + box.width / 2;
-  }
+  });
 }
 
 export function markerKeys(el, onPick) {

@@ -1,0 +1,57 @@
+// The page in headless Chromium: start-up (navigation to the first rendered step) beside a trivial
+// page from the same server, and the main-thread time to render a step with 10,000 tasks (click
+// Next, including style and layout), over every step of a generated scenario, and while scrubbing.
+// `node scripts/bench-page.mjs` after `make build`; `make bench` runs it.
+import { execFileSync } from "node:child_process";
+import { launch, server } from "../tests/e2e/browser.mjs";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const site = await server();
+const browser = await launch();
+const page = await (await browser.newContext()).newPage();
+
+const starts = [];
+const blanks = [];
+for (let i = 0; i < 7; i++) {
+  await page.goto(`${site.url}favicon.svg`);
+  blanks.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd));
+  await page.goto(`${site.url}#v=1&s=blog-timeline&step=0`);
+  await page.waitForFunction(() => performance.getEntriesByName("first-step").length > 0);
+  starts.push(await page.evaluate(() => performance.getEntriesByName("first-step")[0].startTime));
+}
+const start = median(starts);
+const blank = median(blanks);
+console.log(`page start-up: first step rendered after ${start.toFixed(0)} ms; a trivial page loads in ${blank.toFixed(0)} ms (ratio ${(start / blank).toFixed(1)}×), medians of 7`);
+
+// 40 events over two services of 5,000 tasks: every step shows 10,000 tasks.
+const scenario = execFileSync("node", [new URL("big-scenario.mjs", import.meta.url).pathname, "40", "2"], { encoding: "utf8" });
+const link = `#v=1&doc=${Buffer.from(scenario).toString("base64url")}&step=4`;
+await page.goto(site.url + link);
+await page.getByTestId("why").waitFor();
+const render = await page.evaluate(() => {
+  const times = [];
+  const next = document.getElementById("next");
+  while (!next.disabled) {
+    const t = performance.now();
+    next.click();
+    void document.body.offsetHeight; // style and layout, not only script
+    times.push(performance.now() - t);
+  }
+  return times;
+});
+const scrub = await page.evaluate(() => {
+  const scrubber = document.getElementById("scrubber");
+  const times = [];
+  for (let i = Number(scrubber.max); i >= 4; i--) {
+    const t = performance.now();
+    scrubber.value = String(i);
+    scrubber.dispatchEvent(new Event("input"));
+    void document.body.offsetHeight;
+    times.push(performance.now() - t);
+  }
+  return times;
+});
+const tasks = await page.evaluate(() => document.getElementById("transcript").textContent.match(/(\d+) of 5000/g));
+console.log(`page render with 10,000 tasks (${tasks?.length ?? 0} services of 5,000): median ${median(render).toFixed(1)} ms, max ${Math.max(...render).toFixed(1)} ms per step over ${render.length} steps; scrubbing back: median ${median(scrub).toFixed(1)} ms, max ${Math.max(...scrub).toFixed(1)} ms`);
+await browser.close();
+await site.close();
