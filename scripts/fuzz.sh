@@ -10,6 +10,10 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "[fuzz] cargo install cargo-fuzz (once, about 2 minutes)…" >&2
   cargo install -q cargo-fuzz --version 0.13.2
 fi
+if ! cargo +nightly --version >/dev/null 2>&1 && ! grep -q RUSTUP_TOOLCHAIN target/toolchain.env 2>/dev/null; then
+  echo "[fuzz] trying 'rustup toolchain install nightly' (60 s limit)…" >&2
+  timeout 60 rustup toolchain install nightly --profile minimal >/dev/null 2>&1 || true
+fi
 if cargo +nightly --version >/dev/null 2>&1; then
   run=(cargo +nightly fuzz run)
 else
