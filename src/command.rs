@@ -723,9 +723,9 @@ mod tests {
     /// The error's message and the text at its column (from there to the next space).
     fn error(line: &str) -> (String, String) {
         let e = parse_command(line).unwrap_err();
-        let at: String = line
-            .chars()
-            .skip(e.column as usize - 1)
+        let chars: Vec<char> = line.chars().collect();
+        let at: String = chars[e.column as usize - 1..]
+            .iter()
             .take_while(|c| !c.is_whitespace())
             .collect();
         (at, e.to_string())
