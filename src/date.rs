@@ -41,6 +41,53 @@ impl Instant {
         ))
     }
 
+    /// A timestamp as the AWS CLI prints it: version 2's ISO 8601 text with optional fractional
+    /// seconds and a `Z` or `±HH:MM` offset (`2021-03-19T10:31:21.345000-07:00`), or version 1's
+    /// seconds since the epoch (`1557128207.101`). Fractions are dropped.
+    pub fn parse_aws(text: &str) -> Option<Instant> {
+        let b = text.as_bytes();
+        if b.len() < 19 || b[10] != b'T' {
+            return None;
+        }
+        let whole = Instant::parse(&format!("{}Z", text.get(..19)?))?;
+        let mut rest = text.get(19..)?;
+        if let Some(fraction) = rest.strip_prefix('.') {
+            let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits > 9 {
+                return None;
+            }
+            rest = &fraction[digits..];
+        }
+        let offset = match rest.as_bytes() {
+            b"Z" | b"" => 0,
+            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let two = |a: u8, b: u8| -> Option<i64> {
+                    (a.is_ascii_digit() && b.is_ascii_digit())
+                        .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+                };
+                let (hours, minutes) = (two(*h1, *h2)?, two(*m1, *m2)?);
+                if hours > 23 || minutes > 59 {
+                    return None;
+                }
+                let seconds = hours * 3600 + minutes * 60;
+                if *sign == b'+' {
+                    seconds
+                } else {
+                    -seconds
+                }
+            }
+            _ => return None,
+        };
+        Some(Instant(whole.0 - offset))
+    }
+
+    /// CLI version 1's epoch seconds; only years 1970 to 9999 are dates a fleet can have.
+    pub fn from_epoch_seconds(seconds: f64) -> Option<Instant> {
+        (0.0..253_402_300_800.0)
+            .contains(&seconds)
+            .then_some(Instant(seconds as i64))
+    }
+
     /// The full form, `YYYY-MM-DDTHH:MM:SSZ`.
     pub fn to_iso(self) -> String {
         let seconds = self.0.rem_euclid(86_400);
@@ -112,6 +159,30 @@ mod tests {
         );
         assert_eq!(Instant::parse("1970-01-01").unwrap(), Instant(0));
         assert_eq!(Instant::parse("2020-02-29").unwrap().date(), "2020-02-29");
+    }
+
+    #[test]
+    fn reads_the_timestamps_both_cli_versions_print() {
+        let utc = Instant::parse("2021-03-19T17:31:21Z").unwrap();
+        assert_eq!(
+            Instant::parse_aws("2021-03-19T10:31:21.345000-07:00"),
+            Some(utc)
+        );
+        assert_eq!(Instant::parse_aws("2021-03-19T17:31:21Z"), Some(utc));
+        assert_eq!(Instant::parse_aws("2021-03-19T17:31:21"), Some(utc));
+        assert_eq!(Instant::parse_aws("2021-03-20T03:01:21+09:30"), Some(utc));
+        assert_eq!(Instant::from_epoch_seconds(1616175081.9), Some(utc));
+        for bad in [
+            "2021-03-19",
+            "2021-02-30T00:00:00Z",
+            "2021-03-19T10:31:21.-07:00",
+            "2021-03-19T10:31:21+7",
+            "2021-03-19T10:31:21+24:00",
+        ] {
+            assert_eq!(Instant::parse_aws(bad), None, "{bad}");
+        }
+        assert_eq!(Instant::from_epoch_seconds(-1.0), None);
+        assert_eq!(Instant::from_epoch_seconds(f64::INFINITY), None);
     }
 
     #[test]

@@ -107,6 +107,16 @@ pub enum Transition {
         version: Version,
         state: State,
     },
+    ImportedOnRecalled {
+        version: Version,
+        family: Family,
+    },
+    ImportedNameTaken {
+        service: String,
+    },
+    ImportedTaskTaken {
+        task: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -278,6 +288,20 @@ impl fmt::Display for Transition {
                 f,
                 "EKS pods cannot run on {version}: it is {}; choose an active or deprecating version.",
                 state.as_str()
+            ),
+            Transition::ImportedOnRecalled { version, family } => write!(
+                f,
+                "Platform version {version} ({family}) is recalled at the import's date (AWS terminated the remaining tasks), so nothing can still run on it; import output taken before the recall."
+            ),
+            Transition::ImportedNameTaken { service } => write!(
+                f,
+                "The fleet already has a service named {}; each imported service needs a name of its own.",
+                quoted(service)
+            ),
+            Transition::ImportedTaskTaken { task } => write!(
+                f,
+                "Task id {} is already running; each imported task needs an id of its own.",
+                quoted(task)
             ),
         }
     }

@@ -34,6 +34,8 @@ pub struct Deployment {
 #[derive(Clone, Debug)]
 pub struct Service {
     pub name: String,
+    /// The ECS cluster it was imported from; `None` for services a scenario creates.
+    pub cluster: Option<String>,
     pub family: Family,
     /// The version string the customer asked for ("LATEST" or a version).
     pub requested: String,

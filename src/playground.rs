@@ -4,6 +4,7 @@
 
 use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, ScenarioError, MAX_TRACE_ROWS};
+use crate::import::{self, ImportError, ImportedFleet};
 use crate::json::Json;
 use crate::scenario::{self, Document, TimedEvent, FORMAT};
 use crate::trace::{apply, replay, StepRecord, World};
@@ -204,6 +205,70 @@ impl Playground {
         Playground::new(&document.to_string())
     }
 
+    /// Starts a playground from AWS CLI output (`import.rs`): AWS's history up to the newest
+    /// timestamp in the output, then one `import-fleet` step that places the fleet. Errors point
+    /// into the file they come from.
+    pub fn import(files: &[(String, String)]) -> Result<Playground, ImportError> {
+        let (fleet, tally, newest) = import::read_outputs(files)?;
+        let at = match newest {
+            Some(at) => at,
+            None => {
+                let history = crate::builtin::find(HISTORY).expect("aws-history is built in");
+                let events =
+                    crate::surely(scenario::read(history.json), "built-ins are valid").events;
+                events.last().map(|e| e.at).unwrap_or_default()
+            }
+        };
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        let mut note = format!(
+            "Read in this browser from {}; nothing was uploaded.",
+            names.join(", ")
+        );
+        if tally.service_tasks > 0 {
+            note.push_str(&format!(
+                " describe-tasks listed {} of services: a service's tasks are counted from its deployments in describe-services.",
+                if tally.service_tasks == 1 { "1 task".to_string() } else { format!("{} tasks", tally.service_tasks) }
+            ));
+        }
+        if tally.left_out > 0 {
+            note.push_str(&format!(
+                " Left out: {} not RUNNING on Fargate.",
+                if tally.left_out == 1 {
+                    "1 task".to_string()
+                } else {
+                    format!("{} tasks", tally.left_out)
+                }
+            ));
+        }
+        let (services, tasks) = fleet.to_event_fields();
+        let document = serde_json::json!({
+            "format": FORMAT,
+            "title": "Your fleet",
+            "base": HISTORY,
+            "events": [{
+                "at": at.to_iso(),
+                "do": "import-fleet",
+                "note": note,
+                "services": services,
+                "tasks": tasks,
+            }],
+        });
+        Playground::new(&document.to_string())
+            .map_err(|error| locate_in_files(files, &fleet, at, error))
+    }
+
+    /// What retiring a version on a date does to the fleet of step `i` (`report.rs`).
+    pub fn retirement_report(
+        &self,
+        i: usize,
+        plan: &crate::report::Plan,
+    ) -> Result<crate::report::Report, crate::report::ReportError> {
+        self.with_step(i, |record, world| {
+            crate::report::report(world, record.at, plan)
+        })
+        .unwrap_or(Err(crate::report::ReportError::NoSuchStep { step: i }))
+    }
+
     /// The predict-then-reveal question of step `i` (customer steps only), with its answer.
     pub fn question(&self, i: usize) -> Option<crate::predict::Question> {
         let before = match i {
@@ -311,6 +376,64 @@ impl Playground {
             .collect();
         out.insert("events".into(), events.into());
         serde_json::to_string_pretty(&serde_json::Value::Object(out)).expect("documents serialize")
+    }
+}
+
+const HISTORY: &str = "aws-history";
+
+/// Maps an error of the generated document back to the file and field it came from. Only replay
+/// errors can happen there (the reader accepted the same fields in the files).
+fn locate_in_files(
+    files: &[(String, String)],
+    fleet: &ImportedFleet,
+    at: Instant,
+    error: ScenarioError,
+) -> ImportError {
+    let origin = |list: &str, index: &str| -> Option<(usize, &str)> {
+        let i: usize = index.parse().ok()?;
+        match list {
+            "services" => fleet.services.get(i).map(|s| (s.file, s.path.as_str())),
+            _ => fleet.tasks.get(i).map(|t| (t.file, t.path.as_str())),
+        }
+    };
+    let mut parts = error.path.splitn(6, '/').skip(3);
+    let (list, index, rest) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+        parts.collect::<Vec<_>>(),
+    );
+    let (file, path) = origin(list, index).unwrap_or((usize::MAX, ""));
+    let mut path = path.to_string();
+    if let [deployments, j, field] = rest.as_slice() {
+        let deployment = fleet
+            .services
+            .get(index.parse().unwrap_or(usize::MAX))
+            .and_then(|s| s.deployments.get(j.parse::<usize>().ok()?));
+        match (*deployments, deployment) {
+            ("deployments", Some(d)) => path = format!("{}/{field}", d.path),
+            _ => path = format!("{path}/{}", rest.join("/")),
+        }
+    } else if !rest.is_empty() {
+        path = format!("{path}/{}", rest.join("/"));
+    }
+    let file = files
+        .get(file)
+        .map(|(name, _)| name.clone())
+        .unwrap_or_default();
+    let kind = match *error.kind {
+        ErrorKind::UnknownVersion { version, family } => ErrorKind::InvalidField {
+            what: "platformVersion".into(),
+            expected: format!(
+                "a {family} version AWS had released by {}, the newest time in the output",
+                at.date()
+            ),
+            found: format!("\"{version}\""),
+        },
+        kind => kind,
+    };
+    ImportError {
+        file,
+        error: ScenarioError::new(path, kind),
     }
 }
 

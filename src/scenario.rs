@@ -139,6 +139,8 @@ pub enum Action {
         pod: String,
         count: Count,
     },
+    /// A fleet read from AWS CLI output (`import.rs`), placed as it runs. Boxed: it can be large.
+    ImportFleet(Box<crate::import::ImportedFleet>),
 }
 
 /// Every `do`, with the fields it accepts besides `at`, `do` and `note`.
@@ -187,9 +189,10 @@ const EVENTS: &[(&str, &[&str])] = &[
     ),
     ("stop-task", &["task"]),
     ("run-pod", &["cluster", "pod", "count"]),
+    ("import-fleet", &["services", "tasks"]),
 ];
 
-pub const EVENT_NAMES: [&str; 16] = [
+pub const EVENT_NAMES: [&str; 17] = [
     "release-version",
     "publish-revision",
     "move-latest",
@@ -206,6 +209,7 @@ pub const EVENT_NAMES: [&str; 16] = [
     "run-task",
     "stop-task",
     "run-pod",
+    "import-fleet",
 ];
 
 const TOP_LEVEL: &[&str] = &["format", "title", "description", "base", "events"];
@@ -230,6 +234,7 @@ impl Action {
             Action::RunTask { .. } => "run-task",
             Action::StopTask { .. } => "stop-task",
             Action::RunPod { .. } => "run-pod",
+            Action::ImportFleet(_) => "import-fleet",
         }
     }
 
@@ -336,6 +341,11 @@ impl Action {
                 pod,
                 count,
             } => json!({ "cluster": cluster, "pod": pod, "count": count.to_json() }),
+            Action::ImportFleet(fleet) => json!({
+                "services": fleet.services.len(),
+                "tasks": fleet.tasks.len(),
+                "outOfScope": fleet.skipped.len()
+            }),
         };
         let mut out = serde_json::Map::new();
         out.insert("do".into(), json!(self.name()));
@@ -354,6 +364,17 @@ impl TimedEvent {
     pub fn to_document_json(&self) -> serde_json::Value {
         let mut out = serde_json::Map::new();
         out.insert("at".into(), serde_json::json!(self.at.to_iso()));
+        if let Action::ImportFleet(fleet) = &self.action {
+            // The step echo only counts the fleet; the document holds all of it.
+            let (services, tasks) = fleet.to_event_fields();
+            out.insert("do".into(), serde_json::json!(self.action.name()));
+            out.insert("services".into(), services.into());
+            out.insert("tasks".into(), tasks.into());
+            if let Some(note) = &self.note {
+                out.insert("note".into(), serde_json::json!(note));
+            }
+            return serde_json::Value::Object(out);
+        }
         if let serde_json::Value::Object(rest) = self.action.to_json(self.note.as_deref()) {
             out.extend(rest);
         }
@@ -610,6 +631,11 @@ pub fn read_event(
             pod: r.required_string("pod")?,
             count: r.optional_count("count")?.unwrap_or(Count(1.0)),
         },
+        "import-fleet" => Action::ImportFleet(Box::new(crate::import::read_event_fields(
+            field("services"),
+            field("tasks"),
+            path,
+        )?)),
         _ => unreachable!("EVENTS and this match list the same names"),
     };
     Ok(TimedEvent { at, action, note })

@@ -54,6 +54,8 @@ pub struct TaskView {
 #[serde(rename_all = "camelCase")]
 pub struct ServiceView<'a> {
     pub name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<&'a str>,
     pub family: Family,
     pub platform_version: String,
     pub requested: &'a str,
@@ -197,6 +199,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
         .iter()
         .map(|s| ServiceView {
             name: &s.name,
+            cluster: s.cluster.as_deref(),
             family: s.family,
             platform_version: shown_version(s, catalog),
             requested: &s.requested,
@@ -296,6 +299,8 @@ fn counts(items: impl Iterator<Item = (VersionId, u32)>, catalog: &Catalog) -> V
 #[serde(rename_all = "camelCase")]
 pub struct ServiceSummary<'a> {
     pub name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<&'a str>,
     pub family: Family,
     pub requested: &'a str,
     pub platform_version: String,
@@ -324,6 +329,7 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
         .iter()
         .map(|s| ServiceSummary {
             name: &s.name,
+            cluster: s.cluster.as_deref(),
             family: s.family,
             requested: &s.requested,
             platform_version: shown_version(s, catalog),

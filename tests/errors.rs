@@ -34,7 +34,7 @@ fn cases() -> Vec<(String, &'static str, &'static str, &'static str)> {
         (doc("7"), "InvalidField", "/events/0", "An event must be an object; found 7."),
         (doc(r#"{"at":"2019-01-01"}"#), "MissingField", "/events/0/do", "Missing field \"do\": every event needs it."),
         (doc(r#"{"at":"2019-01-01","do":"craete-service","service":"web"}"#), "UnknownEvent", "/events/0/do",
-         "Unknown event \"craete-service\" (did you mean create-service?); use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, delete-service, run-task, stop-task, run-pod."),
+         "Unknown event \"craete-service\" (did you mean create-service?); use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, delete-service, run-task, stop-task, run-pod, import-fleet."),
         (doc(r#"{"do":"scale-service","desiredcount":2}"#), "UnknownField", "/events/0/desiredcount",
          "Unknown field \"desiredcount\" in a scale-service event (did you mean desiredCount?); remove it or fix its name."),
         (doc(r#"{"at":"2019-01-01","do":"scale-service","desiredCount":2}"#), "MissingField", "/events/0/service",
@@ -70,7 +70,7 @@ fn cases() -> Vec<(String, &'static str, &'static str, &'static str)> {
          "This event is dated 2019-01-31T23:59:59Z, before the previous event's 2019-02-01T00:00:00Z; events must be in date order."),
         // A shape error anywhere wins over a replay error earlier in the document.
         (doc(r#"{"at":"2019-01-01","do":"move-latest","to":"9.9.9"},{"at":"2019-01-02","do":"bogus"}"#), "UnknownEvent", "/events/1/do",
-         "Unknown event \"bogus\"; use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, delete-service, run-task, stop-task, run-pod."),
+         "Unknown event \"bogus\"; use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, delete-service, run-task, stop-task, run-pod, import-fleet."),
         (doc(r#"{"at":"2019-01-01","do":"move-latest","to":"9.9.9"}"#), "UnknownVersion", "/events/0/to",
          "Platform version 9.9.9 (LINUX) was never released; add a release-version event before this one."),
         (with_catalog(r#"{"at":"2019-01-02","do":"move-latest","to":"1.2.0","family":"WINDOWS"}"#), "UnknownVersion", "/events/2/to",

@@ -1,0 +1,678 @@
+//! Bring your own fleet: reads what `aws ecs describe-services` and `aws ecs describe-tasks` print
+//! (as the AWS CLI prints it: camelCase, version 1 or 2 timestamps) into the services, deployments
+//! and standalone tasks an `import-fleet` event places in the world.
+//!
+//! Unlike scenario documents, AWS output is read leniently: unknown fields are ignored, since every
+//! CLI release adds some. What the simulation needs is required, and a missing or malformed field is
+//! a located error. Services that are not on Fargate (EC2 or EXTERNAL launch type, EXTERNAL
+//! deployment controller) or are deleted (`INACTIVE`) are kept only to be listed as out of scope.
+
+use crate::date::Instant;
+use crate::error::{quoted, ErrorKind, ScenarioError, MAX_RUNNING_TASKS};
+use crate::fleet::valid_name;
+use crate::json::{self, pointer_push, Json};
+use crate::scenario::Controller;
+use crate::version::{Family, Version, LATEST};
+use std::fmt;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportedFleet {
+    pub services: Vec<ImportedService>,
+    pub tasks: Vec<ImportedTask>,
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedService {
+    /// Which of the files it was read from (0 inside a scenario).
+    pub file: usize,
+    /// JSON Pointer of the service object, relative to what was read (a file or the event).
+    pub path: String,
+    pub cluster: Option<String>,
+    pub name: String,
+    pub family: Family,
+    /// What the customer asked for. CODE_DEPLOY services show only the resolved version, so for
+    /// them this is that version.
+    pub requested: String,
+    pub controller: Controller,
+    pub desired: u32,
+    /// Oldest first; the last one is the PRIMARY deployment (or task set).
+    pub deployments: Vec<ImportedDeployment>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedDeployment {
+    pub path: String,
+    pub version: Version,
+    pub created_at: Option<Instant>,
+    pub running: u32,
+}
+
+/// A standalone task (not started by a service) that is RUNNING on Fargate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedTask {
+    pub file: usize,
+    pub path: String,
+    pub cluster: Option<String>,
+    pub id: String,
+    pub family: Family,
+    pub version: Version,
+    pub started_at: Option<Instant>,
+}
+
+/// A service listed in the output that the simulation leaves out, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    pub cluster: Option<String>,
+    pub name: String,
+    pub reason: SkipReason,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    /// `launchType` EC2 or EXTERNAL, or a capacity provider strategy without a Fargate provider.
+    NotFargate(String),
+    /// The EXTERNAL deployment controller: versions are managed outside ECS deployments.
+    ExternalController,
+    /// `status: INACTIVE`: the service was deleted.
+    Inactive,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::NotFargate(launch) => write!(f, "{launch}, not Fargate"),
+            SkipReason::ExternalController => write!(f, "EXTERNAL deployment controller"),
+            SkipReason::Inactive => write!(f, "deleted (INACTIVE)"),
+        }
+    }
+}
+
+/// What a file said besides the fleet: tasks the import counts another way or leaves out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Tasks describe-tasks lists for a service; a service's tasks are counted from its
+    /// deployments in describe-services instead.
+    pub service_tasks: u32,
+    /// Tasks not RUNNING (PROVISIONING, PENDING, STOPPED…), or not on Fargate.
+    pub left_out: u32,
+}
+
+/// A located error in one of the files being imported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportError {
+    pub file: String,
+    pub error: ScenarioError,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.error)
+    }
+}
+
+/// Reads the AWS CLI output a user gives: each file one `describe-services` or `describe-tasks`
+/// output, or a JSON array of them (as `jq -s` writes). Returns the fleet, what it left out, and
+/// the newest timestamp anywhere in the output (the moment the fleet is imported at).
+pub fn read_outputs(
+    files: &[(String, String)],
+) -> Result<(ImportedFleet, Tally, Option<Instant>), ImportError> {
+    let mut reading = Reading::default();
+    for (file, (name, text)) in files.iter().enumerate() {
+        reading.file = file;
+        let located = |error: ScenarioError| ImportError {
+            file: name.clone(),
+            error,
+        };
+        let value = json::parse(text)
+            .map_err(|e| located(ScenarioError::new("", ErrorKind::InvalidJson(e))))?;
+        match &value {
+            Json::Array(outputs) => {
+                for (i, output) in outputs.iter().enumerate() {
+                    reading.output(output, &format!("/{i}")).map_err(located)?;
+                }
+            }
+            output => reading.output(output, "").map_err(located)?,
+        }
+    }
+    Ok((reading.fleet, reading.tally, reading.newest))
+}
+
+/// Reads the `services` and `tasks` of an `import-fleet` event at `path`.
+pub fn read_event_fields(
+    services: Option<&Json>,
+    tasks: Option<&Json>,
+    path: &str,
+) -> Result<ImportedFleet, ScenarioError> {
+    let mut reading = Reading::default();
+    if let Some(services) = services {
+        reading.services(services, &pointer_push(path, "services"))?;
+    }
+    if let Some(tasks) = tasks {
+        reading.tasks(tasks, &pointer_push(path, "tasks"))?;
+    }
+    // Paths inside the event are kept relative to it, for replay errors.
+    let relative = |p: &mut String| *p = p[path.len() + 1..].to_string();
+    for service in &mut reading.fleet.services {
+        relative(&mut service.path);
+        service
+            .deployments
+            .iter_mut()
+            .for_each(|d| relative(&mut d.path));
+    }
+    reading
+        .fleet
+        .tasks
+        .iter_mut()
+        .for_each(|t| relative(&mut t.path));
+    Ok(reading.fleet)
+}
+
+#[derive(Default)]
+struct Reading {
+    file: usize,
+    fleet: ImportedFleet,
+    tally: Tally,
+    newest: Option<Instant>,
+}
+
+/// One object of AWS output; fields are looked up by name, unknown ones are never looked at.
+struct Object<'a> {
+    members: &'a [(String, Json)],
+    path: &'a str,
+    what: &'static str,
+}
+
+impl<'a> Object<'a> {
+    fn new(value: &'a Json, path: &'a str, what: &'static str) -> Result<Self, ScenarioError> {
+        match value {
+            Json::Object(members) => Ok(Object {
+                members,
+                path,
+                what,
+            }),
+            other => Err(invalid(path, &format!("Each {what}"), "an object", other)),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&'a Json> {
+        self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    fn at(&self, name: &str) -> String {
+        pointer_push(self.path, name)
+    }
+
+    fn required(&self, name: &'static str) -> Result<&'a Json, ScenarioError> {
+        self.get(name).ok_or_else(|| {
+            ScenarioError::new(
+                self.path,
+                ErrorKind::MissingField {
+                    field: name,
+                    context: format!("a {} in AWS CLI output", self.what),
+                },
+            )
+        })
+    }
+
+    fn string(&self, name: &'static str) -> Result<Option<&'a str>, ScenarioError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Json::String(s)) => Ok(Some(s)),
+            Some(other) => Err(invalid(&self.at(name), name, "a string", other)),
+        }
+    }
+
+    fn required_string(&self, name: &'static str) -> Result<&'a str, ScenarioError> {
+        self.required(name)?;
+        Ok(self.string(name)?.unwrap_or_default())
+    }
+
+    fn count(&self, name: &'static str) -> Result<u32, ScenarioError> {
+        let expected = "a whole number from 0 to 1000000";
+        match self.required(name)? {
+            Json::Number(n) if n.fract() == 0.0 && (0.0..=MAX_RUNNING_TASKS as f64).contains(n) => {
+                Ok(*n as u32)
+            }
+            Json::Number(n) => Err(ScenarioError::new(
+                self.at(name),
+                ErrorKind::InvalidField {
+                    what: name.into(),
+                    expected: expected.into(),
+                    found: json::number_text(*n),
+                },
+            )),
+            other => Err(invalid(&self.at(name), name, expected, other)),
+        }
+    }
+
+    /// A name AWS allows for services and tasks: `^[A-Za-z0-9_-]{1,255}$`.
+    fn name(&self, field: &'static str, text: &str) -> Result<String, ScenarioError> {
+        if valid_name(text) {
+            Ok(text.to_string())
+        } else {
+            Err(ScenarioError::new(
+                self.at(field),
+                ErrorKind::InvalidField {
+                    what: field.into(),
+                    expected:
+                        "1 to 255 letters, digits, hyphens or underscores (AWS's rule for names)"
+                            .into(),
+                    found: quoted(text),
+                },
+            ))
+        }
+    }
+
+    /// An ARN or a bare name; the name is its last `/` segment.
+    fn arn_name(&self, field: &'static str) -> Result<Option<String>, ScenarioError> {
+        self.string(field)?
+            .map(|arn| self.name(field, arn.rsplit('/').next().unwrap_or(arn)))
+            .transpose()
+    }
+
+    fn family(&self) -> Result<Family, ScenarioError> {
+        let Some(text) = self.string("platformFamily")? else {
+            return Ok(Family::Linux);
+        };
+        let upper = text.to_ascii_uppercase();
+        if upper == "LINUX" {
+            Ok(Family::Linux)
+        } else if upper.starts_with("WINDOWS") {
+            Ok(Family::Windows)
+        } else {
+            Err(ScenarioError::new(
+                self.at("platformFamily"),
+                ErrorKind::InvalidField {
+                    what: "platformFamily".into(),
+                    expected: "\"Linux\" or a Windows family such as \"WINDOWS_SERVER_2019_CORE\""
+                        .into(),
+                    found: quoted(text),
+                },
+            ))
+        }
+    }
+
+    /// The resolved version a deployment, task set or task shows.
+    fn resolved_version(&self) -> Result<Version, ScenarioError> {
+        let text = self.required_string("platformVersion")?;
+        Version::parse(text).ok_or_else(|| {
+            ScenarioError::new(
+                self.at("platformVersion"),
+                ErrorKind::InvalidField {
+                    what: "platformVersion".into(),
+                    expected: format!(
+                        "the resolved version written MAJOR.MINOR.PATCH, like \"1.4.0\" (AWS shows it on every {})",
+                        self.what
+                    ),
+                    found: quoted(text),
+                },
+            )
+        })
+    }
+
+    fn timestamp(&self, name: &'static str) -> Result<Option<Instant>, ScenarioError> {
+        let expected =
+            "an AWS CLI timestamp, like \"2021-03-19T10:31:21.345000-07:00\" or 1616174881.345";
+        let parsed = match self.get(name) {
+            None => return Ok(None),
+            Some(Json::String(s)) => Instant::parse_aws(s).ok_or_else(|| quoted(s)),
+            Some(Json::Number(n)) => {
+                Instant::from_epoch_seconds(*n).ok_or_else(|| json::number_text(*n))
+            }
+            Some(other) => return Err(invalid(&self.at(name), name, expected, other)),
+        };
+        parsed.map(Some).map_err(|found| {
+            ScenarioError::new(
+                self.at(name),
+                ErrorKind::InvalidField {
+                    what: name.into(),
+                    expected: expected.into(),
+                    found,
+                },
+            )
+        })
+    }
+
+    fn array(&self, name: &'static str) -> Result<Option<&'a [Json]>, ScenarioError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Json::Array(items)) => Ok(Some(items)),
+            Some(other) => Err(invalid(&self.at(name), name, "an array", other)),
+        }
+    }
+}
+
+/// Is this launch type or capacity provider Fargate?
+fn is_fargate(name: &str) -> bool {
+    matches!(name, "FARGATE" | "FARGATE_SPOT")
+}
+
+impl Reading {
+    fn saw(&mut self, at: Option<Instant>) {
+        self.newest = self.newest.max(at);
+    }
+
+    fn output(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
+        let output = Object::new(value, path, "AWS CLI output")?;
+        let (services, tasks) = (output.get("services"), output.get("tasks"));
+        if services.is_none() && tasks.is_none() {
+            return Err(ScenarioError::new(
+                path,
+                ErrorKind::InvalidField {
+                    what: "The file".into(),
+                    expected: "what `aws ecs describe-services` or `aws ecs describe-tasks` prints (an object with \"services\" or \"tasks\")".into(),
+                    found: "neither".into(),
+                },
+            ));
+        }
+        if let Some(services) = services {
+            self.services(services, &output.at("services"))?;
+        }
+        if let Some(tasks) = tasks {
+            self.tasks(tasks, &output.at("tasks"))?;
+        }
+        Ok(())
+    }
+
+    fn services(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
+        let Json::Array(items) = value else {
+            return Err(invalid(path, "services", "an array of services", value));
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.service(item, &format!("{path}/{i}"))?;
+        }
+        Ok(())
+    }
+
+    fn tasks(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
+        let Json::Array(items) = value else {
+            return Err(invalid(path, "tasks", "an array of tasks", value));
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.task(item, &format!("{path}/{i}"))?;
+        }
+        Ok(())
+    }
+
+    fn service(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
+        let service = Object::new(value, path, "service")?;
+        let name = service.name("serviceName", service.required_string("serviceName")?)?;
+        let cluster = service.arn_name("clusterArn")?;
+        let skip = |reason| Skipped {
+            cluster: cluster.clone(),
+            name: name.clone(),
+            reason,
+        };
+        if service.string("status")? == Some("INACTIVE") {
+            self.fleet.skipped.push(skip(SkipReason::Inactive));
+            return Ok(());
+        }
+        let controller = match service.get("deploymentController") {
+            None => Controller::Ecs,
+            Some(value) => {
+                let path = service.at("deploymentController");
+                let object = Object::new(value, &path, "deployment controller")?;
+                match object.required_string("type")? {
+                    "ECS" => Controller::Ecs,
+                    "CODE_DEPLOY" => Controller::CodeDeploy,
+                    "EXTERNAL" => {
+                        self.fleet
+                            .skipped
+                            .push(skip(SkipReason::ExternalController));
+                        return Ok(());
+                    }
+                    other => {
+                        return Err(ScenarioError::new(
+                            object.at("type"),
+                            ErrorKind::InvalidField {
+                                what: "type".into(),
+                                expected: "\"ECS\", \"CODE_DEPLOY\" or \"EXTERNAL\"".into(),
+                                found: quoted(other),
+                            },
+                        ))
+                    }
+                }
+            }
+        };
+        if let Some(reason) = self.not_fargate(&service)? {
+            self.fleet.skipped.push(skip(reason));
+            return Ok(());
+        }
+        let family = service.family()?;
+        let desired = service.count("desiredCount")?;
+        self.saw(service.timestamp("createdAt")?);
+        // CODE_DEPLOY services run task sets; ECS services run deployments.
+        let field = match service.array("taskSets")? {
+            Some(sets) if controller == Controller::CodeDeploy && !sets.is_empty() => "taskSets",
+            _ => "deployments",
+        };
+        let units_path = service.at(field);
+        let units = service.array(field)?.ok_or_else(|| {
+            ScenarioError::new(
+                path,
+                ErrorKind::MissingField {
+                    field: "deployments",
+                    context: "a Fargate service in AWS CLI output".into(),
+                },
+            )
+        })?;
+        let mut primary = None;
+        let mut others = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            let unit_path = format!("{units_path}/{i}");
+            let object = Object::new(unit, &unit_path, "deployment")?;
+            let status = object.required_string("status")?;
+            let running = object.count("runningCount")?;
+            if status != "PRIMARY" && running == 0 {
+                continue;
+            }
+            let created_at = object.timestamp("createdAt")?;
+            self.saw(created_at);
+            self.saw(object.timestamp("updatedAt")?);
+            let deployment = ImportedDeployment {
+                version: object.resolved_version()?,
+                path: unit_path.clone(),
+                created_at,
+                running,
+            };
+            if status == "PRIMARY" {
+                primary = Some(deployment);
+            } else {
+                others.push(deployment);
+            }
+        }
+        let Some(primary) = primary else {
+            return Err(ScenarioError::new(
+                units_path,
+                ErrorKind::InvalidField {
+                    what: field.into(),
+                    expected: "a list with the service's PRIMARY deployment (AWS always shows one)"
+                        .into(),
+                    found: "no entry with status \"PRIMARY\"".into(),
+                },
+            ));
+        };
+        others.sort_by_key(|d| d.created_at);
+        let shown = service.string("platformVersion")?;
+        let requested = match (controller, shown) {
+            (Controller::Ecs, None) => LATEST.to_string(),
+            (Controller::CodeDeploy, None) => primary.version.to_string(),
+            (_, Some(text)) if text == LATEST || Version::parse(text).is_some() => text.to_string(),
+            (_, Some(text)) => {
+                return Err(ScenarioError::new(
+                    service.at("platformVersion"),
+                    ErrorKind::InvalidField {
+                        what: "platformVersion".into(),
+                        expected: "\"LATEST\" or a version written MAJOR.MINOR.PATCH".into(),
+                        found: quoted(text),
+                    },
+                ))
+            }
+        };
+        others.push(primary);
+        self.fleet.services.push(ImportedService {
+            file: self.file,
+            path: path.to_string(),
+            cluster,
+            name,
+            family,
+            requested,
+            controller,
+            desired,
+            deployments: others,
+        });
+        Ok(())
+    }
+
+    /// `Some(reason)` for a service that does not run on Fargate.
+    fn not_fargate(&self, service: &Object) -> Result<Option<SkipReason>, ScenarioError> {
+        if let Some(launch) = service.string("launchType")? {
+            return Ok((!is_fargate(launch)).then(|| SkipReason::NotFargate(launch.to_string())));
+        }
+        let mut providers = Vec::new();
+        if let Some(strategy) = service.array("capacityProviderStrategy")? {
+            let path = service.at("capacityProviderStrategy");
+            for (i, item) in strategy.iter().enumerate() {
+                let item_path = format!("{path}/{i}");
+                let object = Object::new(item, &item_path, "capacity provider strategy item")?;
+                providers.push(object.required_string("capacityProvider")?.to_string());
+            }
+        }
+        Ok(if providers.iter().any(|p| is_fargate(p)) {
+            None
+        } else if providers.is_empty() {
+            Some(SkipReason::NotFargate("no launch type".into()))
+        } else {
+            Some(SkipReason::NotFargate("EC2 capacity providers".into()))
+        })
+    }
+
+    fn task(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
+        let task = Object::new(value, path, "task")?;
+        let arn = task.required_string("taskArn")?;
+        let id = task.name("taskArn", arn.rsplit('/').next().unwrap_or(arn))?;
+        let status = task.required_string("lastStatus")?;
+        let launch = task
+            .string("launchType")?
+            .or(task.string("capacityProviderName")?);
+        if status != "RUNNING" || !launch.is_some_and(is_fargate) {
+            self.tally.left_out += 1;
+            return Ok(());
+        }
+        if task
+            .string("group")?
+            .is_some_and(|g| g.starts_with("service:"))
+        {
+            self.tally.service_tasks += 1;
+            return Ok(());
+        }
+        let started_at = task.timestamp("startedAt")?;
+        self.saw(started_at);
+        self.fleet.tasks.push(ImportedTask {
+            file: self.file,
+            path: path.to_string(),
+            cluster: task.arn_name("clusterArn")?,
+            id,
+            family: task.family()?,
+            version: task.resolved_version()?,
+            started_at,
+        });
+        Ok(())
+    }
+}
+
+fn invalid(path: &str, what: &str, expected: &str, found: &Json) -> ScenarioError {
+    ScenarioError::new(
+        path,
+        ErrorKind::InvalidField {
+            what: what.to_string(),
+            expected: expected.to_string(),
+            found: found.type_name().to_string(),
+        },
+    )
+}
+
+impl ImportedFleet {
+    /// The `services` and `tasks` of the `import-fleet` event, in AWS's shape, holding only what
+    /// the simulation reads (so an exported scenario carries no account ids, ARNs or tags).
+    pub fn to_event_fields(&self) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+        use serde_json::{json, Map, Value};
+        let mut services: Vec<Value> = Vec::new();
+        let named = |name: &str, cluster: &Option<String>| {
+            let mut object = Map::new();
+            object.insert("serviceName".into(), json!(name));
+            if let Some(cluster) = cluster {
+                object.insert("clusterArn".into(), json!(cluster));
+            }
+            object
+        };
+        for service in &self.services {
+            let mut object = named(&service.name, &service.cluster);
+            object.insert("launchType".into(), json!("FARGATE"));
+            object.insert("platformFamily".into(), json!(service.family.as_str()));
+            object.insert("platformVersion".into(), json!(service.requested));
+            object.insert(
+                "deploymentController".into(),
+                json!({ "type": service.controller.as_str() }),
+            );
+            object.insert("desiredCount".into(), json!(service.desired));
+            let last = service.deployments.len() - 1;
+            let deployments: Vec<Value> = service
+                .deployments
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let mut object = Map::new();
+                    let status = if i == last { "PRIMARY" } else { "ACTIVE" };
+                    object.insert("status".into(), json!(status));
+                    object.insert("platformVersion".into(), json!(d.version.to_string()));
+                    object.insert("runningCount".into(), json!(d.running));
+                    if let Some(at) = d.created_at {
+                        object.insert("createdAt".into(), json!(at.to_iso()));
+                    }
+                    Value::Object(object)
+                })
+                .collect();
+            object.insert("deployments".into(), Value::Array(deployments));
+            services.push(Value::Object(object));
+        }
+        for skipped in &self.skipped {
+            let mut object = named(&skipped.name, &skipped.cluster);
+            match &skipped.reason {
+                SkipReason::Inactive => object.insert("status".into(), json!("INACTIVE")),
+                SkipReason::ExternalController => {
+                    object.insert("deploymentController".into(), json!({ "type": "EXTERNAL" }))
+                }
+                SkipReason::NotFargate(launch) if launch == "EC2 capacity providers" => object
+                    .insert(
+                        "capacityProviderStrategy".into(),
+                        json!([{ "capacityProvider": "EC2" }]),
+                    ),
+                SkipReason::NotFargate(launch) if launch == "no launch type" => None,
+                SkipReason::NotFargate(launch) => object.insert("launchType".into(), json!(launch)),
+            };
+            services.push(Value::Object(object));
+        }
+        let tasks = self
+            .tasks
+            .iter()
+            .map(|task| {
+                let mut object = Map::new();
+                object.insert("taskArn".into(), json!(task.id));
+                if let Some(cluster) = &task.cluster {
+                    object.insert("clusterArn".into(), json!(cluster));
+                }
+                object.insert("lastStatus".into(), json!("RUNNING"));
+                object.insert("launchType".into(), json!("FARGATE"));
+                object.insert("platformFamily".into(), json!(task.family.as_str()));
+                object.insert("platformVersion".into(), json!(task.version.to_string()));
+                if let Some(at) = task.started_at {
+                    object.insert("startedAt".into(), json!(at.to_iso()));
+                }
+                Value::Object(object)
+            })
+            .collect();
+        (services, tasks)
+    }
+}

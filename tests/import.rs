@@ -1,0 +1,425 @@
+//! Bring your own fleet: AWS CLI output read into a playground (src/import.rs), and the retirement
+//! report (src/report.rs). Fixtures in tests/fleet/ follow the CLI's documented output.
+
+use latest_playground::date::Instant;
+use latest_playground::report::{Effect, Plan};
+use latest_playground::version::{Family, Version};
+use latest_playground::Playground;
+use serde_json::Value;
+
+fn fixture(name: &str) -> (String, String) {
+    let text = std::fs::read_to_string(format!("tests/fleet/{name}")).expect("fixture");
+    (name.to_string(), text)
+}
+
+fn import(names: &[&str]) -> Playground {
+    let files: Vec<_> = names.iter().map(|n| fixture(n)).collect();
+    Playground::import(&files).unwrap_or_else(|e| panic!("{}: {e}", e.file))
+}
+
+fn error(names: &[&str]) -> (String, &'static str, String, String) {
+    let files: Vec<_> = names.iter().map(|n| fixture(n)).collect();
+    let e = Playground::import(&files).err().expect("an import error");
+    (
+        e.file.clone(),
+        e.error.code(),
+        e.error.path.clone(),
+        e.to_string(),
+    )
+}
+
+fn step(p: &Playground, i: usize) -> Value {
+    serde_json::from_str(&p.step_json(i).unwrap()).unwrap()
+}
+
+fn import_step(p: &Playground) -> usize {
+    (0..p.step_count())
+        .find(|&i| step(p, i)["event"]["do"] == "import-fleet")
+        .expect("an import-fleet step")
+}
+
+fn service<'a>(step: &'a Value, name: &str) -> &'a Value {
+    step["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no service {name}"))
+}
+
+const ALL: [&str; 3] = [
+    "prod-describe-services.json",
+    "staging-describe-services.json",
+    "prod-describe-tasks.json",
+];
+
+#[test]
+fn the_import_happens_at_the_newest_time_in_the_output_after_aws_history() {
+    let p = import(&ALL);
+    let i = import_step(&p);
+    let s = step(&p, i);
+    assert_eq!(s["at"], "2026-02-20T11:58:00Z");
+    assert_eq!(s["latest"]["LINUX"], "1.4.0");
+    assert_eq!(
+        step(&p, i - 1)["event"]["do"],
+        "move-latest",
+        "history replays first"
+    );
+}
+
+#[test]
+fn each_service_keeps_its_requested_string_and_its_deployments_resolved_versions() {
+    let p = import(&ALL);
+    let s = step(&p, import_step(&p));
+    let api = service(&s, "api");
+    assert_eq!(api["requested"], "LATEST");
+    assert_eq!(
+        api["platformVersion"], "LATEST",
+        "describe-services shows the request"
+    );
+    assert_eq!(api["deployments"][0]["platformVersion"], "1.3.0");
+    assert_eq!(api["deployments"][0]["createdAt"], "2020-11-05T10:00:00Z");
+    let versions: Vec<&Value> = api["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["platformVersion"])
+        .collect();
+    assert_eq!(versions, ["1.3.0"; 3]);
+    let batch = service(&s, "batch");
+    assert_eq!(
+        (batch["requested"].as_str(), batch["desiredCount"].as_u64()),
+        (Some("1.3.0"), Some(2))
+    );
+    let windows = service(&s, "reports-win");
+    assert_eq!(
+        (
+            windows["family"].as_str(),
+            windows["tasks"][0]["platformVersion"].as_str()
+        ),
+        (Some("WINDOWS"), Some("1.0.0"))
+    );
+}
+
+#[test]
+fn a_rollout_in_progress_keeps_the_older_deployments_tasks_on_their_version() {
+    let p = import(&ALL);
+    let checkout = service(&step(&p, import_step(&p)), "checkout").clone();
+    assert_eq!(
+        checkout["deployments"][0]["platformVersion"], "1.4.0",
+        "PRIMARY first"
+    );
+    assert_eq!(checkout["deployments"][1]["platformVersion"], "1.3.0");
+    let versions: Vec<&str> = checkout["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["platformVersion"].as_str().unwrap())
+        .collect();
+    assert_eq!(versions, ["1.3.0", "1.4.0"]);
+}
+
+#[test]
+fn code_deploy_services_read_their_task_sets_and_count_as_pinned_to_the_shown_version() {
+    let p = import(&ALL);
+    let payments = service(&step(&p, import_step(&p)), "payments").clone();
+    assert_eq!(payments["deploymentController"], "CODE_DEPLOY");
+    assert_eq!(payments["requested"], "1.4.0");
+    assert_eq!(payments["runningCount"], 2);
+}
+
+#[test]
+fn names_used_in_several_clusters_get_the_cluster_as_prefix() {
+    let p = import(&ALL);
+    let s = step(&p, import_step(&p));
+    assert_eq!(service(&s, "prod--web")["cluster"], "prod");
+    assert_eq!(service(&s, "staging--web")["requested"], "1.4.0");
+    assert_eq!(service(&s, "api")["cluster"], "prod");
+}
+
+#[test]
+fn ec2_and_deleted_services_are_listed_as_out_of_scope_not_simulated() {
+    let p = import(&ALL);
+    let s = step(&p, import_step(&p));
+    let names: Vec<&str> = s["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(!names.contains(&"legacy-ec2") && !names.contains(&"retired-svc"));
+    assert_eq!(s["event"]["outOfScope"], 2);
+    let explanation = s["explanation"].as_str().unwrap();
+    assert!(explanation.ends_with(
+        "Out of scope, listed but not simulated: legacy-ec2 (EC2, not Fargate), retired-svc (deleted (INACTIVE))."
+    ), "{explanation}");
+}
+
+#[test]
+fn describe_tasks_adds_running_standalone_tasks_and_says_what_it_left_out() {
+    let p = import(&ALL);
+    let s = step(&p, import_step(&p));
+    let ids: Vec<&str> = s["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "1b2c3d4e5f60718293a4b5c6d7e8f9a0",
+            "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+        ],
+        "oldest first"
+    );
+    assert_eq!(s["tasks"][0]["startedAt"], "2025-12-01T02:00:00Z");
+    let note = s["event"]["note"].as_str().unwrap();
+    assert!(note.ends_with("describe-tasks listed 1 task of services: a service's tasks are counted from its deployments in describe-services. Left out: 1 task not RUNNING on Fargate."), "{note}");
+}
+
+#[test]
+fn aws_history_after_the_import_plays_on_the_imported_fleet() {
+    let p = import(&ALL);
+    let last = step(&p, p.step_count() - 1);
+    assert_eq!(last["event"]["state"], "recalled");
+    // The 2026-03-02 force-update moved the LATEST services still on 1.3.0; batch was pinned.
+    assert_eq!(
+        service(&last, "api")["deployments"][0]["platformVersion"],
+        "1.4.0"
+    );
+    assert_eq!(
+        service(&last, "old-worker")["deployments"][0]["platformVersion"],
+        "1.4.0"
+    );
+    assert_eq!(service(&last, "batch")["runningCount"], 0);
+    assert_eq!(
+        last["tasks"].as_array().unwrap().len(),
+        1,
+        "the 1.3.0 standalone task was terminated"
+    );
+}
+
+#[test]
+fn the_scenario_written_back_reopens_the_same_steps_and_holds_only_what_was_read() {
+    let p = import(&["hostile-ignored-fields.json"]);
+    let json = p.to_scenario_json();
+    assert!(
+        !json.contains('<') && !json.contains("123456789012"),
+        "no tags, ARNs or account ids"
+    );
+    let again = Playground::new(&json).unwrap();
+    assert_eq!(again.step_count(), p.step_count());
+    for i in 0..p.step_count() {
+        assert_eq!(again.step_json(i), p.step_json(i));
+    }
+}
+
+#[test]
+fn malformed_output_is_a_located_error_in_its_file() {
+    assert_eq!(
+        error(&["prod-describe-services.json", "truncated.json"]),
+        ("truncated.json".into(), "InvalidJson", "".into(),
+         "Invalid JSON at line 272, column 7: the document ends too early; close every open string, array and object.".into())
+    );
+    assert_eq!(
+        error(&["missing-desired-count.json"]),
+        (
+            "missing-desired-count.json".into(),
+            "MissingField",
+            "/services/2".into(),
+            "Missing field \"desiredCount\": a service in AWS CLI output needs it.".into()
+        )
+    );
+    assert_eq!(
+        error(&["deployment-says-latest.json"]),
+        ("deployment-says-latest.json".into(), "InvalidField", "/services/0/deployments/0/platformVersion".into(),
+         "platformVersion must be the resolved version written MAJOR.MINOR.PATCH, like \"1.4.0\" (AWS shows it on every deployment); found \"LATEST\".".into())
+    );
+}
+
+#[test]
+fn html_in_a_name_is_refused_with_the_name_quoted_as_text() {
+    assert_eq!(
+        error(&["hostile-service-name.json"]),
+        ("hostile-service-name.json".into(), "InvalidField", "/services/1/serviceName".into(),
+         "serviceName must be 1 to 255 letters, digits, hyphens or underscores (AWS's rule for names); found \"<img src=x onerror=alert(1)>\".".into())
+    );
+}
+
+fn one_service(deployment: &str, created: &str) -> (String, String) {
+    let text = format!(
+        r#"{{"services":[{{"serviceName":"web","launchType":"FARGATE","desiredCount":1,"createdAt":"{created}",
+        "deployments":[{{"status":"PRIMARY","runningCount":1,"platformVersion":"{deployment}"}}]}}]}}"#
+    );
+    ("one.json".to_string(), text)
+}
+
+#[test]
+fn replay_errors_point_into_the_file_they_come_from() {
+    let e = Playground::import(&[one_service("1.9.0", "2026-01-01T00:00:00Z")])
+        .err()
+        .unwrap();
+    assert_eq!(
+        (e.file.as_str(), e.error.code(), e.error.path.as_str()),
+        (
+            "one.json",
+            "InvalidField",
+            "/services/0/deployments/0/platformVersion"
+        )
+    );
+    assert_eq!(e.to_string(), "platformVersion must be a LINUX version AWS had released by 2026-01-01, the newest time in the output; found \"1.9.0\".");
+    let e = Playground::import(&[one_service("1.3.0", "2026-05-01T00:00:00Z")])
+        .err()
+        .unwrap();
+    assert_eq!(
+        (e.error.code(), e.error.path.as_str()),
+        (
+            "InvalidTransition",
+            "/services/0/deployments/0/platformVersion"
+        )
+    );
+    assert_eq!(e.to_string(), "Platform version 1.3.0 (LINUX) is recalled at the import's date (AWS terminated the remaining tasks), so nothing can still run on it; import output taken before the recall.");
+}
+
+#[test]
+fn output_that_is_neither_describe_services_nor_describe_tasks_is_refused() {
+    let e = Playground::import(&[("x.json".into(), r#"{"clusters":[]}"#.into())])
+        .err()
+        .unwrap();
+    assert_eq!(
+        (e.error.code(), e.error.path.as_str()),
+        ("InvalidField", "")
+    );
+    assert_eq!(e.to_string(), "The file must be what `aws ecs describe-services` or `aws ecs describe-tasks` prints (an object with \"services\" or \"tasks\"); found neither.");
+}
+
+#[test]
+fn a_jq_slurped_array_of_outputs_reads_like_separate_files() {
+    let (_, prod) = fixture("prod-describe-services.json");
+    let (_, staging) = fixture("staging-describe-services.json");
+    let slurped =
+        Playground::import(&[("all.json".into(), format!("[{prod},{staging}]"))]).unwrap();
+    let separate = import(&ALL[..2]);
+    let i = import_step(&separate);
+    assert_eq!(
+        step(&slurped, i)["services"],
+        step(&separate, i)["services"]
+    );
+}
+
+fn plan(version: &str, date: &str, latest_to: Option<&str>) -> Plan {
+    Plan {
+        family: Family::Linux,
+        version: Version::parse(version).unwrap(),
+        at: Instant::parse(date).unwrap(),
+        latest_to: latest_to.map(|v| Version::parse(v).unwrap()),
+    }
+}
+
+#[test]
+fn the_retirement_report_says_service_by_service_what_happens_and_what_to_do() {
+    let p = import(&ALL);
+    let report = p
+        .retirement_report(import_step(&p), &plan("1.3.0", "2026-06-01", None))
+        .unwrap();
+    let rows: Vec<(&str, Effect, Option<String>, u32)> = report
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.name.as_str(),
+                r.effect,
+                r.onto.map(|v| v.to_string()),
+                r.lost,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("api", Effect::ForceUpdated, Some("1.4.0".into()), 0),
+            ("batch", Effect::Breaks, None, 2),
+            ("checkout", Effect::TasksStopped, None, 1),
+            ("old-worker", Effect::ForceUpdated, Some("1.4.0".into()), 0),
+            ("1b2c3d4e5f60718293a4b5c6d7e8f9a0", Effect::Stopped, None, 1),
+        ]
+    );
+    assert_eq!(report.summary, "Retiring 1.3.0 (LINUX) on 2026-06-01: force-updated onto 1.4.0: 2 services; breaking: 1 service; with tasks of an older deployment on it: 1 service; standalone tasks and EKS clusters stopped: 1. In all, 4 tasks or pods are terminated and not replaced.");
+    let batch = &report.rows[1];
+    assert_eq!(
+        batch.what_to_do,
+        "Re-pin to 1.4.0 (or LATEST) with update-service --platform-version before 2026-06-01."
+    );
+}
+
+#[test]
+fn retiring_the_version_latest_means_needs_the_version_latest_moves_to() {
+    let p = import(&ALL);
+    let i = import_step(&p);
+    let e = p
+        .retirement_report(i, &plan("1.4.0", "2027-06-01", None))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "LATEST (LINUX) means 1.4.0; AWS moves LATEST before retiring a version, so choose the version it moves to.");
+    let moved = p
+        .retirement_report(i, &plan("1.4.0", "2027-06-01", Some("1.3.0")))
+        .unwrap();
+    assert_eq!(moved.rows[0].what_happens, "AWS force-updates it: a new deployment re-resolves LATEST to 1.3.0 and replaces its 4 tasks on 1.4.0.");
+    let last = p.step_count() - 1;
+    let e = p
+        .retirement_report(last, &plan("1.4.0", "2027-06-01", Some("1.3.0")))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "LATEST (LINUX) cannot move to 1.3.0: it is recalled; LATEST may only mean an active or deprecating version.");
+}
+
+#[test]
+fn report_dates_before_the_step_and_unknown_versions_are_refused() {
+    let p = import(&ALL);
+    let i = import_step(&p);
+    assert_eq!(
+        p.retirement_report(i, &plan("1.3.0", "2020-01-01", None))
+            .unwrap_err()
+            .to_string(),
+        "The retirement date 2020-01-01 is before this step (2026-02-20); choose a later date."
+    );
+    assert_eq!(
+        p.retirement_report(i, &plan("1.7.0", "2027-01-01", None))
+            .unwrap_err()
+            .to_string(),
+        "Platform version 1.7.0 (LINUX) is not in the catalog at this step."
+    );
+    let last = p.step_count() - 1;
+    assert_eq!(
+        p.retirement_report(last, &plan("1.3.0", "2027-01-01", None))
+            .unwrap_err()
+            .to_string(),
+        "Platform version 1.3.0 (LINUX) is already recalled: nothing runs on it any more."
+    );
+}
+
+#[test]
+fn the_report_exports_as_csv_and_markdown_with_hostile_text_neutralised() {
+    let p = import(&ALL);
+    let report = p
+        .retirement_report(import_step(&p), &plan("1.3.0", "2026-06-01", None))
+        .unwrap();
+    let csv = report.to_csv();
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "kind,cluster,name,requested,tasks on version,what happens,onto,\"terminated, not replaced\",what to do");
+    assert_eq!(
+        lines.len(),
+        report.rows.len() + 2,
+        "a line per row and a final CRLF"
+    );
+    assert!(
+        lines[2].starts_with("service,prod,batch,1.3.0,2,"),
+        "{}",
+        lines[2]
+    );
+    let md = report.to_markdown();
+    assert!(md.starts_with("## Retiring 1.3.0 (LINUX) on 2026-06-01\n\nRetiring 1.3.0"));
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| ")).count(),
+        report.rows.len() + 1
+    );
+}
