@@ -23,3 +23,25 @@ for (let n = 0; n < 20; n++) {
 times.sort((a, b) => a - b);
 const rss = process.memoryUsage().rss;
 console.log(`wasm (Node): load ${load.toFixed(0)} ms for ${steps} steps; summary(i) for 20 random steps: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms; process RSS ${(rss / 2 ** 20).toFixed(0)} MiB`);
+
+// Bring your own fleet: `importFleet` on the CLI output of scripts/big-fleet.mjs, then summaries.
+if (process.argv[3]) {
+  const fleet = readFileSync(process.argv[3], "utf8");
+  t = performance.now();
+  const imported = pkg.Playground.importFleet([{ name: "fleet.json", text: fleet }]);
+  const importMs = performance.now() - t;
+  const last = imported.stepCount() - 1;
+  const summaryTimes = [];
+  for (let i = last - 3; i <= last; i++) {
+    t = performance.now();
+    imported.summary(i);
+    summaryTimes.push(performance.now() - t);
+  }
+  t = performance.now();
+  const scenario = imported.toScenarioJson();
+  const exportMs = performance.now() - t;
+  t = performance.now();
+  new pkg.Playground(scenario).free();
+  const reopen = performance.now() - t;
+  console.log(`wasm (Node): importFleet of ${(fleet.length / 2 ** 20).toFixed(1)} MiB of describe-services output ${importMs.toFixed(0)} ms; summary of the last 4 steps max ${Math.max(...summaryTimes).toFixed(1)} ms; toScenarioJson ${exportMs.toFixed(0)} ms (${(scenario.length / 2 ** 20).toFixed(1)} MiB); reopening it ${reopen.toFixed(0)} ms; process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+}

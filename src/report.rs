@@ -41,12 +41,27 @@ pub enum ReportError {
         at: Instant,
         step_at: Instant,
     },
+    /// `candidates`: the versions LATEST may move to (active or deprecating, not this one).
     LatestPointsHere {
         version: Version,
         family: Family,
+        candidates: Vec<Version>,
     },
     /// The sequence itself cannot happen (e.g. LATEST cannot move to `latest_to`).
     Replay(ScenarioError),
+}
+
+impl ReportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReportError::NoSuchStep { .. } => "StepOutOfRange",
+            ReportError::UnknownVersion { .. } => "UnknownVersion",
+            ReportError::AlreadyRecalled { .. } => "AlreadyRecalled",
+            ReportError::BeforeStep { .. } => "BeforeStep",
+            ReportError::LatestPointsHere { .. } => "LatestPointsHere",
+            ReportError::Replay(error) => error.code(),
+        }
+    }
 }
 
 impl fmt::Display for ReportError {
@@ -66,7 +81,11 @@ impl fmt::Display for ReportError {
                 at.date(),
                 step_at.date()
             ),
-            ReportError::LatestPointsHere { version, family } => write!(
+            ReportError::LatestPointsHere { version, family, candidates } if candidates.is_empty() => write!(
+                f,
+                "LATEST ({family}) means {version} and no other {family} version can take its place; release a newer version first (AWS side)."
+            ),
+            ReportError::LatestPointsHere { version, family, .. } => write!(
                 f,
                 "LATEST ({family}) means {version}; AWS moves LATEST before retiring a version, so choose the version it moves to."
             ),
@@ -139,10 +158,26 @@ pub fn report(world: &World, step_at: Instant, plan: &Plan) -> Result<Report, Re
     }
     let mut events = Vec::new();
     if world.catalog.latest(family) == Some(id) {
-        let to = plan
-            .latest_to
-            .filter(|to| *to != version)
-            .ok_or(ReportError::LatestPointsHere { version, family })?;
+        let candidates = || {
+            world
+                .catalog
+                .versions()
+                .iter()
+                .filter(|v| {
+                    v.family == family
+                        && v.version != version
+                        && v.state.capabilities().latest_may_point_here
+                })
+                .map(|v| v.version)
+                .collect()
+        };
+        let to = plan.latest_to.filter(|to| *to != version).ok_or_else(|| {
+            ReportError::LatestPointsHere {
+                version,
+                family,
+                candidates: candidates(),
+            }
+        })?;
         events.push(Action::MoveLatest { to, family });
     }
     events.push(Action::ForceUpdate { version, family });

@@ -119,7 +119,7 @@ pub enum Change {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StopReason {
     ScaleIn,
@@ -1032,16 +1032,16 @@ impl Step<'_> {
         } else {
             format!(
                 "AWS force-updated every {family} service that asked for LATEST and still ran {version}: each gets a new deployment that re-resolves LATEST now, when it means {latest}. {}.",
-                if moved.is_empty() { "No service could move".to_string() } else { moved.join("; ") }
+                if moved.is_empty() { "No service could move".to_string() } else { listed(&moved).replace(", ", "; ") }
             )
         };
         if !kept.is_empty() {
-            text.push_str(&format!(" Not moved: {}.", kept.join("; ")));
+            text.push_str(&format!(" Not moved: {}.", listed(&kept).replace(", ", "; ")));
         }
         if !untouched.is_empty() {
             text.push_str(&format!(
                 " Untouched because they name an explicit version: {}.",
-                untouched.join(", ")
+                listed(&untouched)
             ));
         }
         text.push_str(" Standalone tasks are never force-updated.");

@@ -4,7 +4,7 @@
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::{Service, Workload};
 use crate::scenario::Controller;
-use crate::trace::{Change, StepRecord, World};
+use crate::trace::{Change, StepRecord, StopReason, World};
 use crate::version::{Family, Version};
 use serde::Serialize;
 
@@ -370,35 +370,44 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
 }
 
 /// Task and pod changes folded into `{kind, service|cluster, platformVersion, revision, count}`,
-/// placed where the first of each group happened; other changes as they are.
+/// placed where the first of each group happened; other changes as they are. Linear in the
+/// changes: a force-update of thousands of services stops and starts hundreds of thousands.
 pub fn fold_changes(changes: &[Change]) -> Vec<serde_json::Value> {
+    use std::collections::HashMap;
+    type Key<'a> = (&'static str, Option<&'a str>, Version, u32, Option<StopReason>);
     let mut out: Vec<serde_json::Value> = Vec::new();
-    let mut groups: Vec<(String, usize)> = Vec::new();
+    let mut groups: HashMap<Key, usize> = HashMap::new();
     for change in changes {
-        let mut value = serde_json::to_value(change).expect("changes serialize");
-        let folded = matches!(
-            change,
-            Change::TaskStarted { .. }
-                | Change::TaskStopped { .. }
-                | Change::PodStarted { .. }
-                | Change::PodStopped { .. }
-        );
-        if !folded {
-            out.push(value);
-            continue;
-        }
-        let map = value.as_object_mut().expect("a change is an object");
-        map.remove("task");
-        map.remove("pod");
-        let key = serde_json::to_string(map).expect("serializes");
-        match groups.iter().find(|(k, _)| *k == key) {
-            Some((_, i)) => {
-                let count = out[*i]["count"].as_u64().unwrap_or(0) + 1;
-                out[*i]["count"] = count.into();
+        let key: Key = match change {
+            Change::TaskStarted { service, platform_version, revision, .. } => {
+                ("task-started", service.as_deref(), *platform_version, *revision, None)
+            }
+            Change::TaskStopped { service, platform_version, revision, reason, .. } => {
+                ("task-stopped", service.as_deref(), *platform_version, *revision, Some(*reason))
+            }
+            Change::PodStarted { cluster, platform_version, revision, .. } => {
+                ("pod-started", Some(cluster.as_str()), *platform_version, *revision, None)
+            }
+            Change::PodStopped { cluster, platform_version, revision, reason, .. } => {
+                ("pod-stopped", Some(cluster.as_str()), *platform_version, *revision, Some(*reason))
+            }
+            other => {
+                out.push(serde_json::to_value(other).expect("changes serialize"));
+                continue;
+            }
+        };
+        match groups.get(&key) {
+            Some(&i) => {
+                let count = out[i]["count"].as_u64().unwrap_or(0) + 1;
+                out[i]["count"] = count.into();
             }
             None => {
+                let mut value = serde_json::to_value(change).expect("changes serialize");
+                let map = value.as_object_mut().expect("a change is an object");
+                map.remove("task");
+                map.remove("pod");
                 map.insert("count".into(), 1.into());
-                groups.push((key, out.len()));
+                groups.insert(key, out.len());
                 out.push(value);
             }
         }

@@ -67,6 +67,16 @@ export interface BuiltinScenario { id: string; title: string; description: strin
 export type Resolution =
   | { outcome: "resolved"; version: string; revision: number; viaLatest: boolean }
   | { outcome: "rejected"; code: string; message: string };
+export interface FleetFile { name: string; text: string }
+export interface ReportRow {
+  kind: "service" | "task" | "pods"; name: string; cluster: string | null; requested: string | null;
+  onVersion: number; effect: "force-updated" | "force-update-fails" | "breaks" | "tasks-stopped" | "stopped";
+  onto: string | null; lost: number; whatHappens: string; whatToDo: string;
+}
+export interface RetirementReport {
+  version: string; family: Family; date: string; latestTo: string | null; summary: string;
+  rows: ReportRow[]; notAffected: number; csv: string; markdown: string;
+}
 export interface LifecycleState {
   state: VersionState; awsTerm: string; startsTasks: boolean; latestMayPointHere: boolean;
   runningTasksKeepRunning: boolean; receivesRevisions: boolean; warnsOnUse: boolean; allowedNext: VersionState[];
@@ -275,6 +285,89 @@ impl JsPlayground {
         Playground::new(scenario_json)
             .map(|inner| JsPlayground { inner })
             .map_err(scenario_error)
+    }
+
+    /// A playground started from AWS CLI output (`describe-services`, `describe-tasks`), read
+    /// here and nowhere else. Errors also carry `file`, the name of the file at fault.
+    #[wasm_bindgen(js_name = importFleet)]
+    pub fn import_fleet(
+        #[wasm_bindgen(unchecked_param_type = "FleetFile[]")] files: JsValue,
+    ) -> Result<JsPlayground, JsValue> {
+        let files: Vec<(String, String)> = js_sys::Array::from(&files)
+            .iter()
+            .map(|file| {
+                let field = |key: &str| {
+                    js_sys::Reflect::get(&file, &JsValue::from_str(key))
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .unwrap_or_default()
+                };
+                (field("name"), field("text"))
+            })
+            .collect();
+        Playground::import(&files)
+            .map(|inner| JsPlayground { inner })
+            .map_err(|e| {
+                let js = scenario_error(e.error);
+                set(&js, "file", JsValue::from_str(&e.file));
+                js
+            })
+    }
+
+    /// What retiring `version` on `date` (YYYY-MM-DD) does to the fleet of step `i`; when LATEST
+    /// means that version, `latestTo` says where AWS moves it first. Throws with `code`; a
+    /// `LatestPointsHere` error lists the possible `candidates`.
+    #[wasm_bindgen(js_name = retirementReport, unchecked_return_type = "RetirementReport")]
+    pub fn retirement_report(
+        &self,
+        i: usize,
+        #[wasm_bindgen(unchecked_param_type = "Family")] family: &str,
+        version: &str,
+        date: &str,
+        #[wasm_bindgen(js_name = latestTo)] latest_to: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let invalid = |what: &str, text: &str| {
+            let js: JsValue =
+                js_sys::Error::new(&format!("{what}; found {}.", crate::error::quoted(text)))
+                    .into();
+            set(&js, "code", JsValue::from_str("InvalidField"));
+            js
+        };
+        let plan = crate::report::Plan {
+            family: Family::parse(family)
+                .ok_or_else(|| invalid("family must be \"LINUX\" or \"WINDOWS\"", family))?,
+            version: crate::version::Version::parse(version)
+                .ok_or_else(|| invalid("The version must be written MAJOR.MINOR.PATCH", version))?,
+            at: crate::date::Instant::parse(date)
+                .ok_or_else(|| invalid("The date must be a real date written YYYY-MM-DD", date))?,
+            latest_to: match latest_to.as_deref() {
+                None | Some("") => None,
+                Some(text) => Some(crate::version::Version::parse(text).ok_or_else(|| {
+                    invalid(
+                        "The version LATEST moves to must be written MAJOR.MINOR.PATCH",
+                        text,
+                    )
+                })?),
+            },
+        };
+        match self.inner.retirement_report(i, &plan) {
+            Ok(report) => {
+                let (csv, markdown) = (report.to_csv(), report.to_markdown());
+                let js = to_js(&report);
+                set(&js, "csv", JsValue::from_str(&csv));
+                set(&js, "markdown", JsValue::from_str(&markdown));
+                Ok(js)
+            }
+            Err(error) => {
+                let js: JsValue = js_sys::Error::new(&error.to_string()).into();
+                set(&js, "code", JsValue::from_str(error.code()));
+                if let crate::report::ReportError::LatestPointsHere { candidates, .. } = &error {
+                    let list: Vec<String> = candidates.iter().map(|v| v.to_string()).collect();
+                    set(&js, "candidates", to_js(&list));
+                }
+                Err(js)
+            }
+        }
     }
 
     #[wasm_bindgen(js_name = stepCount)]
