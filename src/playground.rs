@@ -42,7 +42,7 @@ impl Playground {
     pub fn new(text: &str) -> Result<Playground, ScenarioError> {
         let (mut playground, order) = Playground::prepare(text)?;
         for source in order {
-            playground.advance(source)?;
+            playground.advance(source, false)?;
         }
         Ok(playground)
     }
@@ -94,7 +94,9 @@ impl Playground {
     }
 
     /// Replays one more event onto `current` and records its source.
-    fn advance(&mut self, source: Source) -> Result<StepRecord, ScenarioError> {
+    /// With `record` off the event is replayed quietly (no changes or explanation) and `None` is
+    /// returned: loading a document needs only the worlds.
+    fn advance(&mut self, source: Source, record: bool) -> Result<Option<StepRecord>, ScenarioError> {
         let index = self.order.len();
         if self.work_since_checkpoint
             >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize / 2)
@@ -103,8 +105,14 @@ impl Playground {
             self.work_since_checkpoint = 0;
         }
         let event = self.event(source).clone();
-        let record = apply(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
-        self.work_since_checkpoint += record.changes.len() + 1;
+        let (work, record) = if record {
+            let step = apply(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
+            (step.work, Some(step))
+        } else {
+            let work = replay(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
+            (work, None)
+        };
+        self.work_since_checkpoint += work + 1;
         self.order.push(source);
         Ok(record)
     }
@@ -343,11 +351,12 @@ impl Playground {
         }
         self.document.events.push(event);
         let index = self.order.len();
-        match self.advance(Source::Document(position)) {
-            Ok(record) => Ok(
+        match self.advance(Source::Document(position), true) {
+            Ok(Some(record)) => Ok(
                 serde_json::to_string(&step_view(index, &record, &self.current))
                     .expect("steps serialize"),
             ),
+            Ok(None) => unreachable!("a recorded advance returns its record"),
             Err(error) => {
                 self.document.events.pop();
                 Err(error)
@@ -458,7 +467,7 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
     let (mut playground, order) = Playground::prepare(text)?;
     let mut rows: u64 = 0;
     for source in &order {
-        playground.advance(*source)?;
+        playground.advance(*source, false)?;
         rows += playground.current.fleet.running();
         if rows > MAX_TRACE_ROWS {
             return Err(ScenarioError::new(

@@ -140,6 +140,8 @@ pub struct StepRecord {
     pub explanation: String,
     pub changes: Vec<Change>,
     pub warnings: Vec<String>,
+    /// Tasks and pods started or stopped plus other changes, recorded or not (see `replay`).
+    pub work: usize,
 }
 
 /// A replay error of one event: the field at fault (if any) and what is wrong.
@@ -174,16 +176,20 @@ enum Outcome {
     Rejected(Rejection, String),
 }
 
-/// Applies one event without recording its changes: for replaying towards a later step.
-pub fn replay(world: &mut World, event: &TimedEvent) -> Result<(), Fail> {
+/// Applies one event without recording its changes: for replaying towards a later step. Returns
+/// the work done (tasks and pods started or stopped, plus other changes), which the playground
+/// uses to space its checkpoints.
+pub fn replay(world: &mut World, event: &TimedEvent) -> Result<usize, Fail> {
     let mut step = Step {
         world,
         record: false,
         at: event.at,
         changes: Vec::new(),
         warnings: Vec::new(),
+        unrecorded: 0,
     };
-    step.run(&event.action).map(|_| ())
+    step.run(&event.action)?;
+    Ok(step.changes.len() + step.unrecorded)
 }
 
 /// Applies one event. On `Err` the world is unchanged: every check runs before any change.
@@ -194,6 +200,7 @@ pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> 
         at: event.at,
         changes: Vec::new(),
         warnings: Vec::new(),
+        unrecorded: 0,
     };
     let outcome = step.run(&event.action)?;
     let (rejection, explanation) = match outcome {
@@ -214,6 +221,7 @@ pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> 
         event: event.action.to_json(event.note.as_deref()),
         rejection,
         explanation,
+        work: step.changes.len() + step.unrecorded,
         changes: step.changes,
         warnings: step.warnings,
     })
@@ -227,6 +235,8 @@ struct Step<'w> {
     at: Instant,
     changes: Vec<Change>,
     warnings: Vec<String>,
+    /// Task and pod changes left out because `record` is off: the work a replay did.
+    unrecorded: usize,
 }
 
 fn transition_at(field: String, t: Transition) -> Fail {
@@ -359,6 +369,8 @@ impl Step<'_> {
                     platform_version: pv,
                     revision,
                 });
+            } else {
+                self.unrecorded += 1;
             }
         }
         count
@@ -366,6 +378,7 @@ impl Step<'_> {
 
     fn stopped_service_task(&mut self, service: &str, task: ServiceTask, reason: StopReason) {
         if !self.record {
+            self.unrecorded += 1;
             return;
         }
         let change = Change::TaskStopped {
@@ -577,6 +590,7 @@ impl Step<'_> {
                         started_at: at,
                     });
                 }
+                self.unrecorded += deployment.running as usize;
                 if self.record {
                     self.changes.push(Change::DeploymentCreated {
                         service: name.clone(),
@@ -942,6 +956,9 @@ impl Step<'_> {
         reason: StopReason,
     ) -> usize {
         let gone = self.world.fleet.drain_standalone(matches);
+        if !self.record {
+            self.unrecorded += gone.len();
+        }
         for (_, task) in gone.iter().filter(|_| self.record) {
             let change = Change::TaskStopped {
                 task: task.id.clone(),
@@ -965,6 +982,9 @@ impl Step<'_> {
             cluster.pods = kept;
             let name = cluster.name.clone();
             stopped += gone.len();
+            if !self.record {
+                self.unrecorded += gone.len();
+            }
             for pod in gone.into_iter().filter(|_| self.record) {
                 let change = Change::PodStopped {
                     cluster: name.clone(),

@@ -3,9 +3,30 @@
 // standalone tasks; EKS pods. The step's changes are highlighted.
 import { h, fill, shortDate } from "./dom.js";
 import { versionClass } from "./versions.js";
+import { virtualList } from "./virtual.js";
 
 /** Above this many tasks a group is drawn as counts, not one chip per task. */
 const CHIP_LIMIT = 120;
+
+/** Above this many services (an imported fleet) each is one line of a virtualised list. */
+const SERVICE_CARD_LIMIT = 40;
+
+/** One line per service: what it asks for, what it runs, its counts; built only when in view. */
+function serviceLine(step, s, resolveNow) {
+  const primary = s.deployments[0];
+  const now = resolveNow(s);
+  const behind = now.outcome === "resolved" && now.version !== primary.platformVersion;
+  const groups = s.counts ?? counts(s.tasks ?? []);
+  return h("div", { class: "service-line", "data-testid": `service-${s.name}` },
+    h("p", {}, h("strong", {}, s.name), s.cluster ? h("span", { class: "tag" }, s.cluster) : null,
+      s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
+      ` asks for ${s.platformVersion} · deployment runs `,
+      h("span", { class: `pin-value ${versionClass(step, s.family, primary.platformVersion)}` }, primary.platformVersion),
+      ` · desired ${s.desiredCount} · running ${s.runningCount}`,
+      behind ? h("span", { class: "ghost-inline" }, ` · ${s.requested} means ${now.version} now`) : null),
+    h("p", { class: "chips counted" }, groups.map((g) =>
+      h("span", { class: `chip ${versionClass(step, s.family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`))));
+}
 
 function chip(step, family, row, state) {
   const label = [
@@ -71,6 +92,17 @@ export function renderFleet(el, step, selected, resolveNow) {
   const started = new Set(step.changes.filter((c) => c.kind === "task-started" || c.kind === "pod-started").map((c) => c.task ?? c.pod));
   const failed = step.changes.filter((c) => c.kind === "placement-failed");
   const deleted = step.changes.filter((c) => c.kind === "service-deleted").map((c) => c.service);
+  if (step.services.length > SERVICE_CARD_LIMIT) {
+    const list = h("div", { class: "service-list" });
+    virtualList(list, {
+      count: step.services.length,
+      rowHeight: 64,
+      label: `${step.services.length} services, one line each`,
+      testid: "service-list",
+      renderRow: (i) => serviceLine(step, step.services[i], resolveNow),
+    });
+    return finishFleet(el, step, [h("p", { class: "hint" }, `${step.services.length} services: scroll the list (or focus it and use the arrow keys).`), list], started, deleted, selected);
+  }
   const parts = step.services.map((s) => {
     const primary = s.deployments[0];
     const now = resolveNow(s);
@@ -79,7 +111,7 @@ export function renderFleet(el, step, selected, resolveNow) {
     return h(
       "article",
       { class: "service", "data-testid": `service-${s.name}`, "aria-label": `Service ${s.name}` },
-      h("h3", {}, s.name, s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
+      h("h3", {}, s.name, s.cluster ? h("span", { class: "tag", title: "ECS cluster" }, s.cluster) : null, s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
         s.deploymentController === "CODE_DEPLOY" ? h("span", { class: "tag" }, "CODE_DEPLOY") : null),
       h(
         "div",
@@ -122,6 +154,11 @@ export function renderFleet(el, step, selected, resolveNow) {
       ),
     );
   });
+  finishFleet(el, step, parts, started, deleted, selected);
+}
+
+/** Deleted services, standalone tasks and EKS clusters after the services, then the fill. */
+function finishFleet(el, step, parts, started, deleted, selected) {
   for (const name of deleted) {
     parts.push(h("article", { class: "service deleted", "data-testid": `service-${name}` }, h("h3", {}, name, " (deleted in this step)"),
       taskList(step, "LINUX", [], stoppedRows(step, (c) => c.service === name), started, `Stopped tasks of ${name}`)));

@@ -11,6 +11,7 @@ import { wireConsole } from "./console.js";
 import { stepSvg } from "./diagram.js";
 import { ask, verdict, resetPredictions, score } from "./predict.js";
 import { renderFork, closeFork } from "./fork.js";
+import { wireFleetImport, wireReport } from "./fleet-import.js";
 
 /**
  * Above this many running tasks and pods a step is drawn from the core's summary (counts per
@@ -26,8 +27,13 @@ const state = {
   playground: null,
   builtins: [],
   states: [],
-  /** `{builtin}` for an unchanged built-in scenario, else `{json}`. */
+  /**
+   * `{builtin}` for an unchanged built-in scenario, else `{json}`; `{json, imported: true}` for a
+   * fleet read from AWS output, which is never written into the address.
+   */
   source: null,
+  /** The step on screen, as the renderers got it. */
+  step: null,
   title: "",
   timeline: [],
   index: 0,
@@ -95,8 +101,9 @@ function load(json, source, step = 0, origin = "The scenario") {
   state.playground = playground;
   state.selected = null;
   resetPredictions();
-  state.source = source;
   state.timeline = guarded(() => playground.timeline()) ?? [];
+  // A scenario that holds an imported fleet is never written into the address.
+  state.source = state.timeline.some((entry) => entry.event.do === "import-fleet") ? { ...source, imported: true } : source;
   const builtin = source.builtin ? state.builtins.find((b) => b.id === source.builtin) : null;
   state.title = playground.title() ?? builtin?.title ?? "Untitled scenario";
   $("scenario-title").textContent = state.title;
@@ -185,6 +192,7 @@ function go(index) {
   state.index = Math.max(0, Math.min(last, index));
   const step = guarded(() => stepView(state.index));
   if (!step) return;
+  state.step = step;
   let command;
   try {
     command = guarded(() => awsCommand(step.event));
@@ -218,7 +226,8 @@ function go(index) {
   $("first").disabled = $("prev").disabled = state.index === 0;
   $("next").disabled = $("last").disabled = state.index === last;
   $("announce").textContent = `${position}, ${step.at.slice(0, 10)}: ${step.explanation}`;
-  history.replaceState(null, "", encodeLink({ ...state.source, step: state.index }));
+  if (state.source.imported) history.replaceState(null, "", location.pathname + location.search);
+  else history.replaceState(null, "", encodeLink({ ...state.source, step: state.index }));
   // For `make bench`: when the first step was on screen.
   if (!performance.getEntriesByName("first-step").length) performance.mark("first-step");
   if (state.index === last) stop();
@@ -310,6 +319,11 @@ function wire() {
   });
   $("copy-link").addEventListener("click", async () => {
     const button = $("copy-link");
+    if (state.source?.imported) {
+      button.textContent = "Links never carry your fleet; use Export JSON";
+      setTimeout(() => { button.textContent = "Copy link"; }, 4000);
+      return;
+    }
     try {
       await navigator.clipboard.writeText(location.href);
       button.textContent = "Link copied";
@@ -341,6 +355,21 @@ function wire() {
     action();
   });
   window.addEventListener("hashchange", () => openLink(location.hash));
+  wireFleetImport({
+    opened: (json) => {
+      stop();
+      if (!load(json, { json, imported: true }, 0, "Your fleet")) return false;
+      $("banner").hidden = true;
+      const at = state.timeline.findIndex((entry) => entry.event.do === "import-fleet");
+      go(at);
+      $("fleet").scrollIntoView({ block: "start" });
+      return true;
+    },
+  });
+  wireReport({
+    ask: (family, version, date, latestTo) => guarded(() => state.playground.retirementReport(state.index, family, version, date, latestTo)),
+    versions: (family) => (state.step?.versions ?? []).filter((v) => v.family === family),
+  });
   wireConsole({
     current: () => state.index,
     describe: (line) => state.playground.describe(state.index, line),
@@ -354,7 +383,7 @@ function applyEvent(event) {
   closeFork();
   const step = guarded(() => state.playground.apply(event));
   const json = guarded(() => state.playground.toScenarioJson());
-  state.source = { json };
+  state.source = state.source?.imported ? { json, imported: true } : { json };
   state.timeline = guarded(() => state.playground.timeline()) ?? state.timeline;
   $("scenario-picker").value = "";
   $("scrubber").max = String(state.timeline.length - 1);

@@ -1,0 +1,39 @@
+//! Times the native core on AWS CLI output (see scripts/big-fleet.mjs): reading it into a
+//! playground, writing the scenario back, reopening that, and the summary of every step after the
+//! import. `cargo run --release --example import_fleet -- fleet.json`
+use std::time::Instant;
+
+fn ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let path = std::env::args().nth(1).expect("a file of AWS CLI output");
+    let text = std::fs::read_to_string(&path).expect("a readable file");
+    let start = Instant::now();
+    let playground = latest_playground::Playground::import(&[(path, text.clone())])
+        .unwrap_or_else(|e| panic!("{}: {e}", e.file));
+    let import = ms(start);
+    let start = Instant::now();
+    let scenario = playground.to_scenario_json();
+    let export = ms(start);
+    let start = Instant::now();
+    let reopened = latest_playground::Playground::new(&scenario).expect("the written scenario opens");
+    let reopen = ms(start);
+    let steps = reopened.step_count();
+    let first = (0..steps)
+        .find(|&i| reopened.step_json(i).is_some_and(|s| s.contains("\"do\":\"import-fleet\"")))
+        .expect("an import step");
+    let mut worst: f64 = 0.0;
+    for i in first..steps {
+        let start = Instant::now();
+        reopened.summary_json(i).expect("a step");
+        worst = worst.max(ms(start));
+    }
+    println!(
+        "native: import of {:.1} MiB {import:.0} ms; toScenarioJson {export:.0} ms ({:.1} MiB); reopening {reopen:.0} ms; summary of the {} steps from the import on: max {worst:.1} ms",
+        text.len() as f64 / 1048576.0,
+        scenario.len() as f64 / 1048576.0,
+        steps - first
+    );
+}
