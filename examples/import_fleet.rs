@@ -18,11 +18,16 @@ fn main() {
     let scenario = playground.to_scenario_json();
     let export = ms(start);
     let start = Instant::now();
-    let reopened = latest_playground::Playground::new(&scenario).expect("the written scenario opens");
+    let reopened =
+        latest_playground::Playground::new(&scenario).expect("the written scenario opens");
     let reopen = ms(start);
     let steps = reopened.step_count();
     let first = (0..steps)
-        .find(|&i| reopened.step_json(i).is_some_and(|s| s.contains("\"do\":\"import-fleet\"")))
+        .find(|&i| {
+            reopened
+                .step_json(i)
+                .is_some_and(|s| s.contains("\"do\":\"import-fleet\""))
+        })
         .expect("an import step");
     let mut worst: f64 = 0.0;
     for i in first..steps {

@@ -7,7 +7,7 @@ use crate::error::{ErrorKind, Limit, ScenarioError, MAX_TRACE_ROWS};
 use crate::import::{self, ImportError, ImportedFleet};
 use crate::json::Json;
 use crate::scenario::{self, Document, TimedEvent, FORMAT};
-use crate::trace::{apply, replay, StepRecord, World};
+use crate::trace::{apply, apply_counted, replay, StepRecord, World};
 use crate::view::{step_view, summary_view};
 
 /// Where a step's event comes from.
@@ -28,7 +28,8 @@ pub struct Playground {
     current: World,
     /// The last step replayed for a query, since the page asks several things of one step
     /// (the step, then resolutions, describe, why…).
-    recent: std::cell::RefCell<Option<(usize, StepRecord, World)>>,
+    /// `(step, counted, record, world)`; a full record also serves a counted request.
+    recent: std::cell::RefCell<Option<(usize, bool, StepRecord, World)>>,
     work_since_checkpoint: usize,
 }
 
@@ -96,7 +97,11 @@ impl Playground {
     /// Replays one more event onto `current` and records its source.
     /// With `record` off the event is replayed quietly (no changes or explanation) and `None` is
     /// returned: loading a document needs only the worlds.
-    fn advance(&mut self, source: Source, record: bool) -> Result<Option<StepRecord>, ScenarioError> {
+    fn advance(
+        &mut self,
+        source: Source,
+        record: bool,
+    ) -> Result<Option<StepRecord>, ScenarioError> {
         let index = self.order.len();
         if self.work_since_checkpoint
             >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize / 2)
@@ -106,10 +111,12 @@ impl Playground {
         }
         let event = self.event(source).clone();
         let (work, record) = if record {
-            let step = apply(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
+            let step =
+                apply(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
             (step.work, Some(step))
         } else {
-            let work = replay(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
+            let work =
+                replay(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
             (work, None)
         };
         self.work_since_checkpoint += work + 1;
@@ -139,24 +146,36 @@ impl Playground {
     /// kept, so several questions about one step replay once, and stepping forward replays only
     /// the new events; otherwise the replay starts at the nearest checkpoint.
     pub fn with_step<T>(&self, i: usize, f: impl FnOnce(&StepRecord, &World) -> T) -> Option<T> {
+        self.with_recorded_step(i, false, f)
+    }
+
+    /// `with_step` with `counted`: bulk task and pod changes as tallies (`apply_counted`).
+    fn with_recorded_step<T>(
+        &self,
+        i: usize,
+        counted: bool,
+        f: impl FnOnce(&StepRecord, &World) -> T,
+    ) -> Option<T> {
         if i >= self.order.len() {
             return None;
         }
-        let hit = matches!(self.recent.borrow().as_ref(), Some((j, _, _)) if *j == i);
+        let hit = matches!(self.recent.borrow().as_ref(), Some((j, was_counted, _, _)) if *j == i && (counted || !was_counted));
         if !hit {
-            let (record, world) = self.compute(i);
-            *self.recent.borrow_mut() = Some((i, record, world));
+            let (record, world) = self.compute(i, counted);
+            *self.recent.borrow_mut() = Some((i, counted, record, world));
         }
         let recent = self.recent.borrow();
-        recent.as_ref().map(|(_, record, world)| f(record, world))
+        recent
+            .as_ref()
+            .map(|(_, _, record, world)| f(record, world))
     }
 
-    fn compute(&self, i: usize) -> (StepRecord, World) {
+    fn compute(&self, i: usize, counted: bool) -> (StepRecord, World) {
         let c = self.checkpoints.partition_point(|(k, _)| *k <= i) - 1;
         let (checkpoint, checkpoint_world) = &self.checkpoints[c];
         let recent = self.recent.borrow_mut().take();
         let (mut world, from) = match recent {
-            Some((j, _, world)) if j < i && j >= *checkpoint => (world, j + 1),
+            Some((j, _, _, world)) if j < i && j >= *checkpoint => (world, j + 1),
             other => {
                 *self.recent.borrow_mut() = other;
                 (checkpoint_world.clone(), *checkpoint)
@@ -168,8 +187,13 @@ impl Playground {
                 "replayed events succeeded before",
             );
         }
+        let event = self.event(self.order[i]);
         let record = crate::surely(
-            apply(&mut world, self.event(self.order[i])),
+            if counted {
+                apply_counted(&mut world, event)
+            } else {
+                apply(&mut world, event)
+            },
             "replayed events succeeded before",
         );
         (record, world)
@@ -311,7 +335,7 @@ impl Playground {
 
     /// Step `i` without per-task rows.
     pub fn summary_json(&self, i: usize) -> Option<String> {
-        self.with_step(i, |record, world| {
+        self.with_recorded_step(i, true, |record, world| {
             crate::surely(
                 serde_json::to_string(&summary_view(i, record, world)),
                 "summaries serialize",
@@ -352,10 +376,12 @@ impl Playground {
         self.document.events.push(event);
         let index = self.order.len();
         match self.advance(Source::Document(position), true) {
-            Ok(Some(record)) => Ok(
-                serde_json::to_string(&step_view(index, &record, &self.current))
-                    .expect("steps serialize"),
-            ),
+            Ok(Some(record)) => {
+                Ok(
+                    serde_json::to_string(&step_view(index, &record, &self.current))
+                        .expect("steps serialize"),
+                )
+            }
             Ok(None) => unreachable!("a recorded advance returns its record"),
             Err(error) => {
                 self.document.events.pop();

@@ -142,6 +142,22 @@ pub struct StepRecord {
     pub warnings: Vec<String>,
     /// Tasks and pods started or stopped plus other changes, recorded or not (see `replay`).
     pub work: usize,
+    /// With `apply_counted`: task and pod changes as counts instead of one change each.
+    pub tallies: Vec<Tally>,
+}
+
+/// Task or pod changes of one kind, owner, version, revision and reason, counted; `position` is
+/// where the first of them happened among `changes`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    pub position: usize,
+    pub kind: &'static str,
+    /// `("service", name)` for service tasks, `("cluster", name)` for pods, `None` standalone.
+    pub owner: Option<(&'static str, String)>,
+    pub platform_version: Version,
+    pub revision: u32,
+    pub reason: Option<StopReason>,
+    pub count: u32,
 }
 
 /// A replay error of one event: the field at fault (if any) and what is wrong.
@@ -187,6 +203,7 @@ pub fn replay(world: &mut World, event: &TimedEvent) -> Result<usize, Fail> {
         changes: Vec::new(),
         warnings: Vec::new(),
         unrecorded: 0,
+        counted: None,
     };
     step.run(&event.action)?;
     Ok(step.changes.len() + step.unrecorded)
@@ -194,6 +211,16 @@ pub fn replay(world: &mut World, event: &TimedEvent) -> Result<usize, Fail> {
 
 /// Applies one event. On `Err` the world is unchanged: every check runs before any change.
 pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> {
+    record_step(world, event, false)
+}
+
+/// Like `apply`, but tasks and pods started or stopped in bulk are counted in `tallies` rather than
+/// listed one by one: what a summary needs, without a change per task of a large fleet.
+pub fn apply_counted(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> {
+    record_step(world, event, true)
+}
+
+fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<StepRecord, Fail> {
     let mut step = Step {
         world,
         record: true,
@@ -201,6 +228,7 @@ pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> 
         changes: Vec::new(),
         warnings: Vec::new(),
         unrecorded: 0,
+        counted: counted.then(Vec::new),
     };
     let outcome = step.run(&event.action)?;
     let (rejection, explanation) = match outcome {
@@ -222,6 +250,7 @@ pub fn apply(world: &mut World, event: &TimedEvent) -> Result<StepRecord, Fail> 
         rejection,
         explanation,
         work: step.changes.len() + step.unrecorded,
+        tallies: step.counted.unwrap_or_default(),
         changes: step.changes,
         warnings: step.warnings,
     })
@@ -237,6 +266,8 @@ struct Step<'w> {
     warnings: Vec<String>,
     /// Task and pod changes left out because `record` is off: the work a replay did.
     unrecorded: usize,
+    /// `Some` when bulk task and pod changes are counted instead of listed (`apply_counted`).
+    counted: Option<Vec<Tally>>,
 }
 
 fn transition_at(field: String, t: Transition) -> Fail {
@@ -362,23 +393,77 @@ impl Step<'_> {
                 revision,
                 started_at: self.at,
             });
-            if self.record {
+            if !self.tallied(
+                "task-started",
+                Some(("service", &name)),
+                version,
+                revision,
+                None,
+            ) {
                 self.changes.push(Change::TaskStarted {
                     task: format!("{name}-{number}"),
                     service: Some(name.clone()),
                     platform_version: pv,
                     revision,
                 });
-            } else {
-                self.unrecorded += 1;
             }
         }
         count
     }
 
-    fn stopped_service_task(&mut self, service: &str, task: ServiceTask, reason: StopReason) {
+    /// Counts one bulk task or pod change when counting; `false` when it must be listed instead.
+    fn tallied(
+        &mut self,
+        kind: &'static str,
+        owner: Option<(&'static str, &str)>,
+        version: VersionId,
+        revision: u32,
+        reason: Option<StopReason>,
+    ) -> bool {
         if !self.record {
             self.unrecorded += 1;
+            return true;
+        }
+        let platform_version = self.v(version);
+        let position = self.changes.len();
+        let Some(tallies) = self.counted.as_mut() else {
+            return false;
+        };
+        self.unrecorded += 1;
+        // Bulk changes come in runs of one owner, so the newest tallies are the likely match.
+        let same = |t: &Tally| {
+            t.kind == kind
+                && t.platform_version == platform_version
+                && t.revision == revision
+                && t.reason == reason
+                && t.owner.as_ref().map(|(k, n)| (*k, n.as_str())) == owner
+        };
+        match tallies.iter_mut().rev().take(8).find(|t| same(t)) {
+            Some(tally) => tally.count += 1,
+            None => match tallies.iter_mut().find(|t| same(t)) {
+                Some(tally) => tally.count += 1,
+                None => tallies.push(Tally {
+                    position,
+                    kind,
+                    owner: owner.map(|(k, n)| (k, n.to_string())),
+                    platform_version,
+                    revision,
+                    reason,
+                    count: 1,
+                }),
+            },
+        }
+        true
+    }
+
+    fn stopped_service_task(&mut self, service: &str, task: ServiceTask, reason: StopReason) {
+        if self.tallied(
+            "task-stopped",
+            Some(("service", service)),
+            task.version,
+            task.revision,
+            Some(reason),
+        ) {
             return;
         }
         let change = Change::TaskStopped {
@@ -956,10 +1041,16 @@ impl Step<'_> {
         reason: StopReason,
     ) -> usize {
         let gone = self.world.fleet.drain_standalone(matches);
-        if !self.record {
-            self.unrecorded += gone.len();
-        }
-        for (_, task) in gone.iter().filter(|_| self.record) {
+        for (_, task) in gone.iter() {
+            if self.tallied(
+                "task-stopped",
+                None,
+                task.version,
+                task.revision,
+                Some(reason),
+            ) {
+                continue;
+            }
             let change = Change::TaskStopped {
                 task: task.id.clone(),
                 service: None,
@@ -982,10 +1073,16 @@ impl Step<'_> {
             cluster.pods = kept;
             let name = cluster.name.clone();
             stopped += gone.len();
-            if !self.record {
-                self.unrecorded += gone.len();
-            }
-            for pod in gone.into_iter().filter(|_| self.record) {
+            for pod in gone.into_iter() {
+                if self.tallied(
+                    "pod-stopped",
+                    Some(("cluster", &name)),
+                    pod.version,
+                    pod.revision,
+                    Some(reason),
+                ) {
+                    continue;
+                }
                 let change = Change::PodStopped {
                     cluster: name.clone(),
                     pod: pod.id,
@@ -1056,7 +1153,10 @@ impl Step<'_> {
             )
         };
         if !kept.is_empty() {
-            text.push_str(&format!(" Not moved: {}.", listed(&kept).replace(", ", "; ")));
+            text.push_str(&format!(
+                " Not moved: {}.",
+                listed(&kept).replace(", ", "; ")
+            ));
         }
         if !untouched.is_empty() {
             text.push_str(&format!(

@@ -4,7 +4,7 @@
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::{Service, Workload};
 use crate::scenario::Controller;
-use crate::trace::{Change, StepRecord, StopReason, World};
+use crate::trace::{Change, StepRecord, StopReason, Tally, World};
 use crate::version::{Family, Version};
 use serde::Serialize;
 
@@ -365,32 +365,80 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
         record,
         catalog,
         (services, tasks, clusters),
-        fold_changes(&record.changes),
+        fold_changes(&record.changes, &record.tallies),
     )
 }
 
 /// Task and pod changes folded into `{kind, service|cluster, platformVersion, revision, count}`,
 /// placed where the first of each group happened; other changes as they are. Linear in the
 /// changes: a force-update of thousands of services stops and starts hundreds of thousands.
-pub fn fold_changes(changes: &[Change]) -> Vec<serde_json::Value> {
+pub fn fold_changes(changes: &[Change], tallies: &[Tally]) -> Vec<serde_json::Value> {
     use std::collections::HashMap;
-    type Key<'a> = (&'static str, Option<&'a str>, Version, u32, Option<StopReason>);
+    type Key<'a> = (
+        &'static str,
+        Option<&'a str>,
+        Version,
+        u32,
+        Option<StopReason>,
+    );
     let mut out: Vec<serde_json::Value> = Vec::new();
     let mut groups: HashMap<Key, usize> = HashMap::new();
-    for change in changes {
+    let mut tallies = tallies.iter().peekable();
+    for (position, change) in changes.iter().enumerate() {
+        while let Some(tally) = tallies.next_if(|t| t.position == position) {
+            out.push(tally_json(tally));
+        }
         let key: Key = match change {
-            Change::TaskStarted { service, platform_version, revision, .. } => {
-                ("task-started", service.as_deref(), *platform_version, *revision, None)
-            }
-            Change::TaskStopped { service, platform_version, revision, reason, .. } => {
-                ("task-stopped", service.as_deref(), *platform_version, *revision, Some(*reason))
-            }
-            Change::PodStarted { cluster, platform_version, revision, .. } => {
-                ("pod-started", Some(cluster.as_str()), *platform_version, *revision, None)
-            }
-            Change::PodStopped { cluster, platform_version, revision, reason, .. } => {
-                ("pod-stopped", Some(cluster.as_str()), *platform_version, *revision, Some(*reason))
-            }
+            Change::TaskStarted {
+                service,
+                platform_version,
+                revision,
+                ..
+            } => (
+                "task-started",
+                service.as_deref(),
+                *platform_version,
+                *revision,
+                None,
+            ),
+            Change::TaskStopped {
+                service,
+                platform_version,
+                revision,
+                reason,
+                ..
+            } => (
+                "task-stopped",
+                service.as_deref(),
+                *platform_version,
+                *revision,
+                Some(*reason),
+            ),
+            Change::PodStarted {
+                cluster,
+                platform_version,
+                revision,
+                ..
+            } => (
+                "pod-started",
+                Some(cluster.as_str()),
+                *platform_version,
+                *revision,
+                None,
+            ),
+            Change::PodStopped {
+                cluster,
+                platform_version,
+                revision,
+                reason,
+                ..
+            } => (
+                "pod-stopped",
+                Some(cluster.as_str()),
+                *platform_version,
+                *revision,
+                Some(*reason),
+            ),
             other => {
                 out.push(serde_json::to_value(other).expect("changes serialize"));
                 continue;
@@ -412,5 +460,28 @@ pub fn fold_changes(changes: &[Change]) -> Vec<serde_json::Value> {
             }
         }
     }
+    out.extend(tallies.map(tally_json));
     out
+}
+
+/// A tally in the shape `fold_changes` gives its groups.
+fn tally_json(tally: &Tally) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    map.insert("kind".into(), tally.kind.into());
+    if let Some((key, name)) = &tally.owner {
+        map.insert((*key).into(), name.clone().into());
+    }
+    map.insert(
+        "platformVersion".into(),
+        tally.platform_version.to_string().into(),
+    );
+    map.insert("revision".into(), tally.revision.into());
+    if let Some(reason) = tally.reason {
+        map.insert(
+            "reason".into(),
+            serde_json::to_value(reason).expect("reasons serialize"),
+        );
+    }
+    map.insert("count".into(), tally.count.into());
+    serde_json::Value::Object(map)
 }

@@ -3,6 +3,7 @@
 //! a shortfall only follows a failed placement, and moving LATEST never changes a running task.
 #![cfg(not(target_arch = "wasm32"))]
 
+use latest_playground::view::summary_view;
 use latest_playground::{simulate, Playground};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -104,6 +105,12 @@ proptest! {
 
         let mut short: HashSet<String> = HashSet::new();
         for (i, step) in steps.iter().enumerate() {
+            // Asked first, so the handle computes it with counted task changes (not from a cached
+            // full step); it must equal the summary folded from the full step.
+            let counted: Value = serde_json::from_str(&playground.summary_json(i).unwrap()).unwrap();
+            let (record, world) = playground.replay_to(i).unwrap();
+            let folded = serde_json::to_value(summary_view(i, &record, &world)).unwrap();
+            prop_assert_eq!(&counted, &folded, "step {}: the counted summary differs from the folded one", i);
             let one_at_a_time: Value = serde_json::from_str(&playground.step_json(i).unwrap()).unwrap();
             prop_assert_eq!(step, &one_at_a_time, "step {} differs between simulate and apply", i);
             prop_assert!(!step["explanation"].as_str().unwrap().is_empty());
