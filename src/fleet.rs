@@ -130,22 +130,26 @@ impl Fleet {
         self.tasks.iter().position(|(_, t)| t.id == id)
     }
 
-    /// The next free task number of a service: skips numbers whose id a standalone task holds.
-    pub fn next_task_number(&mut self, service: &str) -> u32 {
+    /// The next `count` free task numbers of a service: numbers whose id a standalone task holds
+    /// are skipped. One lookup per call, not per task: a fleet starts thousands at once.
+    pub fn take_task_numbers(&mut self, service: &str, count: u32) -> Vec<u32> {
         let counter = match self.task_counters.get_mut(service) {
             Some(counter) => counter,
             None => self.task_counters.entry(service.to_string()).or_insert(0),
         };
-        loop {
+        if self.standalone_ids.is_empty() {
+            let first = *counter + 1;
+            *counter += count;
+            return (first..=*counter).collect();
+        }
+        let mut numbers = Vec::with_capacity(count as usize);
+        while numbers.len() < count as usize {
             *counter += 1;
-            let taken = !self.standalone_ids.is_empty()
-                && self
-                    .standalone_ids
-                    .contains(&format!("{service}-{counter}"));
-            if !taken {
-                return *counter;
+            if !self.standalone_ids.contains(&format!("{service}-{counter}")) {
+                numbers.push(*counter);
             }
         }
+        numbers
     }
 
     pub fn add_standalone(&mut self, family: Family, task: Workload) {

@@ -204,6 +204,7 @@ pub fn replay(world: &mut World, event: &TimedEvent) -> Result<usize, Fail> {
         warnings: Vec::new(),
         unrecorded: 0,
         counted: None,
+        tally_index: HashMap::new(),
     };
     step.run(&event.action)?;
     Ok(step.changes.len() + step.unrecorded)
@@ -229,6 +230,7 @@ fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<S
         warnings: Vec::new(),
         unrecorded: 0,
         counted: counted.then(Vec::new),
+        tally_index: HashMap::new(),
     };
     let outcome = step.run(&event.action)?;
     let (rejection, explanation) = match outcome {
@@ -268,7 +270,11 @@ struct Step<'w> {
     unrecorded: usize,
     /// `Some` when bulk task and pod changes are counted instead of listed (`apply_counted`).
     counted: Option<Vec<Tally>>,
+    /// Where each tally is in `counted`, for owners that come back after others.
+    tally_index: HashMap<TallyKey, usize>,
 }
+
+type TallyKey = (&'static str, Option<(&'static str, String)>, Version, u32, Option<StopReason>);
 
 fn transition_at(field: String, t: Transition) -> Fail {
     Fail {
@@ -385,14 +391,17 @@ impl Step<'_> {
             });
             return 0;
         }
-        for _ in 0..count {
-            let number = self.world.fleet.next_task_number(&name);
-            self.world.fleet.services[s].tasks.push(ServiceTask {
+        let numbers = self.world.fleet.take_task_numbers(&name, count);
+        let at = self.at;
+        self.world.fleet.services[s]
+            .tasks
+            .extend(numbers.iter().map(|&number| ServiceTask {
                 number,
                 version,
                 revision,
-                started_at: self.at,
-            });
+                started_at: at,
+            }));
+        for number in numbers {
             if !self.tallied(
                 "task-started",
                 Some(("service", &name)),
@@ -438,20 +447,25 @@ impl Step<'_> {
                 && t.reason == reason
                 && t.owner.as_ref().map(|(k, n)| (*k, n.as_str())) == owner
         };
-        match tallies.iter_mut().rev().take(8).find(|t| same(t)) {
-            Some(tally) => tally.count += 1,
-            None => match tallies.iter_mut().find(|t| same(t)) {
-                Some(tally) => tally.count += 1,
-                None => tallies.push(Tally {
+        if let Some(tally) = tallies.iter_mut().rev().take(8).find(|t| same(t)) {
+            tally.count += 1;
+            return true;
+        }
+        let key = (kind, owner.map(|(k, n)| (k, n.to_string())), platform_version, revision, reason);
+        match self.tally_index.get(&key) {
+            Some(&i) => tallies[i].count += 1,
+            None => {
+                self.tally_index.insert(key.clone(), tallies.len());
+                tallies.push(Tally {
                     position,
                     kind,
-                    owner: owner.map(|(k, n)| (k, n.to_string())),
+                    owner: key.1,
                     platform_version,
                     revision,
                     reason,
                     count: 1,
-                }),
-            },
+                });
+            }
         }
         true
     }
@@ -666,15 +680,13 @@ impl Step<'_> {
                     created_at: deployment.created_at.unwrap_or(at),
                 });
                 let revision = self.catalog().get(id).newest_revision();
-                for _ in 0..deployment.running {
-                    let number = self.world.fleet.next_task_number(&name);
-                    placed.tasks.push(ServiceTask {
-                        number,
-                        version: id,
-                        revision,
-                        started_at: at,
-                    });
-                }
+                let numbers = self.world.fleet.take_task_numbers(&name, deployment.running);
+                placed.tasks.extend(numbers.into_iter().map(|number| ServiceTask {
+                    number,
+                    version: id,
+                    revision,
+                    started_at: at,
+                }));
                 self.unrecorded += deployment.running as usize;
                 if self.record {
                     self.changes.push(Change::DeploymentCreated {
