@@ -145,7 +145,10 @@ impl Fleet {
         let mut numbers = Vec::with_capacity(count as usize);
         while numbers.len() < count as usize {
             *counter += 1;
-            if !self.standalone_ids.contains(&format!("{service}-{counter}")) {
+            if !self
+                .standalone_ids
+                .contains(&format!("{service}-{counter}"))
+            {
                 numbers.push(*counter);
             }
         }

@@ -274,7 +274,13 @@ struct Step<'w> {
     tally_index: HashMap<TallyKey, usize>,
 }
 
-type TallyKey = (&'static str, Option<(&'static str, String)>, Version, u32, Option<StopReason>);
+type TallyKey = (
+    &'static str,
+    Option<(&'static str, String)>,
+    Version,
+    u32,
+    Option<StopReason>,
+);
 
 fn transition_at(field: String, t: Transition) -> Fail {
     Fail {
@@ -451,7 +457,13 @@ impl Step<'_> {
             tally.count += 1;
             return true;
         }
-        let key = (kind, owner.map(|(k, n)| (k, n.to_string())), platform_version, revision, reason);
+        let key = (
+            kind,
+            owner.map(|(k, n)| (k, n.to_string())),
+            platform_version,
+            revision,
+            reason,
+        );
         match self.tally_index.get(&key) {
             Some(&i) => tallies[i].count += 1,
             None => {
@@ -680,13 +692,18 @@ impl Step<'_> {
                     created_at: deployment.created_at.unwrap_or(at),
                 });
                 let revision = self.catalog().get(id).newest_revision();
-                let numbers = self.world.fleet.take_task_numbers(&name, deployment.running);
-                placed.tasks.extend(numbers.into_iter().map(|number| ServiceTask {
-                    number,
-                    version: id,
-                    revision,
-                    started_at: at,
-                }));
+                let numbers = self
+                    .world
+                    .fleet
+                    .take_task_numbers(&name, deployment.running);
+                placed
+                    .tasks
+                    .extend(numbers.into_iter().map(|number| ServiceTask {
+                        number,
+                        version: id,
+                        revision,
+                        started_at: at,
+                    }));
                 self.unrecorded += deployment.running as usize;
                 if self.record {
                     self.changes.push(Change::DeploymentCreated {

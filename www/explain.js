@@ -38,14 +38,28 @@ function summarize(rows, counted = []) {
   return [...groups].map(([k, n]) => `${n} × ${k}`).join(", ") || "none";
 }
 
+/** Above this many services the text view lists only those the step changed. */
+const TRANSCRIPT_SERVICE_LIMIT = 100;
+
 export function renderTranscript(el, step) {
   const latest = Object.entries(step.latest)
     .map(([family, v]) => `${family}: ${v ?? "not set"}`)
     .join("; ");
-  const rows = step.services.map((s) =>
+  // A fleet of thousands: the text view lists the services this step changed (up to a limit) and
+  // counts the rest, which the fleet list above shows.
+  let services = step.services;
+  if (services.length > TRANSCRIPT_SERVICE_LIMIT) {
+    const touched = new Set(step.changes.map((c) => c.service).filter(Boolean));
+    services = services.filter((s) => touched.has(s.name)).slice(0, TRANSCRIPT_SERVICE_LIMIT);
+  }
+  const rows = services.map((s) =>
     h("tr", {}, h("th", { scope: "row" }, s.name), h("td", {}, s.platformVersion), h("td", {}, `${s.deployments[0].id} on ${s.deployments[0].platformVersion}`),
       h("td", {}, `${s.runningCount} of ${s.desiredCount}: ${summarize(s.tasks, s.counts)}`)),
   );
+  const more = step.services.length - services.length;
+  if (more > 0) {
+    rows.push(h("tr", {}, h("td", { colspan: 4 }, `${more} more service${more === 1 ? "" : "s"}${services.length ? " not changed in this step" : ""}: see the fleet list.`)));
+  }
   if (step.tasks?.length || step.standaloneCounts?.length) {
     rows.push(h("tr", {}, h("th", { scope: "row" }, "standalone tasks"), h("td", {}, "—"), h("td", {}, "—"), h("td", {}, summarize(step.tasks, step.standaloneCounts))));
   }

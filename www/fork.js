@@ -9,13 +9,18 @@ export function closeFork() {
   fork = null;
 }
 
+/** Above this many services the service is typed, not picked from a list of thousands. */
+const SERVICE_OPTIONS_LIMIT = 200;
+
 /** The form's options from the current step (its services and released versions). */
 function renderForm(el, step, onBranch) {
   const kind = h("select", { id: "fork-kind", "data-testid": "fork-kind" },
     h("option", { value: "move-latest" }, "LATEST moves now to…"),
     h("option", { value: "pin" }, "this service is pinned to…"),
     h("option", { value: "redeploy" }, "this service gets a new deployment"));
-  const service = h("select", { id: "fork-service", "data-testid": "fork-service" }, step.services.map((s) => h("option", { value: s.name }, s.name)));
+  const service = step.services.length > SERVICE_OPTIONS_LIMIT
+    ? h("input", { id: "fork-service", "data-testid": "fork-service", type: "text", size: 16, spellcheck: "false", placeholder: step.services[0].name })
+    : h("select", { id: "fork-service", "data-testid": "fork-service" }, step.services.map((s) => h("option", { value: s.name }, s.name)));
   const version = h("select", { id: "fork-version", "data-testid": "fork-version" },
     step.versions.filter((v) => v.family === "LINUX").map((v) => h("option", { value: v.version }, v.version)));
   const serviceLabel = h("label", { for: "fork-service" }, "Service");

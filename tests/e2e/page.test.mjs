@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { launch, server, watchedPage } from "./browser.mjs";
@@ -470,5 +471,106 @@ test("the bad-input corpus through the page: located errors or rejected steps, n
   await visit("#v=1&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", async (page) => {
     assert.match(await page.getByTestId("banner").textContent(), /There is no built-in scenario "<img src=x onerror=alert\(1\)>"/);
     assert.equal(await page.locator("body img").count(), 0);
+  });
+});
+
+// ------------------------------------------------------------------ bring your own fleet
+
+const fleetFixture = (name) => ({ name, mimeType: "application/json", buffer: readFileSync(new URL(`../fleet/${name}`, import.meta.url)) });
+const imported = (page) => page.getByTestId("fleet-status").filter({ hasText: /^(Imported|Not imported)/ }).waitFor({ timeout: 60_000 });
+
+test("your fleet: describe-services and describe-tasks files from two clusters import; the address never holds them", async () => {
+  await visit("", async (page) => {
+    assert.match(await page.getByTestId("privacy").textContent(), /Your data stays in this browser tab\. .*nothing is uploaded/);
+    await page.getByTestId("fleet-files").setInputFiles(["prod-describe-services.json", "staging-describe-services.json", "prod-describe-tasks.json"].map(fleetFixture));
+    await imported(page);
+    assert.match(await page.getByTestId("fleet-status").textContent(), /^Imported\./);
+    assert.equal(await page.getByTestId("scenario-title").textContent(), "Your fleet");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 31 of 35 · 2026-02-20/, "opens on the import step");
+    assert.equal(await page.getByTestId("shown-api").textContent(), "LATEST");
+    assert.equal(await page.getByTestId("resolved-api").textContent(), "1.3.0");
+    assert.match(await page.getByTestId("ghost-api").textContent(), /LATEST means 1\.4\.0 now; this service keeps 1\.3\.0/);
+    assert.equal(await page.getByTestId("shown-payments").textContent(), "1.4.0", "CODE_DEPLOY shows the resolved version");
+    assert.equal(await page.getByTestId("service-staging--web").count(), 1, "a name used in two clusters gets its cluster");
+    assert.match(await page.getByTestId("explanation").textContent(), /Out of scope, listed but not simulated: legacy-ec2 \(EC2, not Fargate\)/);
+    assert.equal(new URL(page.url()).hash, "", "an imported fleet is never written into the address");
+    // AWS's 2026 retirement of 1.3.0 then plays on the imported fleet.
+    await page.getByTestId("last").click();
+    assert.equal(await page.getByTestId("resolved-api").textContent(), "1.4.0", "force-updated");
+    assert.equal(await page.getByTestId("resolved-batch").textContent(), "1.3.0", "pinned: untouched, its tasks terminated");
+    assert.match(await page.getByTestId("service-batch").textContent(), /running 0/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+    const exported = readFileSync(await download.path(), "utf8");
+    assert.ok(!exported.includes("123456789012"), "the export holds no account id or ARN");
+  });
+});
+
+test("your fleet: the retirement report says what happens and what to do, and downloads as CSV and Markdown", async () => {
+  await visit("", async (page) => {
+    await page.getByTestId("fleet-files").setInputFiles(["prod-describe-services.json", "staging-describe-services.json", "prod-describe-tasks.json"].map(fleetFixture));
+    await imported(page);
+    await page.getByTestId("report-date").fill("2026-06-01");
+    await page.getByTestId("report-version").focus();
+    await page.getByTestId("report-version").selectOption("1.3.0");
+    await page.getByTestId("report-run").click();
+    assert.equal(await page.getByTestId("report-summary").textContent(),
+      "Retiring 1.3.0 (LINUX) on 2026-06-01: force-updated onto 1.4.0: 2 services; breaking: 1 service; with tasks of an older deployment on it: 1 service; standalone tasks and EKS clusters stopped: 1. In all, 4 tasks or pods are terminated and not replaced.");
+    const batch = page.getByTestId("report-table").getByRole("row", { name: /Service batch/ });
+    assert.match(await batch.textContent(), /Re-pin to 1\.4\.0 \(or LATEST\) with update-service --platform-version before 2026-06-01\./);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-csv").click()]);
+    assert.equal(csv.suggestedFilename(), "retire-1.3.0-2026-06-01.csv");
+    const lines = readFileSync(await csv.path(), "utf8").split("\r\n");
+    assert.equal(lines[0], "kind,cluster,name,requested,tasks on version,what happens,onto,\"terminated, not replaced\",what to do");
+    assert.equal(lines.length, 7);
+    const [md] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-md").click()]);
+    assert.match(readFileSync(await md.path(), "utf8"), /^## Retiring 1\.3\.0 \(LINUX\) on 2026-06-01\n/);
+    // Retiring the version LATEST means asks where LATEST moves first, offering what the core allows.
+    await page.getByTestId("report-version").selectOption("1.4.0");
+    await page.getByTestId("report-date").fill("2027-01-01");
+    await page.getByTestId("report-run").click();
+    assert.match(await page.getByTestId("report-error").textContent(), /LATEST \(LINUX\) means 1\.4\.0; AWS moves LATEST before retiring a version/);
+    assert.deepEqual(await page.getByTestId("report-latest").locator("option").allTextContents(), ["1.3.0"]);
+    await page.getByTestId("report-run").click();
+    assert.match(await page.getByTestId("report-summary").textContent(), /^Retiring 1\.4\.0 \(LINUX\) on 2027-01-01: force-updated onto 1\.3\.0/);
+  });
+});
+
+test("your fleet: malformed and hostile output gives a located error, shown as text, and keeps the scenario", async () => {
+  await visit("#v=1&s=blog-timeline&step=3", async (page) => {
+    await page.getByTestId("fleet-files").setInputFiles([fleetFixture("prod-describe-services.json"), fleetFixture("truncated.json")]);
+    await imported(page);
+    assert.equal(await page.getByTestId("fleet-status").textContent(),
+      "Not imported: Invalid JSON at line 272, column 7: the document ends too early; close every open string, array and object. (truncated.json, line 272, column 7) [InvalidJson] Nothing was changed.");
+    await page.getByTestId("fleet-files").setInputFiles([fleetFixture("hostile-service-name.json")]);
+    await page.getByTestId("fleet-status").filter({ hasText: "serviceName" }).waitFor();
+    assert.match(await page.getByTestId("fleet-status").textContent(), /found "<img src=x onerror=alert\(1\)>"\. \(hostile-service-name\.json, at \/services\/1\/serviceName\)/);
+    assert.equal(await page.locator("main img, main script").count(), 0);
+    assert.match(await page.getByTestId("position").textContent(), /^Step 4 of 13/, "the scenario is unchanged");
+    // HTML in fields the importer ignores (tags, events, task definitions) never reaches the page.
+    await page.getByTestId("fleet-paste").fill(readFileSync(new URL("../fleet/hostile-ignored-fields.json", import.meta.url), "utf8"));
+    await page.getByTestId("fleet-import-run").click();
+    await page.getByTestId("fleet-status").filter({ hasText: /^Imported/ }).waitFor();
+    assert.equal(await page.locator("main img, main script, main svg, main b").count(), 0);
+    assert.ok(!(await page.content()).includes("onerror"), "no hostile text anywhere in the page");
+  });
+});
+
+test("your fleet: 5,000 services and 1,000,000 tasks import off the main thread, with progress and a virtualised list", async () => {
+  const fleet = execFileSync(process.execPath, [fileURLToPath(new URL("../../scripts/big-fleet.mjs", import.meta.url))], { maxBuffer: 64 * 2 ** 20 });
+  await visit("", async (page) => {
+    await page.getByTestId("fleet-files").setInputFiles({ name: "fleet.json", mimeType: "application/json", buffer: fleet });
+    await page.getByTestId("fleet-progress").waitFor({ state: "visible" });
+    // The page answers while the worker reads: a step forward renders during the import.
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 2 of 13/);
+    await imported(page);
+    assert.match(await page.getByTestId("fleet-status").textContent(), /^Imported\./);
+    const list = page.getByTestId("service-list");
+    assert.equal(await list.getAttribute("aria-label"), "5000 services, one line each");
+    const drawn = await list.locator(".virtual-row").count();
+    assert.ok(drawn > 0 && drawn < 60, `only the rows in view are drawn (${drawn})`);
+    await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId("service-svc-4999").waitFor();
+    assert.match(await page.getByTestId("service-svc-4999").textContent(), /svc-4999cluster-19 asks for LATEST · deployment runs 1\.4\.0 · desired 200 · running 200/);
   });
 });
