@@ -24,7 +24,7 @@ export interface DeploymentRow { id: string; status: "PRIMARY" | "INACTIVE"; pla
 export interface VersionRow { version: string; family: Family; state: VersionState; revision: number; features: string[] }
 export interface Change { kind: string; [field: string]: unknown }
 export interface ServiceRow {
-  name: string; family: Family; platformVersion: string; requested: string;
+  name: string; cluster?: string; family: Family; platformVersion: string; requested: string;
   deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[];
   desiredCount: number; runningCount: number; deployments: DeploymentRow[]; tasks: TaskRow[];
 }
@@ -43,7 +43,7 @@ export interface Summary {
   error: { code: string; message: string } | null; explanation: string;
   latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
   services: {
-    name: string; family: Family; requested: string; platformVersion: string; primaryVersion: string;
+    name: string; cluster?: string; family: Family; requested: string; platformVersion: string; primaryVersion: string;
     deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[]; desiredCount: number; runningCount: number;
     deployments: DeploymentRow[]; counts: VersionCount[];
   }[];

@@ -423,3 +423,34 @@ fn the_report_exports_as_csv_and_markdown_with_hostile_text_neutralised() {
         report.rows.len() + 1
     );
 }
+
+#[test]
+fn csv_cells_are_quoted_and_formulas_neutralised() {
+    use latest_playground::report::{Report, Row};
+    let row = Row {
+        kind: "service",
+        name: "=HYPERLINK(\"http://x\")".into(),
+        cluster: Some("a,b".into()),
+        requested: Some("@SUM(1)".into()),
+        on_version: 1,
+        effect: Effect::Breaks,
+        onto: None,
+        lost: 1,
+        what_happens: "line one\nline two | piped".into(),
+        what_to_do: "-1".into(),
+    };
+    let report = Report {
+        version: Version::parse("1.3.0").unwrap(),
+        family: Family::Linux,
+        date: "2026-06-01".into(),
+        latest_to: None,
+        summary: "s".into(),
+        rows: vec![row],
+        not_affected: 0,
+    };
+    let csv = report.to_csv();
+    let line = csv.split("\r\n").nth(1).unwrap();
+    assert_eq!(line, "service,\"a,b\",\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(1),1,\"line one\nline two | piped\",,1,'-1");
+    let md = report.to_markdown();
+    assert!(md.contains("| line one line two \\| piped |"), "{md}");
+}

@@ -164,3 +164,54 @@ fn resolve_and_lifecycle_states_answer_from_the_core() {
     assert_eq!(get(&retired, "startsTasks").as_bool(), Some(false));
     assert_eq!(length(&get(&retired, "allowedNext")), 1);
 }
+
+fn fleet_files(files: &[(&str, &str)]) -> JsValue {
+    let array = js_sys::Array::new();
+    for (name, text) in files {
+        let file = js_sys::Object::new();
+        js_sys::Reflect::set(&file, &"name".into(), &(*name).into()).unwrap();
+        js_sys::Reflect::set(&file, &"text".into(), &(*text).into()).unwrap();
+        array.push(&file);
+    }
+    array.into()
+}
+
+const PROD: &str = include_str!("../fleet/prod-describe-services.json");
+
+#[wasm_bindgen_test]
+fn import_fleet_opens_a_playground_and_its_errors_name_the_file() {
+    let playground = JsPlayground::import_fleet(fleet_files(&[("prod.json", PROD)])).unwrap();
+    let steps = playground.step_count();
+    let import = (0..steps)
+        .find(|&i| text(&get(&playground.step(i).unwrap(), "event"), "do") == "import-fleet")
+        .expect("an import step");
+    let summary = playground.summary(import).unwrap();
+    let api = js_sys::Array::from(&get(&summary, "services"))
+        .iter()
+        .find(|s| text(s, "name") == "api")
+        .expect("api");
+    assert_eq!((text(&api, "requested"), text(&api, "primaryVersion"), text(&api, "cluster")), ("LATEST".into(), "1.3.0".into(), "prod".into()));
+
+    let error = JsPlayground::import_fleet(fleet_files(&[("prod.json", PROD), ("bad.json", "{\"services\": [")])).err().unwrap();
+    assert_eq!((text(&error, "code"), text(&error, "file"), number(&error, "line")), ("InvalidJson".into(), "bad.json".into(), 1.0));
+    // The module keeps working after an error.
+    assert!(JsPlayground::import_fleet(fleet_files(&[("prod.json", PROD)])).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn retirement_reports_come_with_csv_and_markdown_and_errors_offer_candidates() {
+    let playground = JsPlayground::import_fleet(fleet_files(&[("prod.json", PROD)])).unwrap();
+    let import = (0..playground.step_count())
+        .find(|&i| text(&get(&playground.step(i).unwrap(), "event"), "do") == "import-fleet")
+        .unwrap();
+    let report = playground.retirement_report(import, "LINUX", "1.3.0", "2026-06-01", None).unwrap();
+    assert!(text(&report, "summary").starts_with("Retiring 1.3.0 (LINUX) on 2026-06-01:"));
+    assert_eq!(text(&at(&get(&report, "rows"), 0), "effect"), "force-updated");
+    assert!(text(&report, "csv").starts_with("kind,cluster,name,"));
+    assert!(text(&report, "markdown").starts_with("## Retiring 1.3.0"));
+    let error = playground.retirement_report(import, "LINUX", "1.4.0", "2026-06-01", None).err().unwrap();
+    assert_eq!(text(&error, "code"), "LatestPointsHere");
+    assert_eq!(at(&get(&error, "candidates"), 0).as_string().as_deref(), Some("1.3.0"));
+    let error = playground.retirement_report(import, "LINUX", "1.3", "2026-06-01", None).err().unwrap();
+    assert_eq!((text(&error, "code"), text(&error, "message")), ("InvalidField".into(), "The version must be written MAJOR.MINOR.PATCH; found \"1.3\".".into()));
+}
