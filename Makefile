@@ -30,8 +30,11 @@ bench: build
 	@$(WITH_ENV) node scripts/check-size.mjs
 	@$(WITH_ENV) node scripts/opt-levels.mjs
 	@node scripts/big-scenario.mjs > target/big-scenario.json
+	@node scripts/big-fleet.mjs > target/big-fleet.json
 	@$(WITH_ENV) cargo run -q --release --example load -- target/big-scenario.json
-	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json
+	@$(WITH_ENV) cargo run -q --release --example import_fleet -- target/big-fleet.json
+	@node scripts/bench-scaling.mjs
+	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json target/big-fleet.json
 	@node scripts/bench-page.mjs
 
 # A short smoke of every fuzz target (FUZZ_SECONDS each); FUZZ_RUNS=10000000 for a long run.

@@ -111,8 +111,9 @@ function reportTable(rows) {
   return h("table", { class: "report-table", "data-testid": "report-table" },
     h("thead", {}, h("tr", {}, ["What", "Asks for", "On the version", "What happens", "What to do"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, rows.map((r) => h("tr", { class: `effect-${r.effect}` },
-      h("th", { scope: "row" }, rowText(r)), h("td", {}, r.requested ?? "—"), h("td", {}, String(r.onVersion)),
-      h("td", {}, r.whatHappens), h("td", {}, r.whatToDo)))));
+      h("th", { scope: "row" }, rowText(r)), h("td", { "data-label": "Asks for" }, r.requested ?? "—"),
+      h("td", { "data-label": "On the version" }, String(r.onVersion)),
+      h("td", { "data-label": "What happens" }, r.whatHappens), h("td", { "data-label": "What to do" }, r.whatToDo)))));
 }
 
 /**

@@ -22,9 +22,8 @@ function serviceLine(step, s, resolveNow) {
       s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
       ` asks for ${s.platformVersion} · deployment runs `,
       h("span", { class: `pin-value ${versionClass(step, s.family, primary.platformVersion)}` }, primary.platformVersion),
-      ` · desired ${s.desiredCount} · running ${s.runningCount}`,
       behind ? h("span", { class: "ghost-inline" }, ` · ${s.requested} means ${now.version} now`) : null),
-    h("p", { class: "chips counted" }, groups.map((g) =>
+    h("p", { class: "chips counted" }, `desired ${s.desiredCount} · running ${s.runningCount} `, groups.map((g) =>
       h("span", { class: `chip ${versionClass(step, s.family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`))));
 }
 

@@ -571,6 +571,26 @@ test("your fleet: 5,000 services and 1,000,000 tasks import off the main thread,
     assert.ok(drawn > 0 && drawn < 60, `only the rows in view are drawn (${drawn})`);
     await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await page.getByTestId("service-svc-4999").waitFor();
-    assert.match(await page.getByTestId("service-svc-4999").textContent(), /svc-4999cluster-19 asks for LATEST · deployment runs 1\.4\.0 · desired 200 · running 200/);
+    assert.match(await page.getByTestId("service-svc-4999").textContent(), /svc-4999cluster-19 asks for LATEST · deployment runs 1\.4\.0desired 200 · running 200 1\.4\.0 r4 × 200/);
   });
+});
+
+test("your fleet: axe-core finds no serious or critical violations in an imported fleet and its report, light and dark", async () => {
+  const require = createRequire(import.meta.url);
+  const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  for (const colorScheme of ["light", "dark"]) {
+    await visit("", async (page) => {
+      await page.getByTestId("fleet-files").setInputFiles(["prod-describe-services.json", "prod-describe-tasks.json"].map(fleetFixture));
+      await imported(page);
+      await page.getByTestId("report-date").fill("2026-06-01");
+      await page.getByTestId("report-version").focus();
+      await page.getByTestId("report-version").selectOption("1.3.0");
+      await page.getByTestId("report-run").click();
+      await page.getByTestId("report-summary").waitFor();
+      await page.addScriptTag({ content: axe });
+      const result = await page.evaluate(async () => await globalThis.axe.run(document, { resultTypes: ["violations"] }));
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), [], colorScheme);
+    }, { colorScheme, bypassCSP: true });
+  }
 });
