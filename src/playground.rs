@@ -176,8 +176,10 @@ impl Playground {
         let recent = self.recent.borrow_mut().take();
         let (mut world, from) = match recent {
             Some((j, _, _, world)) if j < i && j >= *checkpoint => (world, j + 1),
+            // Not reusable: dropped before the clone, so two fleets never coexist (in wasm,
+            // growing memory for a second copy of a million tasks costs more than the replay).
             other => {
-                *self.recent.borrow_mut() = other;
+                drop(other);
                 (checkpoint_world.clone(), *checkpoint)
             }
         };
