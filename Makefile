@@ -31,6 +31,8 @@ bench: build
 	@$(WITH_ENV) node scripts/opt-levels.mjs
 	@node scripts/big-scenario.mjs > target/big-scenario.json
 	@node scripts/big-fleet.mjs > target/big-fleet.json
+	@$(WITH_ENV) cargo run -q --release --example load -- src/builtin/blog-timeline.json
+	@$(WITH_ENV) node scripts/bench-wasm.mjs src/builtin/blog-timeline.json
 	@$(WITH_ENV) cargo run -q --release --example load -- target/big-scenario.json
 	@$(WITH_ENV) cargo run -q --release --example import_fleet -- target/big-fleet.json
 	@node scripts/bench-scaling.mjs

@@ -27,8 +27,8 @@ fn main() {
         })
         .unwrap_or_else(|| "unknown".into());
     println!(
-        "native: load {} ms for {steps} steps ({} checkpoints); summary(i) for 20 random steps: median {:.1} ms, max {:.1} ms; peak RSS {peak}",
-        load.as_millis(),
+        "native: load {:.2} ms for {steps} steps ({} checkpoints); summary(i) for 20 random steps: median {:.2} ms, max {:.2} ms; peak RSS {peak}",
+        load.as_secs_f64() * 1000.0,
         playground.checkpoint_count(),
         times[10],
         times[19]
