@@ -499,6 +499,13 @@ test("your fleet: describe-services and describe-tasks files from two clusters i
     assert.equal(await page.getByTestId("resolved-api").textContent(), "1.4.0", "force-updated");
     assert.equal(await page.getByTestId("resolved-batch").textContent(), "1.3.0", "pinned: untouched, its tasks terminated");
     assert.match(await page.getByTestId("service-batch").textContent(), /running 0/);
+    // What the report tells batch's owner to do, done in the console: re-pin and redeploy.
+    await page.getByTestId("console-input").fill("aws ecs update-service --cluster prod --service batch --platform-version 1.4.0");
+    await page.getByTestId("console-input").press("Enter");
+    await page.getByTestId("position").filter({ hasText: /^Step 36 of 36/ }).waitFor();
+    assert.equal(await page.getByTestId("resolved-batch").textContent(), "1.4.0");
+    assert.match(await page.getByTestId("service-batch").textContent(), /running 2/);
+    assert.equal(new URL(page.url()).hash, "", "still not in the address after a new step");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
     const exported = readFileSync(await download.path(), "utf8");
     assert.ok(!exported.includes("123456789012"), "the export holds no account id or ARN");
