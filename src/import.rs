@@ -376,21 +376,26 @@ impl Reading {
     }
 
     fn services(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
-        let Json::Array(items) = value else {
-            return Err(invalid(path, "services", "an array of services", value));
-        };
-        for (i, item) in items.iter().enumerate() {
-            self.service(item, &format!("{path}/{i}"))?;
-        }
-        Ok(())
+        self.each(value, path, "services", Reading::service)
     }
 
     fn tasks(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
+        self.each(value, path, "tasks", Reading::task)
+    }
+
+    /// Reads every item of the array `name` at `path` with `read`.
+    fn each(
+        &mut self,
+        value: &Json,
+        path: &str,
+        name: &str,
+        read: fn(&mut Reading, &Json, &str) -> Result<(), ScenarioError>,
+    ) -> Result<(), ScenarioError> {
         let Json::Array(items) = value else {
-            return Err(invalid(path, "tasks", "an array of tasks", value));
+            return Err(invalid(path, name, &format!("an array of {name}"), value));
         };
         for (i, item) in items.iter().enumerate() {
-            self.task(item, &format!("{path}/{i}"))?;
+            read(self, item, &format!("{path}/{i}"))?;
         }
         Ok(())
     }

@@ -32,3 +32,13 @@ export function fill(el, ...children) {
 export function shortDate(iso) {
   return iso.endsWith("T00:00:00Z") ? iso.slice(0, 10) : iso.replace("T", " ").replace("Z", " UTC");
 }
+
+/** Offers `text` as a file download. */
+export function download(text, type, name) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

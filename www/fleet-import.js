@@ -1,7 +1,7 @@
 // Bring your own fleet: paste or drop what `aws ecs describe-services` / `describe-tasks` print,
 // read off the main thread by the core (import-worker.js), then the retirement report. The page
 // never reads the JSON itself and never sends it anywhere.
-import { h, fill } from "./dom.js";
+import { h, fill, download } from "./dom.js";
 import { virtualList } from "./virtual.js";
 
 /** All files of one import together; the CLI prints about 2.5 KB per service. */
@@ -90,16 +90,6 @@ export function wireFleetImport({ opened }) {
     e.stopPropagation();
     run(dropped.map((file) => ({ name: file.name, file })));
   });
-}
-
-/** Offers `text` as a file download. */
-function download(text, type, name) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function rowText(row) {

@@ -1,7 +1,7 @@
 // latest-playground's page: loads the simulator (WebAssembly), keeps one state object, and renders
 // the step the core computed. The JS never decides a version; it only shows what the core returned.
 import init, { Playground, builtinScenarios, awsCommand, lifecycleStates } from "./pkg/latest_playground.js";
-import { h, fill } from "./dom.js";
+import { h, fill, download } from "./dom.js";
 import { encodeLink, decodeLink } from "./share.js";
 import { renderMarkers, markerKeys, showCurrent } from "./timeline.js";
 import { renderVersions } from "./versions.js";
@@ -139,16 +139,6 @@ async function importFile(file) {
     return;
   }
   if (load(text, { json: text }, 0, file.name)) $("banner").hidden = true;
-}
-
-/** Offers `text` as a file download. */
-function download(text, type, name) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const fileBase = () => state.source.builtin ?? "scenario";
