@@ -112,7 +112,8 @@ impl fmt::Display for ImportError {
 }
 
 /// Reads the AWS CLI output a user gives: each file one `describe-services` or `describe-tasks`
-/// output, or a JSON array of them (as `jq -s` writes). Returns the fleet, what it left out, and
+/// output, several one after another (a shell loop's output), or a JSON array of them (as
+/// `jq -s` writes). Paths in several outputs start with the output's index, `/1/services/0`. Returns the fleet, what it left out, and
 /// the newest timestamp anywhere in the output (the moment the fleet is imported at).
 pub fn read_outputs(
     files: &[(String, String)],
@@ -124,15 +125,25 @@ pub fn read_outputs(
             file: name.clone(),
             error,
         };
-        let value = json::parse(text)
+        let values = json::parse_sequence(text)
             .map_err(|e| located(ScenarioError::new("", ErrorKind::InvalidJson(e))))?;
-        match &value {
-            Json::Array(outputs) => {
-                for (i, output) in outputs.iter().enumerate() {
-                    reading.output(output, &format!("/{i}")).map_err(located)?;
+        // Outputs one after another are numbered like the items of a slurped array.
+        let numbered = values.len() > 1;
+        for (n, value) in values.iter().enumerate() {
+            let prefix = if numbered {
+                format!("/{n}")
+            } else {
+                String::new()
+            };
+            match value {
+                Json::Array(outputs) => {
+                    for (i, output) in outputs.iter().enumerate() {
+                        let path = format!("{prefix}/{i}");
+                        reading.output(output, &path).map_err(located)?;
+                    }
                 }
+                output => reading.output(output, &prefix).map_err(located)?,
             }
-            output => reading.output(output, "").map_err(located)?,
         }
     }
     Ok((reading.fleet, reading.tally, reading.newest))

@@ -89,6 +89,19 @@ fn describe_char(c: char) -> String {
 
 /// Parses one JSON document. A leading UTF-8 byte-order mark is ignored.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    with_parser(text, |p| p.document())
+}
+
+/// Parses one or more JSON documents written one after another (what a shell loop of AWS CLI
+/// calls prints), separated by whitespace or nothing.
+pub fn parse_sequence(text: &str) -> Result<Vec<Json>, SyntaxError> {
+    with_parser(text, |p| p.sequence())
+}
+
+fn with_parser<T>(
+    text: &str,
+    read: impl FnOnce(&mut Parser) -> Result<T, Failure>,
+) -> Result<T, SyntaxError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let offset = text.len() - body.len();
     let mut parser = Parser {
@@ -96,7 +109,7 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         bytes: body.as_bytes(),
         pos: 0,
     };
-    let result = parser.document();
+    let result = read(&mut parser);
     result.map_err(|(problem, at)| {
         let (line, column) = locate(text, offset + at);
         SyntaxError {
@@ -133,6 +146,18 @@ impl Parser<'_> {
             return Err((Problem::TrailingCharacters, self.pos));
         }
         Ok(value)
+    }
+
+    fn sequence(&mut self) -> Result<Vec<Json>, Failure> {
+        let mut values = Vec::new();
+        self.skip_whitespace();
+        loop {
+            values.push(self.value(1)?);
+            self.skip_whitespace();
+            if self.pos >= self.bytes.len() {
+                return Ok(values);
+            }
+        }
     }
 
     fn skip_whitespace(&mut self) {

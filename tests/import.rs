@@ -454,3 +454,22 @@ fn csv_cells_are_quoted_and_formulas_neutralised() {
     let md = report.to_markdown();
     assert!(md.contains("| line one line two \\| piped |"), "{md}");
 }
+
+#[test]
+fn outputs_one_after_another_read_like_a_slurped_array() {
+    let (_, prod) = fixture("prod-describe-services.json");
+    let (_, staging) = fixture("staging-describe-services.json");
+    let looped = Playground::import(&[("loop.json".into(), format!("{prod}\n{staging}"))]).unwrap();
+    let slurped =
+        Playground::import(&[("all.json".into(), format!("[{prod},{staging}]"))]).unwrap();
+    let i = import_step(&looped);
+    assert_eq!(step(&looped, i)["services"], step(&slurped, i)["services"]);
+    let broken = format!("{prod}\n{}", staging.replace("\"desiredCount\": 1,", ""));
+    let e = Playground::import(&[("loop.json".into(), broken)])
+        .err()
+        .unwrap();
+    assert_eq!(
+        (e.error.code(), e.error.path.as_str()),
+        ("MissingField", "/1/services/0")
+    );
+}
