@@ -20,11 +20,12 @@ function serviceLine(step, s, resolveNow) {
   return h("div", { class: "service-line", "data-testid": `service-${s.name}` },
     h("p", {}, h("strong", {}, s.name), s.cluster ? h("span", { class: "tag" }, s.cluster) : null,
       s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
-      ` asks for ${s.platformVersion} · deployment runs `,
-      h("span", { class: `pin-value ${versionClass(step, s.family, primary.platformVersion)}` }, primary.platformVersion),
+      ` asks for ${s.platformVersion}`,
       behind ? h("span", { class: "ghost-inline" }, ` · ${s.requested} means ${now.version} now`) : null),
-    h("p", { class: "chips counted" }, `desired ${s.desiredCount} · running ${s.runningCount} `, groups.map((g) =>
-      h("span", { class: `chip ${versionClass(step, s.family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`))));
+    h("p", { class: "chips counted" }, "runs ",
+      h("span", { class: `pin-value ${versionClass(step, s.family, primary.platformVersion)}` }, primary.platformVersion),
+      ` · ${s.runningCount} of ${s.desiredCount} running `,
+      groups.map((g) => h("span", { class: `chip ${versionClass(step, s.family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`))));
 }
 
 function chip(step, family, row, state) {
