@@ -426,37 +426,29 @@ fn locate_in_files(
     at: Instant,
     error: ScenarioError,
 ) -> ImportError {
-    let origin = |list: &str, index: &str| -> Option<(usize, &str)> {
-        let i: usize = index.parse().ok()?;
-        match list {
-            "services" => fleet.services.get(i).map(|s| (s.file, s.path.as_str())),
-            _ => fleet.tasks.get(i).map(|t| (t.file, t.path.as_str())),
-        }
+    // The generated document has one event; its services, deployments and tasks are the fleet's,
+    // in order, and each remembers its file and path.
+    let relative = error.path.strip_prefix("/events/0/").unwrap_or_default();
+    let parts: Vec<&str> = relative.split('/').collect();
+    let at_index = |i: &str| i.parse::<usize>().ok();
+    let origin = match parts.as_slice() {
+        ["services", i, "deployments", j, rest @ ..] => at_index(i)
+            .and_then(|i| fleet.services.get(i))
+            .and_then(|s| Some((s.file, &s.deployments.get(at_index(j)?)?.path, rest))),
+        ["services", i, rest @ ..] => at_index(i)
+            .and_then(|i| fleet.services.get(i))
+            .map(|s| (s.file, &s.path, rest)),
+        ["tasks", i, rest @ ..] => at_index(i)
+            .and_then(|i| fleet.tasks.get(i))
+            .map(|t| (t.file, &t.path, rest)),
+        _ => None,
     };
-    let mut parts = error.path.splitn(6, '/').skip(3);
-    let (list, index, rest) = (
-        parts.next().unwrap_or(""),
-        parts.next().unwrap_or(""),
-        parts.collect::<Vec<_>>(),
-    );
-    let (file, path) = origin(list, index).unwrap_or((usize::MAX, ""));
-    let mut path = path.to_string();
-    if let [deployments, j, field] = rest.as_slice() {
-        let deployment = fleet
-            .services
-            .get(index.parse().unwrap_or(usize::MAX))
-            .and_then(|s| s.deployments.get(j.parse::<usize>().ok()?));
-        match (*deployments, deployment) {
-            ("deployments", Some(d)) => path = format!("{}/{field}", d.path),
-            _ => path = format!("{path}/{}", rest.join("/")),
-        }
-    } else if !rest.is_empty() {
-        path = format!("{path}/{}", rest.join("/"));
-    }
-    let file = files
-        .get(file)
-        .map(|(name, _)| name.clone())
-        .unwrap_or_default();
+    let (file, path) = match origin {
+        Some((file, path, [])) => (files.get(file), path.clone()),
+        Some((file, path, rest)) => (files.get(file), format!("{path}/{}", rest.join("/"))),
+        None => (None, String::new()),
+    };
+    let file = file.map(|(name, _)| name.clone()).unwrap_or_default();
     let kind = match *error.kind {
         ErrorKind::UnknownVersion { version, family } => ErrorKind::InvalidField {
             what: "platformVersion".into(),

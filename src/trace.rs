@@ -196,16 +196,7 @@ enum Outcome {
 /// the work done (tasks and pods started or stopped, plus other changes), which the playground
 /// uses to space its checkpoints.
 pub fn replay(world: &mut World, event: &TimedEvent) -> Result<usize, Fail> {
-    let mut step = Step {
-        world,
-        record: false,
-        at: event.at,
-        changes: Vec::new(),
-        warnings: Vec::new(),
-        unrecorded: 0,
-        counted: None,
-        tally_index: HashMap::new(),
-    };
+    let mut step = Step::new(world, event.at, false, false);
     step.run(&event.action)?;
     Ok(step.changes.len() + step.unrecorded)
 }
@@ -222,16 +213,7 @@ pub fn apply_counted(world: &mut World, event: &TimedEvent) -> Result<StepRecord
 }
 
 fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<StepRecord, Fail> {
-    let mut step = Step {
-        world,
-        record: true,
-        at: event.at,
-        changes: Vec::new(),
-        warnings: Vec::new(),
-        unrecorded: 0,
-        counted: counted.then(Vec::new),
-        tally_index: HashMap::new(),
-    };
+    let mut step = Step::new(world, event.at, true, counted);
     let outcome = step.run(&event.action)?;
     let (rejection, explanation) = match outcome {
         Outcome::Applied(explanation) => (None, explanation),
@@ -324,7 +306,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-impl Step<'_> {
+impl<'w> Step<'w> {
+    fn new(world: &'w mut World, at: Instant, record: bool, counted: bool) -> Step<'w> {
+        Step {
+            world,
+            record,
+            at,
+            changes: Vec::new(),
+            warnings: Vec::new(),
+            unrecorded: 0,
+            counted: counted.then(Vec::new),
+            tally_index: HashMap::new(),
+        }
+    }
+
     fn catalog(&self) -> &Catalog {
         &self.world.catalog
     }
