@@ -108,7 +108,8 @@ function reportTable(rows) {
 
 /**
  * Wires the retirement report form. `ask(family, version, date, latestTo)` calls the core for the
- * current step; `versions(family)` lists the versions of the current step's catalog.
+ * current step; `versions(family)` lists the versions of the current step's catalog. Returns the
+ * function that refreshes the version list, for each step shown.
  */
 export function wireReport({ ask, versions }) {
   const form = $("report-form");
@@ -120,7 +121,6 @@ export function wireReport({ ask, versions }) {
     if (list.some((v) => v.version === keep)) $("report-version").value = keep;
   };
   $("report-family").addEventListener("change", fillVersions);
-  form.addEventListener("focusin", fillVersions, { once: true });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     fillVersions();
@@ -158,4 +158,5 @@ export function wireReport({ ask, versions }) {
       });
     }
   });
+  return fillVersions;
 }

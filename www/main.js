@@ -34,6 +34,8 @@ const state = {
   source: null,
   /** The step on screen, as the renderers got it. */
   step: null,
+  /** Refills the retirement report's versions from the step on screen. */
+  refreshReport: null,
   title: "",
   timeline: [],
   index: 0,
@@ -183,6 +185,7 @@ function go(index) {
   const step = guarded(() => stepView(state.index));
   if (!step) return;
   state.step = step;
+  state.refreshReport?.();
   let command;
   try {
     command = guarded(() => awsCommand(step.event));
@@ -356,7 +359,7 @@ function wire() {
       return true;
     },
   });
-  wireReport({
+  state.refreshReport = wireReport({
     ask: (family, version, date, latestTo) => guarded(() => state.playground.retirementReport(state.index, family, version, date, latestTo)),
     versions: (family) => (state.step?.versions ?? []).filter((v) => v.family === family),
   });
