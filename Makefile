@@ -24,11 +24,11 @@ dist: build
 	@rm -rf dist && mkdir -p dist && cp -r www/. dist/ && rm -f dist/pkg/.gitignore dist/pkg/.build-inputs dist/pkg/*.d.ts
 	@echo "[dist] dist/ is ready: copy it to any static host, at any path."
 
-# Sizes (raw and gzipped, against the budgets of wasm-pack.toml), the opt-level comparison, and
+# Sizes (raw and gzipped, against the budgets of wasm-pack.toml), what each size setting buys, and
 # the core on 10,000 events that keep 1,000,000 tasks running, natively and in wasm (Node).
 bench: build
 	@$(WITH_ENV) node scripts/check-size.mjs
-	@$(WITH_ENV) node scripts/opt-levels.mjs
+	@$(WITH_ENV) node scripts/size-levers.mjs
 	@node scripts/big-scenario.mjs > target/big-scenario.json
 	@node scripts/big-fleet.mjs > target/big-fleet.json
 	@$(WITH_ENV) cargo run -q --release --example load -- src/builtin/blog-timeline.json

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { config, root } from "./config.mjs";
+import { config, root, wasmPackBuild } from "./config.mjs";
 
 const c = config();
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
@@ -31,10 +31,7 @@ if (existsSync(c.wasmFile) && existsSync(stamp) && readFileSync(stamp, "utf8") =
 }
 
 console.error(`[build] wasm-pack build --release --target ${c.target} → ${relative(root, c.outDir)}`);
-run("wasm-pack", [
-  "--quiet", "build", "--release", "--no-opt", "--no-pack",
-  "--target", c.target, "--out-dir", relative(root, c.outDir), "--out-name", c.outName,
-]);
+wasmPackBuild(c.outDir);
 const before = statSync(c.wasmFile).size;
 console.error(`[build] wasm-opt ${c.wasmOptArgs.join(" ")}`);
 run(join(root, "node_modules/.bin/wasm-opt"), [...c.wasmOptArgs, c.wasmFile, "-o", c.wasmFile]);

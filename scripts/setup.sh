@@ -51,18 +51,23 @@ has_wasm_std() { # $1: toolchain name or "" for the active one
 }
 # clippy and rustfmt are part of `make test`, so the chosen toolchain must have them too.
 has_lints() { with_toolchain "$1" cargo clippy --version >/dev/null 2>&1 && with_toolchain "$1" cargo fmt --version >/dev/null 2>&1; }
+# The browser build compiles the standard library itself (build-std in wasm-pack.toml): it needs
+# the toolchain's own source.
+has_std_src() { [ -d "$(with_toolchain "$1" rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/std" ]; }
+complete() { has_wasm_std "$1" && has_lints "$1" && has_std_src "$1"; }
 
 toolchain=
 if [ -f "$env_file" ]; then toolchain=$(sed -n 's/^export RUSTUP_TOOLCHAIN=//p' "$env_file"); fi
-if [ -n "$toolchain" ] && has_wasm_std "$toolchain" && has_lints "$toolchain"; then
+if [ -n "$toolchain" ] && complete "$toolchain"; then
   : # chosen before and still complete
-elif command -v rustc >/dev/null && has_wasm_std "" && has_lints ""; then
+elif command -v rustc >/dev/null && complete ""; then
   toolchain=
-elif command -v rustup >/dev/null && step "trying 'rustup target add $target' (30 s limit)…" \
-     && timeout 30 rustup target add "$target" >/dev/null 2>&1 && has_wasm_std "" && has_lints ""; then
+elif command -v rustup >/dev/null && step "trying 'rustup target add $target' and 'rustup component add rust-src' (30 s limit each)…" \
+     && timeout 30 rustup target add "$target" >/dev/null 2>&1 && timeout 30 rustup component add rust-src >/dev/null 2>&1 \
+     && complete ""; then
   toolchain=
 else
-  step "no wasm32 standard library is reachable through rustup; building one from Debian's rustc-web sources."
+  step "no wasm32 standard library with its source is reachable through rustup; building one from Debian's rustc-web sources."
   command -v rustup >/dev/null || fail "rustup is needed to select the Debian toolchain for this project only (https://rustup.rs)."
   if ! [ -x /usr/bin/rustc ] || ! /usr/bin/rustc --version | grep -q . || ! [ -d /usr/lib/rustlib/src/rust/library ] \
      || ! [ -x /usr/bin/cargo-clippy ] || ! [ -x /usr/bin/rustfmt ] || ! [ -x /usr/lib/llvm-22/bin/lld ]; then
@@ -91,6 +96,7 @@ else
   toolchain=$debian_toolchain
   has_wasm_std "$toolchain" || fail "the Debian toolchain still has no wasm32 standard library under $wasm_lib."
   has_lints "$toolchain" || fail "the Debian toolchain lacks clippy or rustfmt (packages rust-web-clippy, rustfmt-web)."
+  has_std_src "$toolchain" || fail "the Debian toolchain has no standard library source (package rust-web-src)."
 fi
 if [ -n "$toolchain" ]; then echo "export RUSTUP_TOOLCHAIN=$toolchain" > "$env_file"; else : > "$env_file"; fi
 echo "export PATH=\"$cargo_bin:$root/node_modules/.bin:\$PATH\"" >> "$env_file"

@@ -488,7 +488,7 @@ fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandEr
         // as awsCommand prints very large counts); the simulator judges the range.
         let digits = value.strip_prefix('-').unwrap_or(&value);
         let whole = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            value.parse::<f64>().ok().filter(|n| n.is_finite())
+            Some(crate::json::decimal(&value)).filter(|n| n.is_finite())
         } else {
             match crate::json::parse(&value) {
                 Ok(crate::json::Json::Number(n)) if n.is_finite() && n.fract() == 0.0 => Some(n),
@@ -715,9 +715,8 @@ mod tests {
     use super::*;
 
     fn event(line: &str) -> serde_json::Value {
-        parse_command(line)
-            .unwrap_or_else(|e| panic!("{line}: {e}"))
-            .to_json(None)
+        let action = parse_command(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+        serde_json::from_str(&action.to_json(None).text()).unwrap()
     }
 
     /// The error's message and the text at its column (from there to the next space).
@@ -937,7 +936,7 @@ mod tests {
     fn a_backslash_before_a_lone_carriage_return_is_an_escape_not_a_loop() {
         // Found by the fuzzer: this used to loop forever, pushing empty words.
         let line = "aws ecs run-task --task-definition web\\\r\r--count 2";
-        let event = parse_command(line).unwrap().to_json(None);
+        let event = event(line);
         assert_eq!(
             (event["task"].as_str(), event["count"].as_i64()),
             (Some("web\r"), Some(2))

@@ -2,9 +2,9 @@
 //! the string it asked for (or, with CODE_DEPLOY, the resolved version); its deployment and tasks
 //! show the resolved version. ARNs use a fixed example account, region and cluster.
 
+use crate::json::Json;
 use crate::trace::World;
 use crate::version::Family;
-use serde_json::{json, Value};
 
 const ARN: &str = "arn:aws:ecs:us-east-1:123456789012";
 const CLUSTER: &str = "playground";
@@ -20,62 +20,93 @@ fn cluster_arn() -> String {
     format!("{ARN}:cluster/{CLUSTER}")
 }
 
-pub fn describe_services(world: &World, names: &[String]) -> Value {
+fn missing(arn: String) -> Json {
+    Json::object([("arn", Json::from(arn)), ("reason", Json::from("MISSING"))])
+}
+
+pub fn describe_services(world: &World, names: &[String]) -> Json {
     let catalog = &world.catalog;
     let mut services = Vec::new();
     let mut failures = Vec::new();
     for name in names {
         let Some(s) = world.fleet.service(name).map(|i| &world.fleet.services[i]) else {
-            failures.push(
-                json!({ "arn": format!("{ARN}:service/{CLUSTER}/{name}"), "reason": "MISSING" }),
-            );
+            failures.push(missing(format!("{ARN}:service/{CLUSTER}/{name}")));
             continue;
         };
         let primary = s.primary();
         let running = s.tasks.len();
-        services.push(json!({
-            "serviceArn": format!("{ARN}:service/{CLUSTER}/{}", s.name),
-            "serviceName": s.name,
-            "clusterArn": cluster_arn(),
-            "status": "ACTIVE",
-            "desiredCount": s.desired,
-            "runningCount": running,
-            "pendingCount": 0,
-            "launchType": "FARGATE",
-            "platformVersion": crate::view::shown_version(s, catalog),
-            "platformFamily": platform_family(s.family),
-            "deploymentController": { "type": s.controller.as_str() },
-            "deployments": [{
-                "id": format!("ecs-svc/{}-{}", s.name, primary.number),
-                "status": "PRIMARY",
-                "desiredCount": s.desired,
-                "pendingCount": 0,
-                "runningCount": running,
-                "createdAt": primary.created_at.to_iso(),
-                "launchType": "FARGATE",
-                "platformVersion": catalog.get(primary.version).version.to_string(),
-                "platformFamily": platform_family(s.family),
-                "rolloutState": if running as u32 >= s.desired { "COMPLETED" } else { "IN_PROGRESS" },
-            }],
-        }));
+        let deployment = Json::object([
+            (
+                "id",
+                Json::from(format!("ecs-svc/{}-{}", s.name, primary.number)),
+            ),
+            ("status", Json::from("PRIMARY")),
+            ("desiredCount", Json::from(s.desired)),
+            ("pendingCount", Json::from(0u32)),
+            ("runningCount", Json::from(running)),
+            ("createdAt", Json::from(primary.created_at.to_iso())),
+            ("launchType", Json::from("FARGATE")),
+            (
+                "platformVersion",
+                Json::from(catalog.get(primary.version).version.to_string()),
+            ),
+            ("platformFamily", Json::from(platform_family(s.family))),
+            (
+                "rolloutState",
+                Json::from(if running as u32 >= s.desired {
+                    "COMPLETED"
+                } else {
+                    "IN_PROGRESS"
+                }),
+            ),
+        ]);
+        services.push(Json::object([
+            (
+                "serviceArn",
+                Json::from(format!("{ARN}:service/{CLUSTER}/{}", s.name)),
+            ),
+            ("serviceName", Json::from(s.name.as_str())),
+            ("clusterArn", Json::from(cluster_arn())),
+            ("status", Json::from("ACTIVE")),
+            ("desiredCount", Json::from(s.desired)),
+            ("runningCount", Json::from(running)),
+            ("pendingCount", Json::from(0u32)),
+            ("launchType", Json::from("FARGATE")),
+            (
+                "platformVersion",
+                Json::from(crate::view::shown_version(s, catalog)),
+            ),
+            ("platformFamily", Json::from(platform_family(s.family))),
+            (
+                "deploymentController",
+                Json::object([("type", Json::from(s.controller.as_str()))]),
+            ),
+            ("deployments", Json::Array(vec![deployment])),
+        ]));
     }
-    json!({ "services": services, "failures": failures })
+    Json::object([
+        ("services", Json::Array(services)),
+        ("failures", Json::Array(failures)),
+    ])
 }
 
-pub fn describe_tasks(world: &World, ids: &[String]) -> Value {
+pub fn describe_tasks(world: &World, ids: &[String]) -> Json {
     let catalog = &world.catalog;
     let row = |id: &str, group: String, family: Family, version, started: String| {
-        json!({
-            "taskArn": format!("{ARN}:task/{CLUSTER}/{id}"),
-            "clusterArn": cluster_arn(),
-            "group": group,
-            "lastStatus": "RUNNING",
-            "desiredStatus": "RUNNING",
-            "launchType": "FARGATE",
-            "platformVersion": catalog.get(version).version.to_string(),
-            "platformFamily": platform_family(family),
-            "startedAt": started,
-        })
+        Json::object([
+            ("taskArn", Json::from(format!("{ARN}:task/{CLUSTER}/{id}"))),
+            ("clusterArn", Json::from(cluster_arn())),
+            ("group", Json::from(group)),
+            ("lastStatus", Json::from("RUNNING")),
+            ("desiredStatus", Json::from("RUNNING")),
+            ("launchType", Json::from("FARGATE")),
+            (
+                "platformVersion",
+                Json::from(catalog.get(version).version.to_string()),
+            ),
+            ("platformFamily", Json::from(platform_family(family))),
+            ("startedAt", Json::from(started)),
+        ])
     };
     let mut tasks = Vec::new();
     let mut failures = Vec::new();
@@ -106,17 +137,20 @@ pub fn describe_tasks(world: &World, ids: &[String]) -> Value {
                 task.started_at.to_iso(),
             ));
         } else {
-            failures
-                .push(json!({ "arn": format!("{ARN}:task/{CLUSTER}/{id}"), "reason": "MISSING" }));
+            failures.push(missing(format!("{ARN}:task/{CLUSTER}/{id}")));
         }
     }
-    json!({ "tasks": tasks, "failures": failures })
+    Json::object([
+        ("tasks", Json::Array(tasks)),
+        ("failures", Json::Array(failures)),
+    ])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Playground;
+    use serde_json::{json, Value};
 
     fn world_after(i: usize) -> World {
         let blog = crate::builtin::find("blog-timeline").unwrap().json;
@@ -125,7 +159,10 @@ mod tests {
 
     #[test]
     fn a_latest_service_says_latest_while_its_deployment_runs_the_resolved_version() {
-        let out = describe_services(&world_after(6), &["web".into(), "ghost".into()]);
+        let out: Value = serde_json::from_str(
+            &describe_services(&world_after(6), &["web".into(), "ghost".into()]).text(),
+        )
+        .unwrap();
         assert_eq!(out["services"][0]["platformVersion"], "LATEST");
         assert_eq!(
             out["services"][0]["deployments"][0]["platformVersion"],
@@ -141,7 +178,10 @@ mod tests {
 
     #[test]
     fn tasks_show_the_resolved_version_and_their_group() {
-        let out = describe_tasks(&world_after(6), &["web-3".into(), "web-99".into()]);
+        let out: Value = serde_json::from_str(
+            &describe_tasks(&world_after(6), &["web-3".into(), "web-99".into()]).text(),
+        )
+        .unwrap();
         assert_eq!(out["tasks"][0]["platformVersion"], "1.2.0");
         assert_eq!(out["tasks"][0]["group"], "service:web");
         assert_eq!(out["failures"][0]["reason"], "MISSING");

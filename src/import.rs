@@ -612,81 +612,84 @@ fn invalid(path: &str, what: &str, expected: &str, found: &Json) -> ScenarioErro
 impl ImportedFleet {
     /// The `services` and `tasks` of the `import-fleet` event, in AWS's shape, holding only what
     /// the simulation reads (so an exported scenario carries no account ids, ARNs or tags).
-    pub fn to_event_fields(&self) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
-        use serde_json::{json, Map, Value};
-        let mut services: Vec<Value> = Vec::new();
+    pub fn to_event_fields(&self) -> (Vec<Json>, Vec<Json>) {
+        let mut services: Vec<Json> = Vec::new();
         let named = |name: &str, cluster: &Option<String>| {
-            let mut object = Map::new();
-            object.insert("serviceName".into(), json!(name));
+            let mut object = Json::object([("serviceName", Json::from(name))]);
             if let Some(cluster) = cluster {
-                object.insert("clusterArn".into(), json!(cluster));
+                object.set("clusterArn", Json::from(cluster.as_str()));
             }
             object
         };
         for service in &self.services {
             let mut object = named(&service.name, &service.cluster);
-            object.insert("launchType".into(), json!("FARGATE"));
-            object.insert("platformFamily".into(), json!(service.family.as_str()));
-            object.insert("platformVersion".into(), json!(service.requested));
-            object.insert(
-                "deploymentController".into(),
-                json!({ "type": service.controller.as_str() }),
+            object.set("launchType", Json::from("FARGATE"));
+            object.set("platformFamily", Json::from(service.family.as_str()));
+            object.set("platformVersion", Json::from(service.requested.as_str()));
+            object.set(
+                "deploymentController",
+                Json::object([("type", Json::from(service.controller.as_str()))]),
             );
-            object.insert("desiredCount".into(), json!(service.desired));
+            object.set("desiredCount", Json::from(service.desired));
             let last = service.deployments.len() - 1;
-            let deployments: Vec<Value> = service
+            let deployments: Vec<Json> = service
                 .deployments
                 .iter()
                 .enumerate()
                 .map(|(i, d)| {
-                    let mut object = Map::new();
                     let status = if i == last { "PRIMARY" } else { "ACTIVE" };
-                    object.insert("status".into(), json!(status));
-                    object.insert("platformVersion".into(), json!(d.version.to_string()));
-                    object.insert("runningCount".into(), json!(d.running));
+                    let mut object = Json::object([
+                        ("status", Json::from(status)),
+                        ("platformVersion", Json::from(d.version.to_string())),
+                        ("runningCount", Json::from(d.running)),
+                    ]);
                     if let Some(at) = d.created_at {
-                        object.insert("createdAt".into(), json!(at.to_iso()));
+                        object.set("createdAt", Json::from(at.to_iso()));
                     }
-                    Value::Object(object)
+                    object
                 })
                 .collect();
-            object.insert("deployments".into(), Value::Array(deployments));
-            services.push(Value::Object(object));
+            object.set("deployments", Json::Array(deployments));
+            services.push(object);
         }
         for skipped in &self.skipped {
             let mut object = named(&skipped.name, &skipped.cluster);
             match &skipped.reason {
-                SkipReason::Inactive => object.insert("status".into(), json!("INACTIVE")),
-                SkipReason::ExternalController => {
-                    object.insert("deploymentController".into(), json!({ "type": "EXTERNAL" }))
+                SkipReason::Inactive => object.set("status", Json::from("INACTIVE")),
+                SkipReason::ExternalController => object.set(
+                    "deploymentController",
+                    Json::object([("type", Json::from("EXTERNAL"))]),
+                ),
+                SkipReason::NotFargate(launch) if launch == "EC2 capacity providers" => object.set(
+                    "capacityProviderStrategy",
+                    Json::Array(vec![Json::object([(
+                        "capacityProvider",
+                        Json::from("EC2"),
+                    )])]),
+                ),
+                SkipReason::NotFargate(launch) if launch == "no launch type" => {}
+                SkipReason::NotFargate(launch) => {
+                    object.set("launchType", Json::from(launch.as_str()))
                 }
-                SkipReason::NotFargate(launch) if launch == "EC2 capacity providers" => object
-                    .insert(
-                        "capacityProviderStrategy".into(),
-                        json!([{ "capacityProvider": "EC2" }]),
-                    ),
-                SkipReason::NotFargate(launch) if launch == "no launch type" => None,
-                SkipReason::NotFargate(launch) => object.insert("launchType".into(), json!(launch)),
             };
-            services.push(Value::Object(object));
+            services.push(object);
         }
         let tasks = self
             .tasks
             .iter()
             .map(|task| {
-                let mut object = Map::new();
-                object.insert("taskArn".into(), json!(task.id));
+                let mut object = Json::object([("taskArn", Json::from(task.id.as_str()))]);
                 if let Some(cluster) = &task.cluster {
-                    object.insert("clusterArn".into(), json!(cluster));
+                    object.set("clusterArn", Json::from(cluster.as_str()));
                 }
-                object.insert("lastStatus".into(), json!("RUNNING"));
-                object.insert("launchType".into(), json!("FARGATE"));
-                object.insert("platformFamily".into(), json!(task.family.as_str()));
-                object.insert("platformVersion".into(), json!(task.version.to_string()));
+                object.set("lastStatus", Json::from("RUNNING"));
+                object.set("launchType", Json::from("FARGATE"));
+                object.set("platformFamily", Json::from(task.family.as_str()));
+                object.set("platformVersion", Json::from(task.version.to_string()));
                 if let Some(at) = task.started_at {
-                    object.insert("startedAt".into(), json!(at.to_iso()));
+                    object.set("startedAt", Json::from(at.to_iso()));
                 }
-                Value::Object(object)
+                object
             })
             .collect();
         (services, tasks)

@@ -203,21 +203,21 @@ impl Playground {
 
     /// Every step's date and event, without replaying: what a timeline needs to draw its markers.
     pub fn timeline_json(&self) -> String {
-        let items: Vec<serde_json::Value> = self
+        let items: Vec<Json> = self
             .order
             .iter()
             .enumerate()
             .map(|(index, source)| {
                 let event = self.event(*source);
-                serde_json::json!({
-                    "index": index,
-                    "at": event.at.to_iso(),
-                    "event": event.action.to_json(event.note.as_deref()),
-                    "base": matches!(source, Source::Base(_)),
-                })
+                Json::object([
+                    ("index", Json::from(index)),
+                    ("at", Json::from(event.at.to_iso())),
+                    ("event", event.action.to_json(event.note.as_deref())),
+                    ("base", Json::from(matches!(source, Source::Base(_)))),
+                ])
             })
             .collect();
-        serde_json::to_string(&items).expect("events serialize")
+        Json::Array(items).text()
     }
 
     /// A what-if copy of this story: every step up to `i`, then `event` (a JSON object; `at`
@@ -228,15 +228,19 @@ impl Playground {
             .map_err(|e| ScenarioError::new("", ErrorKind::InvalidJson(e)))?;
         let at = self.order.get(i).map(|s| self.event(*s).at);
         let extra = scenario::read_event(&value, &format!("/events/{}", i + 1), at)?;
-        let mut events: Vec<serde_json::Value> = self
+        let mut events: Vec<Json> = self
             .order
             .iter()
             .map(|s| self.event(*s).to_document_json())
             .collect();
         events.insert((i + 1).min(events.len()), extra.to_document_json());
         let title = format!("{} (what if)", self.title().unwrap_or("Untitled scenario"));
-        let document = serde_json::json!({ "format": FORMAT, "title": title, "events": events });
-        Playground::new(&document.to_string())
+        let document = Json::object([
+            ("format", Json::from(FORMAT)),
+            ("title", Json::from(title)),
+            ("events", Json::from(events)),
+        ]);
+        Playground::new(&document.text())
     }
 
     /// Starts a playground from AWS CLI output (`import.rs`): AWS's history up to the newest
@@ -275,20 +279,20 @@ impl Playground {
             ));
         }
         let (services, tasks) = fleet.to_event_fields();
-        let document = serde_json::json!({
-            "format": FORMAT,
-            "title": "Your fleet",
-            "base": HISTORY,
-            "events": [{
-                "at": at.to_iso(),
-                "do": "import-fleet",
-                "note": note,
-                "services": services,
-                "tasks": tasks,
-            }],
-        });
-        Playground::new(&document.to_string())
-            .map_err(|error| locate_in_files(files, &fleet, at, error))
+        let event = Json::object([
+            ("at", Json::from(at.to_iso())),
+            ("do", Json::from("import-fleet")),
+            ("note", Json::from(note)),
+            ("services", Json::from(services)),
+            ("tasks", Json::from(tasks)),
+        ]);
+        let document = Json::object([
+            ("format", Json::from(FORMAT)),
+            ("title", Json::from("Your fleet")),
+            ("base", Json::from(HISTORY)),
+            ("events", Json::Array(vec![event])),
+        ]);
+        Playground::new(&document.text()).map_err(|error| locate_in_files(files, &fleet, at, error))
     }
 
     /// What retiring a version on a date does to the fleet of step `i` (`report.rs`).
@@ -394,25 +398,24 @@ impl Playground {
 
     /// The document with every applied event, as pretty JSON.
     pub fn to_scenario_json(&self) -> String {
-        let mut out = serde_json::Map::new();
-        out.insert("format".into(), FORMAT.into());
-        if let Some(title) = &self.document.title {
-            out.insert("title".into(), title.clone().into());
+        let mut out = Json::object([("format", Json::from(FORMAT))]);
+        let document = &self.document;
+        for (key, value) in [
+            ("title", &document.title),
+            ("description", &document.description),
+            ("base", &document.base),
+        ] {
+            if let Some(value) = value {
+                out.set(key, Json::from(value.as_str()));
+            }
         }
-        if let Some(description) = &self.document.description {
-            out.insert("description".into(), description.clone().into());
-        }
-        if let Some(base) = &self.document.base {
-            out.insert("base".into(), base.clone().into());
-        }
-        let events: Vec<serde_json::Value> = self
-            .document
+        let events = document
             .events
             .iter()
             .map(TimedEvent::to_document_json)
             .collect();
-        out.insert("events".into(), events.into());
-        serde_json::to_string_pretty(&serde_json::Value::Object(out)).expect("documents serialize")
+        out.set("events", Json::Array(events));
+        out.pretty()
     }
 }
 

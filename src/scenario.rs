@@ -36,13 +36,6 @@ impl Count {
     pub fn valid(self) -> Option<u32> {
         (0.0..=MAX_COUNT).contains(&self.0).then_some(self.0 as u32)
     }
-    fn to_json(self) -> serde_json::Value {
-        if self.0.abs() < 9.0e15 {
-            serde_json::Value::from(self.0 as i64)
-        } else {
-            serde_json::Value::from(self.0)
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,9 +232,15 @@ impl Action {
     }
 
     /// The event as the trace echoes it: `do` first, defaults filled in, no `at`.
-    pub fn to_json(&self, note: Option<&str>) -> serde_json::Value {
-        use serde_json::json;
-        let mut v = match self {
+    pub fn to_json(&self, note: Option<&str>) -> Json {
+        let text = |s: &str| Json::from(s);
+        let version_family = |version: &Version, family: &Family| {
+            vec![
+                ("version", text(&version.to_string())),
+                ("family", text(family.as_str())),
+            ]
+        };
+        let fields: Vec<(&str, Json)> = match self {
             Action::ReleaseVersion {
                 version,
                 family,
@@ -252,28 +251,35 @@ impl Action {
                 family,
                 features,
             } => {
-                json!({ "version": version.to_string(), "family": family.as_str(), "features": features })
+                let mut fields = version_family(version, family);
+                fields.push(("features", Json::strings(features)));
+                fields
             }
             Action::MoveLatest { to, family } => {
-                json!({ "to": to.to_string(), "family": family.as_str() })
+                vec![
+                    ("to", text(&to.to_string())),
+                    ("family", text(family.as_str())),
+                ]
             }
             Action::SetVersionState {
                 version,
                 family,
                 state,
-            } => json!({
-                "version": version.to_string(), "family": family.as_str(), "state": state.as_str()
-            }),
-            Action::ForceUpdate { version, family } => {
-                json!({ "version": version.to_string(), "family": family.as_str() })
+            } => {
+                let mut fields = version_family(version, family);
+                fields.push(("state", text(state.as_str())));
+                fields
             }
+            Action::ForceUpdate { version, family } => version_family(version, family),
             Action::RetireRevision {
                 version,
                 family,
                 revision,
-            } => json!({
-                "version": version.to_string(), "family": family.as_str(), "revision": Count(*revision).to_json()
-            }),
+            } => {
+                let mut fields = version_family(version, family);
+                fields.push(("revision", Json::from(*revision)));
+                fields
+            }
             Action::CreateEksCluster {
                 cluster,
                 fargate_version,
@@ -281,9 +287,10 @@ impl Action {
             | Action::UpdateEksPlatform {
                 cluster,
                 fargate_version,
-            } => {
-                json!({ "cluster": cluster, "fargateVersion": fargate_version.to_string() })
-            }
+            } => vec![
+                ("cluster", text(cluster)),
+                ("fargateVersion", text(&fargate_version.to_string())),
+            ],
             Action::CreateService {
                 service,
                 platform_version,
@@ -291,11 +298,14 @@ impl Action {
                 desired_count,
                 requires,
                 controller,
-            } => json!({
-                "service": service, "platformVersion": platform_version, "family": family.as_str(),
-                "desiredCount": desired_count.to_json(), "requires": requires,
-                "deploymentController": controller.as_str()
-            }),
+            } => vec![
+                ("service", text(service)),
+                ("platformVersion", text(platform_version)),
+                ("family", text(family.as_str())),
+                ("desiredCount", Json::from(desired_count.0)),
+                ("requires", Json::strings(requires)),
+                ("deploymentController", text(controller.as_str())),
+            ],
             Action::UpdateService {
                 service,
                 platform_version,
@@ -303,27 +313,28 @@ impl Action {
                 desired_count,
                 requires,
             } => {
-                let mut v = json!({ "service": service });
+                let mut fields = vec![("service", text(service))];
                 if let Some(p) = platform_version {
-                    v["platformVersion"] = json!(p);
+                    fields.push(("platformVersion", text(p)));
                 }
-                v["forceNewDeployment"] = json!(force_new_deployment);
+                fields.push(("forceNewDeployment", Json::from(*force_new_deployment)));
                 if let Some(c) = desired_count {
-                    v["desiredCount"] = c.to_json();
+                    fields.push(("desiredCount", Json::from(c.0)));
                 }
                 if let Some(r) = requires {
-                    v["requires"] = json!(r);
+                    fields.push(("requires", Json::strings(r)));
                 }
-                v
+                fields
             }
             Action::ScaleService {
                 service,
                 desired_count,
-            } => {
-                json!({ "service": service, "desiredCount": desired_count.to_json() })
-            }
+            } => vec![
+                ("service", text(service)),
+                ("desiredCount", Json::from(desired_count.0)),
+            ],
             Action::RecycleService { service } | Action::DeleteService { service } => {
-                json!({ "service": service })
+                vec![("service", text(service))]
             }
             Action::RunTask {
                 task,
@@ -331,54 +342,65 @@ impl Action {
                 family,
                 count,
                 requires,
-            } => json!({
-                "task": task, "platformVersion": platform_version, "family": family.as_str(),
-                "count": count.to_json(), "requires": requires
-            }),
-            Action::StopTask { task } => json!({ "task": task }),
+            } => vec![
+                ("task", text(task)),
+                ("platformVersion", text(platform_version)),
+                ("family", text(family.as_str())),
+                ("count", Json::from(count.0)),
+                ("requires", Json::strings(requires)),
+            ],
+            Action::StopTask { task } => vec![("task", text(task))],
             Action::RunPod {
                 cluster,
                 pod,
                 count,
-            } => json!({ "cluster": cluster, "pod": pod, "count": count.to_json() }),
-            Action::ImportFleet(fleet) => json!({
-                "services": fleet.services.len(),
-                "tasks": fleet.tasks.len(),
-                "outOfScope": fleet.skipped.len()
-            }),
+            } => vec![
+                ("cluster", text(cluster)),
+                ("pod", text(pod)),
+                ("count", Json::from(count.0)),
+            ],
+            Action::ImportFleet(fleet) => vec![
+                ("services", Json::from(fleet.services.len())),
+                ("tasks", Json::from(fleet.tasks.len())),
+                ("outOfScope", Json::from(fleet.skipped.len())),
+            ],
         };
-        let mut out = serde_json::Map::new();
-        out.insert("do".into(), json!(self.name()));
-        if let serde_json::Value::Object(fields) = &mut v {
-            out.append(fields);
+        let mut out = Json::object([("do", text(self.name()))]);
+        for (key, value) in fields {
+            out.set(key, value);
         }
         if let Some(note) = note {
-            out.insert("note".into(), json!(note));
+            out.set("note", text(note));
         }
-        serde_json::Value::Object(out)
+        out
     }
 }
 
 impl TimedEvent {
     /// The event as a document holds it (with `at`), for `toScenarioJson`.
-    pub fn to_document_json(&self) -> serde_json::Value {
-        let mut out = serde_json::Map::new();
-        out.insert("at".into(), serde_json::json!(self.at.to_iso()));
-        if let Action::ImportFleet(fleet) = &self.action {
+    pub fn to_document_json(&self) -> Json {
+        let mut out = Json::object([("at", Json::from(self.at.to_iso()))]);
+        let event = if let Action::ImportFleet(fleet) = &self.action {
             // The step echo only counts the fleet; the document holds all of it.
             let (services, tasks) = fleet.to_event_fields();
-            out.insert("do".into(), serde_json::json!(self.action.name()));
-            out.insert("services".into(), services.into());
-            out.insert("tasks".into(), tasks.into());
+            let mut event = Json::object([
+                ("do", Json::from(self.action.name())),
+                ("services", Json::from(services)),
+                ("tasks", Json::from(tasks)),
+            ]);
             if let Some(note) = &self.note {
-                out.insert("note".into(), serde_json::json!(note));
+                event.set("note", Json::from(note.as_str()));
             }
-            return serde_json::Value::Object(out);
+            event
+        } else {
+            self.action.to_json(self.note.as_deref())
+        };
+        if let Json::Object(members) = event {
+            for (key, value) in members {
+                out.set(&key, value);
+            }
         }
-        if let serde_json::Value::Object(rest) = self.action.to_json(self.note.as_deref()) {
-            out.extend(rest);
-        }
-        serde_json::Value::Object(out)
+        out
     }
 }
 

@@ -7,6 +7,7 @@ use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, ScenarioError, Transition, MAX_RUNNING_TASKS};
 use crate::fleet::{numbered_ids, Cluster, Deployment, Fleet, Service, ServiceTask, Workload};
 use crate::import::{ImportedFleet, ImportedTask};
+use crate::json::Json;
 use crate::lifecycle::State;
 use crate::resolve::{check_count, check_name, resolve, Rejection, Resolved};
 use crate::scenario::{Action, Controller, TimedEvent};
@@ -119,8 +120,7 @@ pub enum Change {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StopReason {
     ScaleIn,
     NewDeployment,
@@ -131,11 +131,31 @@ pub enum StopReason {
     VersionRecalled,
 }
 
+impl StopReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StopReason::ScaleIn => "scale-in",
+            StopReason::NewDeployment => "new-deployment",
+            StopReason::Recycled => "recycled",
+            StopReason::StoppedByUser => "stopped-by-user",
+            StopReason::ServiceDeleted => "service-deleted",
+            StopReason::RevisionRetired => "revision-retired",
+            StopReason::VersionRecalled => "version-recalled",
+        }
+    }
+}
+
+impl Serialize for StopReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// The outcome of one event: what the trace step shows besides the state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepRecord {
     pub at: Instant,
-    pub event: serde_json::Value,
+    pub event: Json,
     pub rejection: Option<Rejection>,
     pub explanation: String,
     pub changes: Vec<Change>,

@@ -3,6 +3,7 @@
 
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::{Service, Workload};
+use crate::json::Json;
 use crate::scenario::Controller;
 use crate::trace::{Change, StepRecord, StopReason, Tally, World};
 use crate::version::{Family, Version};
@@ -90,7 +91,7 @@ pub struct ClusterView<'a> {
 pub struct StepShape<'a, Service, Task, Cluster, Changes> {
     pub index: usize,
     pub at: String,
-    pub event: &'a serde_json::Value,
+    pub event: &'a Json,
     pub outcome: &'static str,
     pub error: Option<ErrorView>,
     pub explanation: &'a str,
@@ -105,7 +106,7 @@ pub struct StepShape<'a, Service, Task, Cluster, Changes> {
 
 pub type StepView<'a> = StepShape<'a, ServiceView<'a>, TaskView, ClusterView<'a>, &'a [Change]>;
 pub type SummaryView<'a> =
-    StepShape<'a, ServiceSummary<'a>, Count, ClusterSummary<'a>, Vec<serde_json::Value>>;
+    StepShape<'a, ServiceSummary<'a>, Count, ClusterSummary<'a>, Vec<Folded<'a>>>;
 
 /// The parts every step shape shares, around the given fleet and changes.
 fn shape<'a, S, T, C, X>(
@@ -369,25 +370,41 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
     )
 }
 
+/// A change of the summary: as it happened, or task and pod changes counted together.
+pub enum Folded<'a> {
+    Change(&'a Change),
+    Counted(Json),
+}
+
+impl Serialize for Folded<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Folded::Change(change) => change.serialize(serializer),
+            Folded::Counted(group) => group.serialize(serializer),
+        }
+    }
+}
+
 /// Task and pod changes folded into `{kind, service|cluster, platformVersion, revision, count}`,
 /// placed where the first of each group happened; other changes as they are. Linear in the
 /// changes: a force-update of thousands of services stops and starts hundreds of thousands.
-pub fn fold_changes(changes: &[Change], tallies: &[Tally]) -> Vec<serde_json::Value> {
+pub fn fold_changes<'a>(changes: &'a [Change], tallies: &[Tally]) -> Vec<Folded<'a>> {
     use std::collections::HashMap;
     type Key<'a> = (
         &'static str,
-        Option<&'a str>,
+        Option<(&'static str, &'a str)>,
         Version,
         u32,
         Option<StopReason>,
     );
-    let mut out: Vec<serde_json::Value> = Vec::new();
+    let mut out: Vec<Folded> = Vec::new();
     let mut groups: HashMap<Key, usize> = HashMap::new();
     let mut tallies = tallies.iter().peekable();
     for (position, change) in changes.iter().enumerate() {
         while let Some(tally) = tallies.next_if(|t| t.position == position) {
-            out.push(tally_json(tally));
+            out.push(Folded::Counted(tally_json(tally)));
         }
+        let owner = |key: &'static str, name: Option<&'a String>| name.map(|n| (key, n.as_str()));
         let key: Key = match change {
             Change::TaskStarted {
                 service,
@@ -396,7 +413,7 @@ pub fn fold_changes(changes: &[Change], tallies: &[Tally]) -> Vec<serde_json::Va
                 ..
             } => (
                 "task-started",
-                service.as_deref(),
+                owner("service", service.as_ref()),
                 *platform_version,
                 *revision,
                 None,
@@ -409,7 +426,7 @@ pub fn fold_changes(changes: &[Change], tallies: &[Tally]) -> Vec<serde_json::Va
                 ..
             } => (
                 "task-stopped",
-                service.as_deref(),
+                owner("service", service.as_ref()),
                 *platform_version,
                 *revision,
                 Some(*reason),
@@ -421,7 +438,7 @@ pub fn fold_changes(changes: &[Change], tallies: &[Tally]) -> Vec<serde_json::Va
                 ..
             } => (
                 "pod-started",
-                Some(cluster.as_str()),
+                owner("cluster", Some(cluster)),
                 *platform_version,
                 *revision,
                 None,
@@ -434,54 +451,71 @@ pub fn fold_changes(changes: &[Change], tallies: &[Tally]) -> Vec<serde_json::Va
                 ..
             } => (
                 "pod-stopped",
-                Some(cluster.as_str()),
+                owner("cluster", Some(cluster)),
                 *platform_version,
                 *revision,
                 Some(*reason),
             ),
             other => {
-                out.push(serde_json::to_value(other).expect("changes serialize"));
+                out.push(Folded::Change(other));
                 continue;
             }
         };
         match groups.get(&key) {
             Some(&i) => {
-                let count = out[i]["count"].as_u64().unwrap_or(0) + 1;
-                out[i]["count"] = count.into();
+                // The count is a group's last member.
+                if let Folded::Counted(Json::Object(members)) = &mut out[i] {
+                    if let Some((_, Json::Number(count))) = members.last_mut() {
+                        *count += 1.0;
+                    }
+                }
             }
             None => {
-                let mut value = serde_json::to_value(change).expect("changes serialize");
-                let map = value.as_object_mut().expect("a change is an object");
-                map.remove("task");
-                map.remove("pod");
-                map.insert("count".into(), 1.into());
+                let (kind, owner, version, revision, reason) = key;
                 groups.insert(key, out.len());
-                out.push(value);
+                out.push(Folded::Counted(group_json(
+                    kind, owner, version, revision, reason, 1,
+                )));
             }
         }
     }
-    out.extend(tallies.map(tally_json));
+    out.extend(tallies.map(|tally| Folded::Counted(tally_json(tally))));
     out
 }
 
 /// A tally in the shape `fold_changes` gives its groups.
-fn tally_json(tally: &Tally) -> serde_json::Value {
-    let mut map = serde_json::Map::new();
-    map.insert("kind".into(), tally.kind.into());
-    if let Some((key, name)) = &tally.owner {
-        map.insert((*key).into(), name.clone().into());
+fn tally_json(tally: &Tally) -> Json {
+    let owner = tally
+        .owner
+        .as_ref()
+        .map(|(key, name)| (*key, name.as_str()));
+    group_json(
+        tally.kind,
+        owner,
+        tally.platform_version,
+        tally.revision,
+        tally.reason,
+        tally.count,
+    )
+}
+
+fn group_json(
+    kind: &str,
+    owner: Option<(&str, &str)>,
+    version: Version,
+    revision: u32,
+    reason: Option<StopReason>,
+    count: u32,
+) -> Json {
+    let mut group = Json::object([("kind", Json::from(kind))]);
+    if let Some((key, name)) = owner {
+        group.set(key, Json::from(name));
     }
-    map.insert(
-        "platformVersion".into(),
-        tally.platform_version.to_string().into(),
-    );
-    map.insert("revision".into(), tally.revision.into());
-    if let Some(reason) = tally.reason {
-        map.insert(
-            "reason".into(),
-            serde_json::to_value(reason).expect("reasons serialize"),
-        );
+    group.set("platformVersion", Json::from(version.to_string()));
+    group.set("revision", Json::from(revision));
+    if let Some(reason) = reason {
+        group.set("reason", Json::from(reason.as_str()));
     }
-    map.insert("count".into(), tally.count.into());
-    serde_json::Value::Object(map)
+    group.set("count", Json::from(count));
+    group
 }

@@ -6,6 +6,7 @@ use crate::command::{
     ConsoleCommand, Query,
 };
 use crate::error::ScenarioError;
+use crate::json::Json;
 use crate::lifecycle::State;
 use crate::playground::{simulate as simulate_text, Playground};
 use crate::version::Family;
@@ -187,7 +188,7 @@ pub fn builtin_scenarios() -> JsValue {
 #[wasm_bindgen(js_name = parseCommand, unchecked_return_type = "ScenarioEvent")]
 pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
     parse_line(line)
-        .map(|action| from_json(&action.to_json(None).to_string()))
+        .map(|action| from_json(&action.to_json(None).text()))
         .map_err(command_error)
 }
 
@@ -196,17 +197,20 @@ pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = parseConsole, unchecked_return_type = "ConsoleCommand")]
 pub fn parse_console(line: &str) -> Result<JsValue, JsValue> {
     let value = match parse_console_line(line).map_err(command_error)? {
-        ConsoleCommand::Event(action) => {
-            serde_json::json!({ "kind": "event", "event": action.to_json(None) })
-        }
-        ConsoleCommand::Query(Query::Services(names)) => {
-            serde_json::json!({ "kind": "describe-services", "names": names })
-        }
-        ConsoleCommand::Query(Query::Tasks(names)) => {
-            serde_json::json!({ "kind": "describe-tasks", "names": names })
-        }
+        ConsoleCommand::Event(action) => Json::object([
+            ("kind", Json::from("event")),
+            ("event", action.to_json(None)),
+        ]),
+        ConsoleCommand::Query(Query::Services(names)) => Json::object([
+            ("kind", Json::from("describe-services")),
+            ("names", Json::strings(&names)),
+        ]),
+        ConsoleCommand::Query(Query::Tasks(names)) => Json::object([
+            ("kind", Json::from("describe-tasks")),
+            ("names", Json::strings(&names)),
+        ]),
     };
-    Ok(from_json(&value.to_string()))
+    Ok(from_json(&value.text()))
 }
 
 /// The `aws ecs …` command a customer event stands for, or `undefined` for events no ECS
@@ -438,7 +442,7 @@ impl JsPlayground {
                 Query::Tasks(names) => crate::describe::describe_tasks(world, names),
             })
             .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        Ok(from_json(&output.to_string()))
+        Ok(from_json(&output.text()))
     }
 
     /// Why task or pod `id` (running after step `i`) has its version and patch: the chain of
@@ -527,17 +531,27 @@ impl JsPlayground {
             set(&js, "code", JsValue::from_str("InvalidField"));
             js
         })?;
-        let value = self.inner.with_step(i, |_, world| match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
-            Ok(r) => serde_json::json!({
-                "outcome": "resolved",
-                "version": world.catalog.get(r.version).version.to_string(),
-                "revision": r.revision,
-                "viaLatest": r.via_latest,
-            }),
-            Err(rejection) => serde_json::json!({
-                "outcome": "rejected", "code": rejection.code(), "message": rejection.to_string(),
-            }),
-        }).ok_or_else(|| out_of_range(i, self.step_count()))?;
-        Ok(from_json(&value.to_string()))
+        let value = self
+            .inner
+            .with_step(i, |_, world| {
+                match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
+                    Ok(r) => Json::object([
+                        ("outcome", Json::from("resolved")),
+                        (
+                            "version",
+                            Json::from(world.catalog.get(r.version).version.to_string()),
+                        ),
+                        ("revision", Json::from(r.revision)),
+                        ("viaLatest", Json::from(r.via_latest)),
+                    ]),
+                    Err(rejection) => Json::object([
+                        ("outcome", Json::from("rejected")),
+                        ("code", Json::from(rejection.code())),
+                        ("message", Json::from(rejection.to_string())),
+                    ]),
+                }
+            })
+            .ok_or_else(|| out_of_range(i, self.step_count()))?;
+        Ok(from_json(&value.text()))
     }
 }
