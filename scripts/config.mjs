@@ -20,6 +20,7 @@ export function config() {
     buildStd: build["build-std"] ?? [],
     buildStdFeatures: build["build-std-features"] ?? [],
     rustflags: build.rustflags ?? [],
+    cargoConfig: build["cargo-config"] ?? [],
     wasmOptArgs: args,
     wasmFile: join(root, build["out-dir"], `${build["out-name"]}_bg.wasm`),
     budget: { wasmGzip: budget["wasm-gzip"], pageGzip: budget["page-gzip"] },
@@ -33,6 +34,7 @@ export function wasmPackBuild(outDir, settings = {}, env = {}) {
   const cargoArgs = [];
   if (c.buildStd.length) cargoArgs.push(`-Zbuild-std=${c.buildStd.join(",")}`);
   if (c.buildStdFeatures.length) cargoArgs.push(`-Zbuild-std-features=${c.buildStdFeatures.join(",")}`);
+  for (const setting of c.cargoConfig) cargoArgs.push("--config", setting);
   const unstable = cargoArgs.length > 0 || c.rustflags.some((flag) => flag.startsWith("-Z"));
   execFileSync(
     "wasm-pack",

@@ -10,10 +10,11 @@ import { config, root, wasmPackBuild } from "./config.mjs";
 
 const c = config();
 const variants = [
-  ["prebuilt standard library, opt-level \"z\"", { buildStd: [], buildStdFeatures: [], rustflags: [] }, {}],
-  ["+ build-std (std compiled with our profile)", { buildStdFeatures: [], rustflags: [] }, {}],
-  ["+ optimize_for_size", { rustflags: [] }, {}],
-  ["+ -Zlocation-detail=none (the real build)", {}, {}],
+  ["prebuilt standard library, opt-level \"z\"", { buildStd: [], buildStdFeatures: [], rustflags: [], cargoConfig: [] }, {}],
+  ["+ build-std (std compiled at our opt-level \"z\")", { buildStdFeatures: [], rustflags: [], cargoConfig: [] }, {}],
+  ["+ optimize_for_size", { rustflags: [], cargoConfig: [] }, {}],
+  ["+ -Zlocation-detail=none", { cargoConfig: [] }, {}],
+  ["+ std at opt-level 3 (the real build)", {}, {}],
   ["the real build at opt-level \"s\"", {}, { CARGO_PROFILE_RELEASE_OPT_LEVEL: "s" }],
 ];
 const results = variants.map(([name, settings, env], n) => {

@@ -514,35 +514,31 @@ pub fn decimal(text: &str) -> f64 {
         .bytes()
         .fold(0i64, |n, b| (n * 10 + i64::from(b - b'0')).min(1_000_000));
     let (int_part, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = int_part
-        .bytes()
-        .chain(fraction.bytes())
-        .skip_while(|&b| b == b'0');
-    let mut big = Big::default();
+    let digits = || {
+        int_part
+            .bytes()
+            .chain(fraction.bytes())
+            .skip_while(|&b| b == b'0')
+            .map(|b| b - b'0')
+    };
+    // Beyond 800 significant digits nothing changes the nearest double of a whole number
+    // (f64::MAX has 309); for fractions the digits left out only make the result within an ulp.
+    const MAX_DIGITS: usize = 800;
     let mut exact = Some(0u64);
-    let mut kept = 0i64;
     let (mut leading, mut leading_digits) = (0u64, 0i64);
-    let mut dropped = 0i64;
-    let mut fraction_digits = fraction.len() as i64;
-    for b in digits {
-        // Beyond 800 significant digits nothing changes the nearest double of a whole number
-        // (f64::MAX has 309); for fractions the digits left out only make the result within an ulp.
-        if kept == 800 {
-            dropped += 1;
-            continue;
-        }
-        let digit = u32::from(b - b'0');
-        big.mul_add(10, digit);
+    let mut significant = 0usize;
+    for digit in digits() {
         exact = exact.and_then(|n| n.checked_mul(10)?.checked_add(u64::from(digit)));
         if leading_digits < 19 {
             leading = leading * 10 + u64::from(digit);
             leading_digits += 1;
         }
-        kept += 1;
+        significant += 1;
     }
-    fraction_digits -= dropped;
+    let kept = significant.min(MAX_DIGITS) as i64;
+    let fraction_digits = fraction.len() as i64 - (significant as i64 - kept);
     let scale = if exp_negative { -exp_value } else { exp_value } - fraction_digits;
-    let magnitude = if big.is_zero() {
+    let magnitude = if significant == 0 {
         0.0
     } else if let Some(n) = exact.filter(|&n| n <= 1 << 53 && (-22..=22).contains(&scale)) {
         // Both operands are exact doubles, so one IEEE operation rounds correctly.
@@ -553,6 +549,11 @@ pub fn decimal(text: &str) -> f64 {
             n as f64 / power
         }
     } else if scale >= 0 {
+        // A whole number: exactly, as a big integer, then rounded once.
+        let mut big = Big::default();
+        for digit in digits().take(MAX_DIGITS) {
+            big.mul_add(10, u32::from(digit));
+        }
         if big.bits() + scale * 10 / 3 > 1100 {
             f64::INFINITY
         } else {
@@ -606,10 +607,6 @@ impl Big {
         if carry > 0 {
             self.0.push(carry as u32);
         }
-    }
-
-    fn is_zero(&self) -> bool {
-        self.0.iter().all(|&limb| limb == 0)
     }
 
     fn bits(&self) -> i64 {
