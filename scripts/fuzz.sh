@@ -24,7 +24,7 @@ else
 fi
 limits=(-rss_limit_mb=2048 -timeout=10)
 if [ -n "${FUZZ_RUNS:-}" ]; then limits+=("-runs=$FUZZ_RUNS"); else limits+=("-max_total_time=${FUZZ_SECONDS:-20}"); fi
-for target in scenario command fleet; do
+for target in scenario command fleet decimal; do
   echo "[fuzz] $target: ${FUZZ_RUNS:+$FUZZ_RUNS runs}${FUZZ_RUNS:-${FUZZ_SECONDS:-20} s}" >&2
   "${run[@]}" --fuzz-dir fuzz "$target" "fuzz/corpus/$target" -- "${limits[@]}" 2>&1 | tee "target/fuzz-$target.log" | grep -E "^Done [0-9]+ runs|ERROR|panicked|SUMMARY" || true
   grep -qE "^Done [0-9]+ runs" "target/fuzz-$target.log" || { echo "[fuzz] $target failed; see target/fuzz-$target.log" >&2; exit 1; }

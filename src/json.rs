@@ -514,11 +514,22 @@ pub fn decimal(text: &str) -> f64 {
         .bytes()
         .fold(0i64, |n, b| (n * 10 + i64::from(b - b'0')).min(1_000_000));
     let (int_part, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The significant digits without leading or trailing zeros; trailing zeros join the exponent.
+    let all = int_part
+        .bytes()
+        .chain(fraction.bytes())
+        .skip_while(|&b| b == b'0');
+    let significant = all.clone().count();
+    let zeros_at_end = |part: &str| part.bytes().rev().take_while(|&b| b == b'0').count();
+    let trailing_zeros = if zeros_at_end(fraction) == fraction.len() {
+        fraction.len() + zeros_at_end(int_part)
+    } else {
+        zeros_at_end(fraction)
+    }
+    .min(significant);
     let digits = || {
-        int_part
-            .bytes()
-            .chain(fraction.bytes())
-            .skip_while(|&b| b == b'0')
+        all.clone()
+            .take(significant - trailing_zeros)
             .map(|b| b - b'0')
     };
     // Beyond 800 significant digits nothing changes the nearest double of a whole number
@@ -526,19 +537,19 @@ pub fn decimal(text: &str) -> f64 {
     const MAX_DIGITS: usize = 800;
     let mut exact = Some(0u64);
     let (mut leading, mut leading_digits) = (0u64, 0i64);
-    let mut significant = 0usize;
     for digit in digits() {
         exact = exact.and_then(|n| n.checked_mul(10)?.checked_add(u64::from(digit)));
         if leading_digits < 19 {
             leading = leading * 10 + u64::from(digit);
             leading_digits += 1;
         }
-        significant += 1;
     }
-    let kept = significant.min(MAX_DIGITS) as i64;
-    let fraction_digits = fraction.len() as i64 - (significant as i64 - kept);
-    let scale = if exp_negative { -exp_value } else { exp_value } - fraction_digits;
-    let magnitude = if significant == 0 {
+    let length = (significant - trailing_zeros) as i64;
+    let kept = length.min(MAX_DIGITS as i64);
+    let exponent = if exp_negative { -exp_value } else { exp_value };
+    // The value is (the kept digits) × 10^scale.
+    let scale = exponent - fraction.len() as i64 + trailing_zeros as i64 + (length - kept);
+    let magnitude = if length == 0 {
         0.0
     } else if let Some(n) = exact.filter(|&n| n <= 1 << 53 && (-22..=22).contains(&scale)) {
         // Both operands are exact doubles, so one IEEE operation rounds correctly.
@@ -778,6 +789,12 @@ mod tests {
             "2.2250738585072014e-308",
             "0.000001",
             "3.14159265358979323846264338327950288",
+            "0.123456789012345000000",
+            "0.17105492436474000000000",
+            "0.95676649905087500000000",
+            "123456789012345.000000000",
+            "1.50000000000000000000000e3",
+            "0.0",
         ]
         .map(String::from)
         .to_vec();
@@ -795,6 +812,12 @@ mod tests {
             texts.push(format!("{whole}"));
             texts.push(format!("{}.{fraction:06}", whole % 10_000_000_000));
             texts.push(format!("{}e{exponent}", whole % 100_000));
+            let zeros = "0".repeat((seed % 12) as usize);
+            texts.push(format!(
+                "{}.{fraction:06}{zeros}e{}",
+                whole % 1_000_000_000,
+                exponent / 20
+            ));
             texts.push(
                 format!("{}", f64::from_bits(seed))
                     .replace("inf", "1e999")
@@ -822,12 +845,15 @@ mod tests {
             let ours = decimal(&text);
             let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((&text, "0"));
             let exponent: i64 = exponent.parse().unwrap_or(0);
-            let significant = mantissa
-                .trim_start_matches(['-', '0', '.'])
-                .replace('.', "");
+            // Significant digits without leading or trailing zeros, and the power of ten that
+            // scales them to the value.
+            let digits = mantissa.trim_start_matches('-').replace('.', "");
+            let significant = digits.trim_start_matches('0').trim_end_matches('0');
+            let trailing_zeros = digits.len() - digits.trim_end_matches('0').len();
             let fraction = mantissa.split_once('.').map_or(0, |(_, f)| f.len() as i64);
+            let scale = exponent - fraction + trailing_zeros as i64;
             let whole_number = !mantissa.contains('.') && exponent >= 0;
-            let short = significant.len() <= 15 && (exponent - fraction).abs() <= 22;
+            let short = significant.len() <= 15 && scale.abs() <= 22;
             if whole_number || short {
                 assert_eq!(ours.to_bits(), core.to_bits(), "{text}: {ours} vs {core}");
             } else {

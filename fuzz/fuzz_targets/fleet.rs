@@ -12,26 +12,42 @@ fuzz_target!(|data: &[u8]| {
         .split(|b| *b == 0)
         .take(3)
         .enumerate()
-        .filter_map(|(i, part)| Some((format!("file{i}.json"), std::str::from_utf8(part).ok()?.to_string())))
+        .filter_map(|(i, part)| {
+            Some((
+                format!("file{i}.json"),
+                std::str::from_utf8(part).ok()?.to_string(),
+            ))
+        })
         .collect();
     match Playground::import(&files) {
         Ok(playground) => {
             let steps = playground.step_count();
             let last = steps - 1;
             playground.summary_json(last).expect("a summary");
-            let reopened = Playground::new(&playground.to_scenario_json()).expect("the written scenario reopens");
+            let reopened = Playground::new(&playground.to_scenario_json())
+                .expect("the written scenario reopens");
             assert_eq!(reopened.step_count(), steps);
-            let step: serde_json::Value = serde_json::from_str(&playground.step_json(last).unwrap()).unwrap();
+            let step: serde_json::Value =
+                serde_json::from_str(&playground.step_json(last).unwrap()).unwrap();
             let at = Instant::parse(step["at"].as_str().unwrap()).unwrap();
             for version in step["versions"].as_array().unwrap() {
                 let plan = Plan {
-                    family: latest_playground::version::Family::parse(version["family"].as_str().unwrap()).unwrap(),
-                    version: latest_playground::version::Version::parse(version["version"].as_str().unwrap()).unwrap(),
+                    family: latest_playground::version::Family::parse(
+                        version["family"].as_str().unwrap(),
+                    )
+                    .unwrap(),
+                    version: latest_playground::version::Version::parse(
+                        version["version"].as_str().unwrap(),
+                    )
+                    .unwrap(),
                     at: Instant(at.0 + 86_400),
                     latest_to: None,
                 };
                 if let Ok(report) = playground.retirement_report(last, &plan) {
-                    assert_eq!(report.to_csv().matches("\r\n").count(), report.rows.len() + 1);
+                    assert_eq!(
+                        report.to_csv().matches("\r\n").count(),
+                        report.rows.len() + 1
+                    );
                 }
             }
         }

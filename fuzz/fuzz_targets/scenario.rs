@@ -4,12 +4,15 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let trace = latest_playground::simulate(text);
     match latest_playground::Playground::new(text) {
         Ok(playground) => {
             if let Ok(trace) = &trace {
-                let value: serde_json::Value = serde_json::from_str(trace).expect("a trace is JSON");
+                let value: serde_json::Value =
+                    serde_json::from_str(trace).expect("a trace is JSON");
                 let steps = value["steps"].as_array().expect("steps");
                 assert_eq!(steps.len(), playground.step_count());
             }
