@@ -29,6 +29,7 @@ dist: build
 bench: build
 	@$(WITH_ENV) node scripts/check-size.mjs
 	@$(WITH_ENV) node scripts/size-levers.mjs
+	@$(WITH_ENV) node scripts/size-anatomy.mjs
 	@node scripts/big-scenario.mjs > target/big-scenario.json
 	@node scripts/big-fleet.mjs > target/big-fleet.json
 	@$(WITH_ENV) cargo run -q --release --example load -- src/builtin/blog-timeline.json
