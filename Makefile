@@ -28,10 +28,10 @@ dist: build
 # the core on 10,000 events that keep 1,000,000 tasks running, natively and in wasm (Node).
 bench: build
 	@$(WITH_ENV) node scripts/check-size.mjs
-	@$(WITH_ENV) node scripts/size-levers.mjs
-	@$(WITH_ENV) node scripts/size-anatomy.mjs
 	@node scripts/big-scenario.mjs > target/big-scenario.json
 	@node scripts/big-fleet.mjs > target/big-fleet.json
+	@$(WITH_ENV) node scripts/size-levers.mjs target/big-scenario.json
+	@$(WITH_ENV) node scripts/size-anatomy.mjs
 	@$(WITH_ENV) cargo run -q --release --example load -- src/builtin/blog-timeline.json
 	@$(WITH_ENV) node scripts/bench-wasm.mjs src/builtin/blog-timeline.json
 	@$(WITH_ENV) cargo run -q --release --example load -- target/big-scenario.json

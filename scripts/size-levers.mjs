@@ -1,7 +1,8 @@
-// What each setting of the browser build buys: builds the release .wasm with the levers of
-// wasm-pack.toml and Cargo.toml added one at a time (each after the same wasm-opt pass as the real
-// build) and prints raw and gzipped sizes, so every choice rests on a number. Builds into
-// target/size-levers/, leaving www/pkg alone. Run by `make bench`.
+// What each setting of the browser build buys and costs: builds the release .wasm with the levers
+// of wasm-pack.toml and Cargo.toml added one at a time (each after the same wasm-opt pass as the
+// real build) and prints raw and gzipped sizes and, given a scenario file, the median time to load
+// it in Node over 7 fresh processes. Builds into target/size-levers/, leaving www/pkg alone.
+// `node scripts/size-levers.mjs [scenario.json]`; run by `make bench` with the big scenario.
 import { execFileSync } from "node:child_process";
 import { readFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +25,24 @@ const results = variants.map(([name, settings, env], n) => {
   const wasm = join(out, `${c.outName}_bg.wasm`);
   execFileSync(join(root, "node_modules/.bin/wasm-opt"), [...c.wasmOptArgs, wasm, "-o", wasm], { stdio: "inherit" });
   const bytes = readFileSync(wasm);
-  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  return { name, out, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 });
-for (const r of results) console.log(`size lever: ${r.name}: ${r.raw} bytes raw, ${r.gzip} bytes gzipped`);
+const scenario = process.argv[2];
+// Each load in a fresh process, so no run inherits another's JIT or memory.
+const loadMs = (out) => {
+  const code = `import { readFileSync } from "node:fs";
+    const pkg = await import(${JSON.stringify(`file://${out}/${c.outName}.js`)});
+    pkg.initSync({ module: readFileSync(${JSON.stringify(join(out, `${c.outName}_bg.wasm`))}) });
+    const text = readFileSync(${JSON.stringify(scenario)}, "utf8");
+    const t = performance.now();
+    new pkg.Playground(text);
+    console.log(performance.now() - t);`;
+  const times = Array.from({ length: 7 }, () =>
+    Number(execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" })),
+  ).sort((a, b) => a - b);
+  return times[3];
+};
+for (const r of results) {
+  const speed = scenario ? `; loads ${scenario.split("/").pop()} in ${loadMs(r.out).toFixed(0)} ms (median of 7)` : "";
+  console.log(`size lever: ${r.name}: ${r.raw} bytes raw, ${r.gzip} bytes gzipped${speed}`);
+}
