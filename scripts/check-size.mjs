@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { config, root } from "./config.mjs";
+import { sections } from "./wasm-sections.mjs";
 
 const c = config();
 const www = join(root, "www");
@@ -32,25 +33,13 @@ const rows = [
 ];
 // Where the .wasm's bytes go: its sections, each gzipped on its own (code is the compiled Rust,
 // data the strings and built-in scenarios).
-function sections(bytes) {
-  const out = {};
-  let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return value;
-  };
-  const names = { 1: "types", 2: "imports", 3: "functions", 7: "exports", 10: "code", 11: "data" };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const name = names[id] ?? "other";
-    out[name] = Buffer.concat([out[name] ?? Buffer.alloc(0), bytes.subarray(at, at + size)]);
-    at += size;
-  }
-  return out;
+const sectionNames = { 1: "types", 2: "imports", 3: "functions", 7: "exports", 10: "code", 11: "data" };
+const bySection = {};
+for (const { id, body } of sections(wasm)) {
+  const name = sectionNames[id] ?? "other";
+  bySection[name] = Buffer.concat([bySection[name] ?? Buffer.alloc(0), body]);
 }
-for (const [name, body] of Object.entries(sections(wasm)).sort((a, b) => b[1].length - a[1].length)) {
+for (const [name, body] of Object.entries(bySection).sort((a, b) => b[1].length - a[1].length)) {
   console.log(`size wasm section ${name}: ${body.length} bytes raw, ${gz(body)} bytes gzipped alone`);
 }
 let failed = false;

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { config, root } from "./config.mjs";
+import { reader, sections } from "./wasm-sections.mjs";
 
 const c = config();
 const out = join(root, "target", "size-anatomy");
@@ -17,42 +18,32 @@ const named = join(out, "named_bg.wasm");
 execFileSync(join(root, "node_modules/.bin/wasm-opt"), [...c.wasmOptArgs, "-g", named, "-o", named], { stdio: "inherit" });
 
 const bytes = readFileSync(named);
-let at = 8;
-const leb = () => {
-  let value = 0, shift = 0, byte;
-  do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-  return value;
-};
-const name = () => { const n = leb(); const s = bytes.toString("utf8", at, at + n); at += n; return s; };
 let importedFunctions = 0;
 const bodySizes = [];
 const names = new Map();
-while (at < bytes.length) {
-  const id = bytes[at++];
-  const size = leb();
-  const end = at + size;
+for (const { id, body } of sections(bytes)) {
+  const r = reader(body);
   if (id === 2) {
-    for (let i = leb(); i > 0; i--) {
-      name(); name();
-      const kind = bytes[at++];
-      if (kind === 0) { leb(); importedFunctions++; }
-      else if (kind === 1) { at++; const flags = leb(); leb(); if (flags & 1) leb(); }
-      else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); }
-      else if (kind === 3) { at += 2; }
+    for (let i = r.leb(); i > 0; i--) {
+      r.name(); r.name();
+      const kind = body[r.at++];
+      if (kind === 0) { r.leb(); importedFunctions++; }
+      else if (kind === 1) { r.at++; const flags = r.leb(); r.leb(); if (flags & 1) r.leb(); }
+      else if (kind === 2) { const flags = r.leb(); r.leb(); if (flags & 1) r.leb(); }
+      else if (kind === 3) { r.at += 2; }
       else throw new Error(`unknown import kind ${kind}`);
     }
   } else if (id === 10) {
-    for (let i = leb(); i > 0; i--) { const body = leb(); bodySizes.push(body); at += body; }
-  } else if (id === 0 && name() === "name") {
-    while (at < end) {
-      const sub = bytes[at++];
-      const subSize = leb();
-      const subEnd = at + subSize;
-      if (sub === 1) for (let i = leb(); i > 0; i--) { const index = leb(); names.set(index, name()); }
-      at = subEnd;
+    for (let i = r.leb(); i > 0; i--) { const size = r.leb(); bodySizes.push(size); r.at += size; }
+  } else if (id === 0 && r.name() === "name") {
+    while (r.at < body.length) {
+      const sub = body[r.at++];
+      const size = r.leb();
+      const end = r.at + size;
+      if (sub === 1) for (let i = r.leb(); i > 0; i--) { const index = r.leb(); names.set(index, r.name()); }
+      r.at = end;
     }
   }
-  at = end;
 }
 const crateOf = (fn) => {
   if (/^playground_|^__wbg_| shim$/.test(fn)) return "latest_playground (export glue)";
