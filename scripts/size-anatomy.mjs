@@ -1,7 +1,8 @@
 // Where the .wasm's code comes from: rebuilds the module's optimised form with function names kept
 // (wasm-bindgen --keep-debug, wasm-opt -g, from the cargo output of the last `make build`) and sums
-// each function body's size by the crate its name starts with. Functions wasm-bindgen generates
-// for an export (`playground_summary`, …) mostly hold our code inlined, so they count as ours.
+// each function body's size by the crate its name starts with, then this crate's by module. Functions
+// wasm-bindgen generates for an export (`playground_summary`, …) mostly hold our code inlined, so
+// they count as ours, listed by export.
 // Run by `make bench`.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -50,16 +51,28 @@ const crateOf = (fn) => {
   const m = fn.match(/^[<&*\s(]*(?:dyn |mut |const )*([A-Za-z_][A-Za-z0-9_]*)/);
   return m ? m[1] : "other";
 };
+// Within this crate: its module (`trace`, `scenario`, …), or the export whose glue holds the code.
+const partOf = (fn, crate) =>
+  crate === "latest_playground"
+    ? `module ${fn.match(/latest_playground(?:\[\w+\])?::(\w+)/)?.[1] ?? "(crate root)"}`
+    : `export ${fn.replace(/ (multivalue|externref) shim/g, "").replace(/^playground_/, "Playground.")}`;
+const add = (map, key, size) => map.set(key, (map.get(key) ?? 0) + size);
 const totals = new Map();
+const ourParts = new Map();
 let total = 0;
 bodySizes.forEach((size, i) => {
-  const crate = crateOf(names.get(importedFunctions + i) ?? "");
-  totals.set(crate, (totals.get(crate) ?? 0) + size);
+  const fn = names.get(importedFunctions + i) ?? "";
+  const crate = crateOf(fn);
+  add(totals, crate, size);
+  if (crate.startsWith("latest_playground")) add(ourParts, partOf(fn, crate), size);
   total += size;
 });
 const rows = [...totals].sort((a, b) => b[1] - a[1]);
 const ours = rows.filter(([k]) => k.startsWith("latest_playground")).reduce((n, [, v]) => n + v, 0);
 for (const [crate, size] of rows.slice(0, 12)) {
   console.log(`size anatomy: ${crate}: ${size} bytes of function bodies (${((100 * size) / total).toFixed(1)} %)`);
+}
+for (const [part, size] of [...ourParts].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
+  console.log(`size anatomy: latest_playground ${part}: ${size} bytes (${((100 * size) / total).toFixed(1)} %)`);
 }
 console.log(`size anatomy: this crate's own code is ${((100 * ours) / total).toFixed(1)} % of ${total} bytes of function bodies`);

@@ -300,9 +300,21 @@ test("console: a command appends a step that re-resolves LATEST; ↑ recalls it"
     assert.match(await page.getByTestId("position").textContent(), /^Step 14 of 14 · 2020-04-20/);
     assert.equal(await page.getByTestId("resolved-api").textContent(), "1.3.0");
     assert.equal(await page.getByTestId("shown-api").textContent(), "LATEST");
-    assert.match(page.url(), /#v=1&doc=/, "the link now carries the changed scenario");
+    const linked = () => {
+      const params = new URLSearchParams(new URL(page.url()).hash.slice(1));
+      return { step: params.get("step"), events: JSON.parse(Buffer.from(params.get("doc"), "base64url").toString("utf8")).events };
+    };
+    assert.equal(linked().step, "13", "the link now carries the changed scenario, at the new step");
+    assert.deepEqual(linked().events.at(-1), { at: "2020-04-20T00:00:00Z", do: "update-service", service: "api", platformVersion: "LATEST", forceNewDeployment: false });
     await input.press("ArrowUp");
     assert.equal(await input.inputValue(), "aws ecs update-service --cluster prod --service api --platform-version LATEST");
+    // A second change must reach the link too (the page keeps the encoded document between steps).
+    await input.fill("aws ecs update-service --cluster prod --service web --desired-count 3");
+    await input.press("Enter");
+    await page.getByTestId("position").filter({ hasText: /^Step 15 of 15/ }).waitFor();
+    assert.equal(linked().step, "14");
+    assert.equal(linked().events.length, 15);
+    assert.equal(linked().events.at(-1).service, "web");
   });
 });
 
