@@ -38,6 +38,8 @@ bench: build
 	@$(WITH_ENV) cargo run -q --release --example import_fleet -- target/big-fleet.json
 	@node scripts/bench-scaling.mjs
 	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json target/big-fleet.json
+	@node scripts/bench-load-ratio.mjs src/builtin/blog-timeline.json
+	@node scripts/bench-load-ratio.mjs target/big-scenario.json
 	@node scripts/bench-page.mjs
 
 # A short smoke of every fuzz target (FUZZ_SECONDS each); FUZZ_RUNS=10000000 for a long run.
