@@ -1,7 +1,8 @@
 // What each setting of the browser build buys and costs: builds the release .wasm with the levers
 // of wasm-pack.toml and Cargo.toml added one at a time (each after the same wasm-opt pass as the
 // real build) and prints raw and gzipped sizes and, given a scenario file, the median time to load
-// it in Node over 7 fresh processes. Builds into target/size-levers/, leaving www/pkg alone.
+// it in Node over 7 fresh processes; then what wasm-opt's heavier passes would take off on top.
+// Builds into target/size-levers/, leaving www/pkg alone.
 // `node scripts/size-levers.mjs [scenario.json]`; run by `make bench` with the big scenario.
 import { execFileSync } from "node:child_process";
 import { readFileSync, mkdirSync } from "node:fs";
@@ -45,4 +46,14 @@ const loadMs = (out) => {
 for (const r of results) {
   const speed = scenario ? `; loads ${scenario.split("/").pop()} in ${loadMs(r.out).toFixed(0)} ms (median of 7)` : "";
   console.log(`size lever: ${r.name}: ${r.raw} bytes raw, ${r.gzip} bytes gzipped${speed}`);
+}
+
+// wasm-opt's heavier passes, run again over the real build's optimised module.
+const real = join(results[4].out, `${c.outName}_bg.wasm`);
+const features = c.wasmOptArgs.filter((arg) => arg.startsWith("--enable-"));
+for (const passes of [["-Oz", "--converge"], ["-Oz", "--gufa", "-Oz"], ["--flatten", "--rereloop", "-Oz", "-Oz"]]) {
+  const out = join(root, "target", "size-levers", "passes.wasm");
+  execFileSync(join(root, "node_modules/.bin/wasm-opt"), [...features, ...passes, real, "-o", out], { stdio: "inherit" });
+  const bytes = readFileSync(out);
+  console.log(`size lever: the real build, then wasm-opt ${passes.join(" ")}: ${bytes.length} bytes raw, ${gzipSync(bytes, { level: 9 }).length} bytes gzipped`);
 }
