@@ -1,5 +1,6 @@
 //! Times the native core on a scenario file: Playground load, summary(i) for 20 random steps, then
-//! the steady cost of a load (repeated, once warm: the allocator and caches used before). `cargo run --release --example load -- big.json` (see scripts/big-scenario.mjs).
+//! the steady cost of a load (repeated, once warm: the allocator and caches used before).
+//! `cargo run --release --example load -- big.json` (see scripts/big-scenario.mjs).
 fn main() {
     let path = std::env::args().nth(1).expect("a scenario file");
     let text = std::fs::read_to_string(path).expect("a readable file");

@@ -53,3 +53,35 @@ export function wasmPackBuild(outDir, settings = {}, env = {}) {
     },
   );
 }
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Loads `scenario` with the package in `dir` in a fresh Node process, so no run inherits another's
+// JIT or memory: `{ cold }`, the first load's milliseconds, and with `steady` also `{ steady }`,
+// about a second of repeated loads (9 to 200) and the median of the second half, as
+// examples/load.rs's `steady` does natively.
+export function loadInFreshNode(dir, scenario, { steady = false } = {}) {
+  const { outName } = config();
+  const code = `import { readFileSync } from "node:fs";
+    const pkg = await import(${JSON.stringify(`file://${dir}/${outName}.js`)});
+    pkg.initSync({ module: readFileSync(${JSON.stringify(join(dir, `${outName}_bg.wasm`))}) });
+    const text = readFileSync(${JSON.stringify(scenario)}, "utf8");
+    const load = () => {
+      const t = performance.now();
+      const playground = new pkg.Playground(text);
+      const ms = performance.now() - t;
+      playground.free();
+      return ms;
+    };
+    const cold = load();
+    if (!${steady}) {
+      console.log(JSON.stringify({ cold }));
+    } else {
+      const start = performance.now();
+      const times = [];
+      while (times.length < 9 || (times.length < 200 && performance.now() - start < 1000)) times.push(load());
+      const late = times.slice(times.length >> 1).sort((a, b) => a - b);
+      console.log(JSON.stringify({ cold, steady: late[late.length >> 1] }));
+    }`;
+  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }));
+}

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { config, root, wasmPackBuild } from "./config.mjs";
+import { config, loadInFreshNode, median, root, wasmPackBuild } from "./config.mjs";
 
 const c = config();
 const variants = [
@@ -29,20 +29,7 @@ const results = variants.map(([name, settings, env], n) => {
   return { name, out, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 });
 const scenario = process.argv[2];
-// Each load in a fresh process, so no run inherits another's JIT or memory.
-const loadMs = (out) => {
-  const code = `import { readFileSync } from "node:fs";
-    const pkg = await import(${JSON.stringify(`file://${out}/${c.outName}.js`)});
-    pkg.initSync({ module: readFileSync(${JSON.stringify(join(out, `${c.outName}_bg.wasm`))}) });
-    const text = readFileSync(${JSON.stringify(scenario)}, "utf8");
-    const t = performance.now();
-    new pkg.Playground(text);
-    console.log(performance.now() - t);`;
-  const times = Array.from({ length: 7 }, () =>
-    Number(execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" })),
-  ).sort((a, b) => a - b);
-  return times[3];
-};
+const loadMs = (out) => median(Array.from({ length: 7 }, () => loadInFreshNode(out, scenario).cold));
 for (const r of results) {
   const speed = scenario ? `; loads ${scenario.split("/").pop()} in ${loadMs(r.out).toFixed(0)} ms (median of 7)` : "";
   console.log(`size lever: ${r.name}: ${r.raw} bytes raw, ${r.gzip} bytes gzipped${speed}`);
