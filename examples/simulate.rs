@@ -10,7 +10,7 @@ fn main() {
     match latest_playground::simulate(&text) {
         Ok(trace) => println!("{trace}"),
         Err(e) => {
-            eprintln!("{} at {:?}: {e}", e.code(), e.path);
+            eprintln!("{} at {:?}: {e}", e.code(), e.path());
             std::process::exit(1);
         }
     }

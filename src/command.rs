@@ -1,7 +1,8 @@
 //! The `aws ecs …` console: a command line as copied from AWS's docs (backslash continuations,
 //! quotes, `--key value` and `--key=value`) turned into the scenario event it means.
 
-use crate::scenario::{Action, Controller, Count};
+use crate::fleet::{Controller, Count};
+use crate::scenario::Action;
 use crate::version::{Family, LATEST};
 use std::fmt;
 

@@ -10,22 +10,27 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioError {
     /// JSON Pointer into the document; `""` is the whole document.
-    pub path: String,
+    path: String,
     /// Boxed: errors travel through every `Result` of the reader and the replay.
-    pub kind: Box<ErrorKind>,
+    kind: Box<ErrorKind>,
     /// Set when the error was raised by an event of the `base` scenario: its id, index and `do`.
-    pub base_event: Option<(String, usize, &'static str)>,
+    base_event: Option<(String, usize, &'static str)>,
 }
 
+/// What is wrong, with what the message needs. Only the crate builds these; callers see the
+/// `code`, the `path` and the message.
 #[derive(Clone, Debug, PartialEq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     InvalidJson(SyntaxError),
     UnsupportedFormat {
         found: String,
+        expected: &'static str,
     },
     UnknownEvent {
         found: String,
         suggestion: Option<&'static str>,
+        /// The event names, joined for the message.
+        known: String,
     },
     UnknownField {
         field: String,
@@ -131,12 +136,28 @@ pub const MAX_RUNNING_TASKS: u64 = 1_000_000;
 pub const MAX_TRACE_ROWS: u64 = 1_000_000;
 
 impl ScenarioError {
-    pub fn new(path: impl Into<String>, kind: ErrorKind) -> ScenarioError {
+    pub(crate) fn new(path: impl Into<String>, kind: ErrorKind) -> ScenarioError {
         ScenarioError {
             path: path.into(),
             kind: Box::new(kind),
             base_event: None,
         }
+    }
+
+    /// JSON Pointer into the document; `""` is the whole document.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub(crate) fn into_kind(self) -> ErrorKind {
+        *self.kind
+    }
+
+    /// The same error raised by event `index` (a `do` of `name`) of the base scenario `id`.
+    pub(crate) fn in_base_event(mut self, id: &str, index: usize, name: &'static str) -> Self {
+        self.path = "/base".to_string();
+        self.base_event = Some((id.to_string(), index, name));
+        self
     }
 
     pub fn code(&self) -> &'static str {
@@ -188,18 +209,17 @@ impl fmt::Display for ErrorKind {
             ErrorKind::InvalidJson(e) => {
                 write!(f, "Invalid JSON at line {}, column {}: {}.", e.line, e.column, e.problem)
             }
-            ErrorKind::UnsupportedFormat { found } => write!(
+            ErrorKind::UnsupportedFormat { found, expected } => write!(
                 f,
-                "Unsupported format {}: this playground reads \"{}\"; set format to that.",
+                "Unsupported format {}: this playground reads \"{expected}\"; set format to that.",
                 quoted(found),
-                crate::scenario::FORMAT
             ),
-            ErrorKind::UnknownEvent { found, suggestion } => {
+            ErrorKind::UnknownEvent { found, suggestion, known } => {
                 write!(f, "Unknown event {}", quoted(found))?;
                 if let Some(s) = suggestion {
                     write!(f, " (did you mean {s}?)")?;
                 }
-                write!(f, "; use one of {}.", crate::scenario::EVENT_NAMES.join(", "))
+                write!(f, "; use one of {known}.")
             }
             ErrorKind::UnknownField { field, context, suggestion } => {
                 write!(f, "Unknown field {} in {context}", quoted(field))?;

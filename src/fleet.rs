@@ -3,9 +3,36 @@
 
 use crate::catalog::VersionId;
 use crate::date::Instant;
-use crate::scenario::Controller;
 use crate::version::Family;
 use std::collections::{HashMap, HashSet};
+
+/// `count`/`desiredCount` as written: a whole number, not yet range-checked (a count outside
+/// 0..=5000 is a customer mistake, rejected by the replay, not a scenario error).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Count(pub f64);
+
+pub const MAX_COUNT: f64 = 5000.0;
+
+impl Count {
+    pub fn valid(self) -> Option<u32> {
+        (0.0..=MAX_COUNT).contains(&self.0).then_some(self.0 as u32)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Controller {
+    Ecs,
+    CodeDeploy,
+}
+
+impl Controller {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Controller::Ecs => "ECS",
+            Controller::CodeDeploy => "CODE_DEPLOY",
+        }
+    }
+}
 
 /// `^[A-Za-z0-9_-]{1,255}$`: service, task, cluster and pod names.
 pub fn valid_name(name: &str) -> bool {

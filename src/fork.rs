@@ -147,16 +147,13 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(
-            (error.code(), error.path.as_str()),
+            (error.code(), error.path()),
             ("UnknownVersion", "/events/6/to")
         );
         let error = blog
             .fork(5, r#"{"do":"move-latest","to":"1.3.0","at":"2030-01-01"}"#)
             .err()
             .unwrap();
-        assert_eq!(
-            (error.code(), error.path.as_str()),
-            ("OutOfOrder", "/events/7/at")
-        );
+        assert_eq!((error.code(), error.path()), ("OutOfOrder", "/events/7/at"));
     }
 }

@@ -10,8 +10,8 @@
 use crate::date::Instant;
 use crate::error::{quoted, ErrorKind, ScenarioError, MAX_RUNNING_TASKS};
 use crate::fleet::valid_name;
+use crate::fleet::Controller;
 use crate::json::{self, pointer_push, Json};
-use crate::scenario::Controller;
 use crate::version::{Family, Version, LATEST};
 use std::fmt;
 
@@ -101,6 +101,7 @@ pub struct Tally {
 /// A located error in one of the files being imported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportError {
+    /// The name of the file at fault (empty when none is).
     pub file: String,
     pub error: ScenarioError,
 }

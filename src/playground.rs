@@ -85,12 +85,11 @@ impl Playground {
     fn locate(&self, source: Source, fail: crate::trace::Fail) -> ScenarioError {
         match source {
             Source::Document(i) => fail.at(&format!("/events/{i}")),
-            Source::Base(i) => {
-                let mut error = ScenarioError::new("/base", *fail.kind);
-                let name = self.base_events[i].action.name();
-                error.base_event = Some((self.base_id.unwrap_or_default().to_string(), i, name));
-                error
-            }
+            Source::Base(i) => fail.at("").in_base_event(
+                self.base_id.unwrap_or_default(),
+                i,
+                self.base_events[i].action.name(),
+            ),
         }
     }
 
@@ -431,7 +430,7 @@ fn locate_in_files(
 ) -> ImportError {
     // The generated document has one event; its services, deployments and tasks are the fleet's,
     // in order, and each remembers its file and path.
-    let relative = error.path.strip_prefix("/events/0/").unwrap_or_default();
+    let relative = error.path().strip_prefix("/events/0/").unwrap_or_default();
     let parts: Vec<&str> = relative.split('/').collect();
     let at_index = |i: &str| i.parse::<usize>().ok();
     let origin = match parts.as_slice() {
@@ -452,7 +451,7 @@ fn locate_in_files(
         None => (None, String::new()),
     };
     let file = file.map(|(name, _)| name.clone()).unwrap_or_default();
-    let kind = match *error.kind {
+    let kind = match error.into_kind() {
         ErrorKind::UnknownVersion { version, family } => ErrorKind::InvalidField {
             what: "platformVersion".into(),
             expected: format!(

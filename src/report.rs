@@ -6,8 +6,9 @@
 use crate::catalog::VersionId;
 use crate::date::Instant;
 use crate::error::ScenarioError;
+use crate::fleet::Controller;
 use crate::lifecycle::State;
-use crate::scenario::{Action, Controller, TimedEvent};
+use crate::scenario::{Action, TimedEvent};
 use crate::trace::{apply, Change, World};
 use crate::version::{Family, Version, LATEST};
 use serde::Serialize;

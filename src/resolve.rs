@@ -176,7 +176,7 @@ pub fn resolve(
 }
 
 /// Rule 5's count check.
-pub fn check_count(what: &'static str, count: crate::scenario::Count) -> Result<u32, Rejection> {
+pub fn check_count(what: &'static str, count: crate::fleet::Count) -> Result<u32, Rejection> {
     count.valid().ok_or(Rejection::InvalidCount {
         what,
         count: count.0,

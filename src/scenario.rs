@@ -3,6 +3,7 @@
 
 use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, ScenarioError, MAX_EVENTS};
+use crate::fleet::{Controller, Count};
 use crate::json::{self, pointer_push, Json};
 use crate::lifecycle::State;
 use crate::version::{Family, Version, LATEST};
@@ -23,34 +24,6 @@ pub struct TimedEvent {
     pub at: Instant,
     pub action: Action,
     pub note: Option<String>,
-}
-
-/// `count`/`desiredCount` as written: a whole number, not yet range-checked (a count outside
-/// 0..=5000 is a customer mistake, rejected by the replay, not a scenario error).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Count(pub f64);
-
-pub const MAX_COUNT: f64 = 5000.0;
-
-impl Count {
-    pub fn valid(self) -> Option<u32> {
-        (0.0..=MAX_COUNT).contains(&self.0).then_some(self.0 as u32)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Controller {
-    Ecs,
-    CodeDeploy,
-}
-
-impl Controller {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Controller::Ecs => "ECS",
-            Controller::CodeDeploy => "CODE_DEPLOY",
-        }
-    }
 }
 
 /// One event, typed, with defaults filled in.
@@ -423,7 +396,10 @@ pub fn read(text: &str) -> Result<Document, ScenarioError> {
         Json::String(f) => {
             return Err(ScenarioError::new(
                 "/format",
-                ErrorKind::UnsupportedFormat { found: f.clone() },
+                ErrorKind::UnsupportedFormat {
+                    found: f.clone(),
+                    expected: FORMAT,
+                },
             ))
         }
         other => {
@@ -532,6 +508,7 @@ pub fn read_event(
             ErrorKind::UnknownEvent {
                 found: name.clone(),
                 suggestion: suggest(name, &EVENT_NAMES),
+                known: EVENT_NAMES.join(", "),
             },
         ));
     };

@@ -5,12 +5,13 @@
 use crate::catalog::{Catalog, VersionId};
 use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, ScenarioError, Transition, MAX_RUNNING_TASKS};
+use crate::fleet::Controller;
 use crate::fleet::{numbered_ids, Cluster, Deployment, Fleet, Service, ServiceTask, Workload};
 use crate::import::{ImportedFleet, ImportedTask};
 use crate::json::Json;
 use crate::lifecycle::State;
 use crate::resolve::{check_count, check_name, resolve, Rejection, Resolved};
-use crate::scenario::{Action, Controller, TimedEvent};
+use crate::scenario::{Action, TimedEvent};
 use crate::version::{Family, Version, LATEST};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -185,8 +186,8 @@ pub struct Tally {
 pub struct Fail {
     /// A JSON Pointer relative to the event, without the leading `/` (`desiredCount`,
     /// `services/3/deployments/0/platformVersion`).
-    pub field: Option<String>,
-    pub kind: Box<ErrorKind>,
+    pub(crate) field: Option<String>,
+    pub(crate) kind: Box<ErrorKind>,
 }
 
 impl Fail {
@@ -1427,7 +1428,7 @@ impl<'w> Step<'w> {
         service: &str,
         requested: &str,
         family: Family,
-        desired: crate::scenario::Count,
+        desired: crate::fleet::Count,
         requires: &[String],
         controller: Controller,
     ) -> Result<Outcome, Fail> {
@@ -1504,7 +1505,7 @@ impl<'w> Step<'w> {
         service: &str,
         platform_version: Option<&str>,
         force: bool,
-        desired: Option<crate::scenario::Count>,
+        desired: Option<crate::fleet::Count>,
         requires: Option<&[String]>,
     ) -> Result<Outcome, Fail> {
         let s = match self.service_index(service) {
@@ -1575,7 +1576,7 @@ impl<'w> Step<'w> {
     fn scale_service(
         &mut self,
         service: &str,
-        desired: crate::scenario::Count,
+        desired: crate::fleet::Count,
         field: &'static str,
     ) -> Result<Outcome, Fail> {
         let s = match self.service_index(service) {
@@ -1703,7 +1704,7 @@ impl<'w> Step<'w> {
         task: &str,
         requested: &str,
         family: Family,
-        count: crate::scenario::Count,
+        count: crate::fleet::Count,
         requires: &[String],
     ) -> Result<Outcome, Fail> {
         let resolved = match resolve(self.catalog(), family, requested, requires) {
@@ -1804,7 +1805,7 @@ impl<'w> Step<'w> {
         &mut self,
         cluster: &str,
         pod: &str,
-        count: crate::scenario::Count,
+        count: crate::fleet::Count,
     ) -> Result<Outcome, Fail> {
         let Some(c) = self.world.fleet.cluster(cluster) else {
             return Ok(self.reject(

@@ -2,9 +2,9 @@
 //! page uses for big fleets. Views borrow the world; nothing here changes it.
 
 use crate::catalog::{Catalog, VersionId};
+use crate::fleet::Controller;
 use crate::fleet::{Service, Workload};
 use crate::json::Json;
-use crate::scenario::Controller;
 use crate::trace::{Change, StepRecord, StopReason, Tally, World};
 use crate::version::{Family, Version};
 use serde::Serialize;

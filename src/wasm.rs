@@ -111,7 +111,7 @@ fn set(target: &JsValue, key: &str, value: JsValue) {
 fn scenario_error(error: ScenarioError) -> JsValue {
     let js: JsValue = js_sys::Error::new(&error.to_string()).into();
     set(&js, "code", JsValue::from_str(error.code()));
-    set(&js, "path", JsValue::from_str(&error.path));
+    set(&js, "path", JsValue::from_str(error.path()));
     if let Some((line, column)) = error.line_column() {
         set(&js, "line", JsValue::from(line));
         set(&js, "column", JsValue::from(column));

@@ -32,7 +32,7 @@ fn every_file_in_the_corpus_gives_what_expected_txt_says() {
                 let text = String::from_utf8(bytes).unwrap();
                 let error = simulate(&text).expect_err(line);
                 assert_eq!(
-                    (error.code(), format!("{:?}", error.path)),
+                    (error.code(), format!("{:?}", error.path())),
                     (words[2], words[3].to_string()),
                     "{line}"
                 );

@@ -116,11 +116,7 @@ fn every_scenario_error_has_its_code_path_and_exact_message() {
     for (document, code, path, message) in cases() {
         let error = simulate(&document).expect_err(message);
         assert_eq!(
-            (
-                error.code(),
-                error.path.as_str(),
-                error.to_string().as_str()
-            ),
+            (error.code(), error.path(), error.to_string().as_str()),
             (code, path, message)
         );
         let playground = Playground::new(&document)
@@ -154,7 +150,7 @@ fn a_trace_over_a_million_task_rows_names_the_playground_handle() {
     let document = with_catalog(&events.join(","));
     let error = simulate(&document).unwrap_err();
     assert_eq!(error.code(), "LimitExceeded");
-    assert_eq!(error.path, "");
+    assert_eq!(error.path(), "");
     assert_eq!(
         error.to_string(),
         "The trace would hold more than 1000000 task rows over all its steps; open this scenario with the Playground handle, which serves one step at a time."
@@ -177,7 +173,7 @@ fn running_more_than_a_million_tasks_fails_at_the_event_that_would() {
         .err()
         .unwrap();
     assert_eq!(
-        (error.code(), error.path.as_str(), error.to_string().as_str()),
+        (error.code(), error.path(), error.to_string().as_str()),
         (
             "LimitExceeded",
             "/events/202/desiredCount",

@@ -23,7 +23,7 @@ fn error(names: &[&str]) -> (String, &'static str, String, String) {
     (
         e.file.clone(),
         e.error.code(),
-        e.error.path.clone(),
+        e.error.path().to_string(),
         e.to_string(),
     )
 }
@@ -261,7 +261,7 @@ fn replay_errors_point_into_the_file_they_come_from() {
         .err()
         .unwrap();
     assert_eq!(
-        (e.file.as_str(), e.error.code(), e.error.path.as_str()),
+        (e.file.as_str(), e.error.code(), e.error.path()),
         (
             "one.json",
             "InvalidField",
@@ -273,7 +273,7 @@ fn replay_errors_point_into_the_file_they_come_from() {
         .err()
         .unwrap();
     assert_eq!(
-        (e.error.code(), e.error.path.as_str()),
+        (e.error.code(), e.error.path()),
         (
             "InvalidTransition",
             "/services/0/deployments/0/platformVersion"
@@ -287,10 +287,7 @@ fn output_that_is_neither_describe_services_nor_describe_tasks_is_refused() {
     let e = Playground::import(&[("x.json".into(), r#"{"clusters":[]}"#.into())])
         .err()
         .unwrap();
-    assert_eq!(
-        (e.error.code(), e.error.path.as_str()),
-        ("InvalidField", "")
-    );
+    assert_eq!((e.error.code(), e.error.path()), ("InvalidField", ""));
     assert_eq!(e.to_string(), "The file must be what `aws ecs describe-services` or `aws ecs describe-tasks` prints (an object with \"services\" or \"tasks\"); found neither.");
 }
 
@@ -469,7 +466,7 @@ fn outputs_one_after_another_read_like_a_slurped_array() {
         .err()
         .unwrap();
     assert_eq!(
-        (e.error.code(), e.error.path.as_str()),
+        (e.error.code(), e.error.path()),
         ("MissingField", "/1/services/0")
     );
 }

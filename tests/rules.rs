@@ -13,7 +13,7 @@ const CATALOG: &str = r#"
 
 fn trace(events: &str) -> Value {
     let document = format!(r#"{{"format":"fargate-pv-scenario/1","events":[{CATALOG},{events}]}}"#);
-    let text = simulate(&document).unwrap_or_else(|e| panic!("{e} at {}", e.path));
+    let text = simulate(&document).unwrap_or_else(|e| panic!("{e} at {}", e.path()));
     serde_json::from_str(&text).unwrap()
 }
 
