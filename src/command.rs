@@ -671,7 +671,18 @@ pub fn to_command(action: &Action) -> Option<String> {
             line.push_str("stop-task");
             line.push_str(&arg("--task", task));
         }
-        _ => return None,
+        // AWS's own moves, its maintenance and EKS pods have no `aws ecs` command.
+        Action::ReleaseVersion { .. }
+        | Action::PublishRevision { .. }
+        | Action::MoveLatest { .. }
+        | Action::SetVersionState { .. }
+        | Action::ForceUpdate { .. }
+        | Action::RetireRevision { .. }
+        | Action::CreateEksCluster { .. }
+        | Action::UpdateEksPlatform { .. }
+        | Action::RecycleService { .. }
+        | Action::RunPod { .. }
+        | Action::ImportFleet(_) => return None,
     }
     Some(line)
 }

@@ -76,7 +76,17 @@ pub fn question(before: &World, event: &TimedEvent, record: &StepRecord) -> Opti
             (format!("AWS recycles {service}'s tasks. Which version and patch will the new tasks run?"), family(service))
         }
         Action::RunPod { cluster, .. } => (format!("Pods start on EKS cluster {cluster}. Which version and patch will they run?"), Family::Linux),
-        _ => return None,
+        // AWS's moves start nothing a customer asked for; deleting starts nothing.
+        Action::ReleaseVersion { .. }
+        | Action::PublishRevision { .. }
+        | Action::MoveLatest { .. }
+        | Action::SetVersionState { .. }
+        | Action::ForceUpdate { .. }
+        | Action::RetireRevision { .. }
+        | Action::CreateEksCluster { .. }
+        | Action::UpdateEksPlatform { .. }
+        | Action::DeleteService { .. }
+        | Action::ImportFleet(_) => return None,
     };
     let catalog = &before.catalog;
     let family_versions = catalog.versions().iter().filter(|v| v.family == family);

@@ -109,75 +109,6 @@ pub enum Action {
     ImportFleet(Box<crate::import::ImportedFleet>),
 }
 
-/// Every `do`, with the fields it accepts besides `at`, `do` and `note`.
-const EVENTS: &[(&str, &[&str])] = &[
-    ("release-version", &["version", "family", "features"]),
-    ("publish-revision", &["version", "family", "features"]),
-    ("move-latest", &["to", "family"]),
-    ("set-version-state", &["version", "family", "state"]),
-    ("force-update", &["version", "family"]),
-    ("retire-revision", &["version", "family", "revision"]),
-    (
-        "create-eks-cluster",
-        &["cluster", "fargateVersion", "family"],
-    ),
-    (
-        "update-eks-platform",
-        &["cluster", "fargateVersion", "family"],
-    ),
-    (
-        "create-service",
-        &[
-            "service",
-            "platformVersion",
-            "family",
-            "desiredCount",
-            "requires",
-            "deploymentController",
-        ],
-    ),
-    (
-        "update-service",
-        &[
-            "service",
-            "platformVersion",
-            "forceNewDeployment",
-            "desiredCount",
-            "requires",
-        ],
-    ),
-    ("scale-service", &["service", "desiredCount"]),
-    ("recycle-service", &["service"]),
-    ("delete-service", &["service"]),
-    (
-        "run-task",
-        &["task", "platformVersion", "family", "count", "requires"],
-    ),
-    ("stop-task", &["task"]),
-    ("run-pod", &["cluster", "pod", "count"]),
-    ("import-fleet", &["services", "tasks"]),
-];
-
-pub const EVENT_NAMES: [&str; 17] = [
-    "release-version",
-    "publish-revision",
-    "move-latest",
-    "set-version-state",
-    "force-update",
-    "retire-revision",
-    "create-eks-cluster",
-    "update-eks-platform",
-    "create-service",
-    "update-service",
-    "scale-service",
-    "recycle-service",
-    "delete-service",
-    "run-task",
-    "stop-task",
-    "run-pod",
-    "import-fleet",
-];
-
 const TOP_LEVEL: &[&str] = &["format", "title", "description", "base", "events"];
 const COMMON: &[&str] = &["at", "do", "note"];
 
@@ -502,18 +433,18 @@ pub fn read_event(
             ))
         }
     };
-    let Some((name, allowed)) = EVENTS.iter().find(|(n, _)| n == name) else {
+    let Some(spec) = EVENTS.iter().find(|e| e.name == name) else {
         return Err(ScenarioError::new(
             pointer_push(path, "do"),
             ErrorKind::UnknownEvent {
                 found: name.clone(),
-                suggestion: suggest(name, &EVENT_NAMES),
-                known: EVENT_NAMES.join(", "),
+                suggestion: suggest(name, &event_names()),
+                known: event_names().join(", "),
             },
         ));
     };
-    let context = format!("a {name} event");
-    let accepted: Vec<&str> = COMMON.iter().chain(allowed.iter()).copied().collect();
+    let context = format!("a {} event", spec.name);
+    let accepted: Vec<&str> = COMMON.iter().chain(spec.fields).copied().collect();
     for (key, _) in members {
         if !accepted.contains(&key.as_str()) {
             return Err(unknown_field(key, path, &context, &accepted));
@@ -522,137 +453,270 @@ pub fn read_event(
     let r = Reader {
         path,
         context: &context,
-        field: &field,
+        members,
     };
-    let at = match (field("at"), default_at) {
+    let at = match (r.get("at"), default_at) {
         (Some(v), _) => r.instant(v)?,
         (None, Some(at)) => at,
         (None, None) => return Err(missing(path, "at", context.clone())),
     };
     let note = r.optional_string("note")?;
-    let action = match *name {
-        "release-version" => Action::ReleaseVersion {
-            version: r.version("version")?,
-            family: r.family()?,
-            features: r.optional_strings("features")?.unwrap_or_default(),
-        },
-        "publish-revision" => Action::PublishRevision {
-            version: r.version("version")?,
-            family: r.family()?,
-            features: r.optional_strings("features")?.unwrap_or_default(),
-        },
-        "move-latest" => Action::MoveLatest {
-            to: r.version("to")?,
-            family: r.family()?,
-        },
-        "set-version-state" => Action::SetVersionState {
-            version: r.version("version")?,
-            family: r.family()?,
-            state: r.state()?,
-        },
-        "force-update" => Action::ForceUpdate {
-            version: r.version("version")?,
-            family: r.family()?,
-        },
-        "retire-revision" => Action::RetireRevision {
-            version: r.version("version")?,
-            family: r.family()?,
-            revision: r.whole_number("revision")?,
-        },
-        "create-eks-cluster" | "update-eks-platform" => {
-            let cluster = r.name("cluster")?;
-            let fargate_version = r.version("fargateVersion")?;
-            if r.family()? != Family::Linux {
-                return Err(ScenarioError::new(
-                    pointer_push(path, "family"),
-                    ErrorKind::InvalidField {
-                        what: "family".into(),
-                        expected:
-                            "\"LINUX\" (EKS runs Fargate pods on Linux platform versions only)"
-                                .into(),
-                        found: "\"WINDOWS\"".into(),
-                    },
-                ));
-            }
-            if *name == "create-eks-cluster" {
-                Action::CreateEksCluster {
-                    cluster,
-                    fargate_version,
-                }
-            } else {
-                Action::UpdateEksPlatform {
-                    cluster,
-                    fargate_version,
-                }
-            }
-        }
-        "create-service" => Action::CreateService {
-            service: r.required_string("service")?,
-            platform_version: r
-                .optional_string("platformVersion")?
-                .unwrap_or_else(|| LATEST.into()),
-            family: r.family()?,
-            desired_count: r.optional_count("desiredCount")?.unwrap_or(Count(1.0)),
-            requires: r.optional_strings("requires")?.unwrap_or_default(),
-            controller: r.controller()?,
-        },
-        "update-service" => Action::UpdateService {
-            service: r.required_string("service")?,
-            platform_version: r.optional_string("platformVersion")?,
-            force_new_deployment: r.optional_bool("forceNewDeployment")?.unwrap_or(false),
-            desired_count: r.optional_count("desiredCount")?,
-            requires: r.optional_strings("requires")?,
-        },
-        "scale-service" => Action::ScaleService {
-            service: r.required_string("service")?,
-            desired_count: Count(r.whole_number("desiredCount")?),
-        },
-        "recycle-service" => Action::RecycleService {
-            service: r.required_string("service")?,
-        },
-        "delete-service" => Action::DeleteService {
-            service: r.required_string("service")?,
-        },
-        "run-task" => Action::RunTask {
-            task: r.required_string("task")?,
-            platform_version: r
-                .optional_string("platformVersion")?
-                .unwrap_or_else(|| LATEST.into()),
-            family: r.family()?,
-            count: r.optional_count("count")?.unwrap_or(Count(1.0)),
-            requires: r.optional_strings("requires")?.unwrap_or_default(),
-        },
-        "stop-task" => Action::StopTask {
-            task: r.required_string("task")?,
-        },
-        "run-pod" => Action::RunPod {
-            cluster: r.required_string("cluster")?,
-            pod: r.required_string("pod")?,
-            count: r.optional_count("count")?.unwrap_or(Count(1.0)),
-        },
-        "import-fleet" => Action::ImportFleet(Box::new(crate::import::read_event_fields(
-            field("services"),
-            field("tasks"),
-            path,
-        )?)),
-        _ => unreachable!("EVENTS and this match list the same names"),
-    };
+    let action = (spec.read)(&r)?;
     Ok(TimedEvent { at, action, note })
 }
 
-struct Reader<'a, F: Fn(&str) -> Option<&'a Json>> {
-    path: &'a str,
-    context: &'a str,
-    field: &'a F,
+/// One kind of event: its `do`, the fields it accepts besides `at`, `do` and `note`, and how it
+/// is read. Adding an event means a row here and an `Action` variant; the compiler then points
+/// at every `match` on `Action` that must say what it does (echo, replay, command, question).
+struct EventSpec {
+    name: &'static str,
+    fields: &'static [&'static str],
+    read: fn(&Reader) -> Result<Action, ScenarioError>,
 }
 
-impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
+const EVENTS: &[EventSpec] = &[
+    EventSpec {
+        name: "release-version",
+        fields: &["version", "family", "features"],
+        read: |r| {
+            Ok(Action::ReleaseVersion {
+                version: r.version("version")?,
+                family: r.family()?,
+                features: r.optional_strings("features")?.unwrap_or_default(),
+            })
+        },
+    },
+    EventSpec {
+        name: "publish-revision",
+        fields: &["version", "family", "features"],
+        read: |r| {
+            Ok(Action::PublishRevision {
+                version: r.version("version")?,
+                family: r.family()?,
+                features: r.optional_strings("features")?.unwrap_or_default(),
+            })
+        },
+    },
+    EventSpec {
+        name: "move-latest",
+        fields: &["to", "family"],
+        read: |r| {
+            Ok(Action::MoveLatest {
+                to: r.version("to")?,
+                family: r.family()?,
+            })
+        },
+    },
+    EventSpec {
+        name: "set-version-state",
+        fields: &["version", "family", "state"],
+        read: |r| {
+            Ok(Action::SetVersionState {
+                version: r.version("version")?,
+                family: r.family()?,
+                state: r.state()?,
+            })
+        },
+    },
+    EventSpec {
+        name: "force-update",
+        fields: &["version", "family"],
+        read: |r| {
+            Ok(Action::ForceUpdate {
+                version: r.version("version")?,
+                family: r.family()?,
+            })
+        },
+    },
+    EventSpec {
+        name: "retire-revision",
+        fields: &["version", "family", "revision"],
+        read: |r| {
+            Ok(Action::RetireRevision {
+                version: r.version("version")?,
+                family: r.family()?,
+                revision: r.whole_number("revision")?,
+            })
+        },
+    },
+    EventSpec {
+        name: "create-eks-cluster",
+        fields: &["cluster", "fargateVersion", "family"],
+        read: |r| {
+            Ok(Action::CreateEksCluster {
+                cluster: r.name("cluster")?,
+                fargate_version: r.version("fargateVersion")?,
+            })
+            .and_then(|action| r.linux_only().map(|_| action))
+        },
+    },
+    EventSpec {
+        name: "update-eks-platform",
+        fields: &["cluster", "fargateVersion", "family"],
+        read: |r| {
+            Ok(Action::UpdateEksPlatform {
+                cluster: r.name("cluster")?,
+                fargate_version: r.version("fargateVersion")?,
+            })
+            .and_then(|action| r.linux_only().map(|_| action))
+        },
+    },
+    EventSpec {
+        name: "create-service",
+        fields: &[
+            "service",
+            "platformVersion",
+            "family",
+            "desiredCount",
+            "requires",
+            "deploymentController",
+        ],
+        read: |r| {
+            Ok(Action::CreateService {
+                service: r.required_string("service")?,
+                platform_version: r
+                    .optional_string("platformVersion")?
+                    .unwrap_or_else(|| LATEST.into()),
+                family: r.family()?,
+                desired_count: r.optional_count("desiredCount")?.unwrap_or(Count(1.0)),
+                requires: r.optional_strings("requires")?.unwrap_or_default(),
+                controller: r.controller()?,
+            })
+        },
+    },
+    EventSpec {
+        name: "update-service",
+        fields: &[
+            "service",
+            "platformVersion",
+            "forceNewDeployment",
+            "desiredCount",
+            "requires",
+        ],
+        read: |r| {
+            Ok(Action::UpdateService {
+                service: r.required_string("service")?,
+                platform_version: r.optional_string("platformVersion")?,
+                force_new_deployment: r.optional_bool("forceNewDeployment")?.unwrap_or(false),
+                desired_count: r.optional_count("desiredCount")?,
+                requires: r.optional_strings("requires")?,
+            })
+        },
+    },
+    EventSpec {
+        name: "scale-service",
+        fields: &["service", "desiredCount"],
+        read: |r| {
+            Ok(Action::ScaleService {
+                service: r.required_string("service")?,
+                desired_count: Count(r.whole_number("desiredCount")?),
+            })
+        },
+    },
+    EventSpec {
+        name: "recycle-service",
+        fields: &["service"],
+        read: |r| {
+            Ok(Action::RecycleService {
+                service: r.required_string("service")?,
+            })
+        },
+    },
+    EventSpec {
+        name: "delete-service",
+        fields: &["service"],
+        read: |r| {
+            Ok(Action::DeleteService {
+                service: r.required_string("service")?,
+            })
+        },
+    },
+    EventSpec {
+        name: "run-task",
+        fields: &["task", "platformVersion", "family", "count", "requires"],
+        read: |r| {
+            Ok(Action::RunTask {
+                task: r.required_string("task")?,
+                platform_version: r
+                    .optional_string("platformVersion")?
+                    .unwrap_or_else(|| LATEST.into()),
+                family: r.family()?,
+                count: r.optional_count("count")?.unwrap_or(Count(1.0)),
+                requires: r.optional_strings("requires")?.unwrap_or_default(),
+            })
+        },
+    },
+    EventSpec {
+        name: "stop-task",
+        fields: &["task"],
+        read: |r| {
+            Ok(Action::StopTask {
+                task: r.required_string("task")?,
+            })
+        },
+    },
+    EventSpec {
+        name: "run-pod",
+        fields: &["cluster", "pod", "count"],
+        read: |r| {
+            Ok(Action::RunPod {
+                cluster: r.required_string("cluster")?,
+                pod: r.required_string("pod")?,
+                count: r.optional_count("count")?.unwrap_or(Count(1.0)),
+            })
+        },
+    },
+    EventSpec {
+        name: "import-fleet",
+        fields: &["services", "tasks"],
+        read: |r| {
+            Ok(Action::ImportFleet(Box::new(
+                crate::import::read_event_fields(r.get("services"), r.get("tasks"), r.path)?,
+            )))
+        },
+    },
+];
+
+/// Every `do`, in the table's order.
+pub fn event_names() -> Vec<&'static str> {
+    EVENTS.iter().map(|e| e.name).collect()
+}
+
+/// The members of one event object being read, with where it is and what it is called.
+struct Reader<'a> {
+    path: &'a str,
+    context: &'a str,
+    members: &'a [(String, Json)],
+}
+
+impl<'a> Reader<'a> {
+    fn get(&self, name: &str) -> Option<&'a Json> {
+        self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// EKS runs Fargate pods on Linux platform versions only.
+    fn linux_only(&self) -> Result<(), ScenarioError> {
+        if self.family()? == Family::Linux {
+            return Ok(());
+        }
+        Err(ScenarioError::new(
+            pointer_push(self.path, "family"),
+            ErrorKind::InvalidField {
+                what: "family".into(),
+                expected: "\"LINUX\" (EKS runs Fargate pods on Linux platform versions only)"
+                    .into(),
+                found: "\"WINDOWS\"".into(),
+            },
+        ))
+    }
+
     fn at(&self, name: &str) -> String {
         pointer_push(self.path, name)
     }
 
     fn required(&self, name: &'static str) -> Result<&'a Json, ScenarioError> {
-        (self.field)(name).ok_or_else(|| missing(self.path, name, self.context.to_string()))
+        self.get(name)
+            .ok_or_else(|| missing(self.path, name, self.context.to_string()))
     }
 
     fn instant(&self, value: &Json) -> Result<Instant, ScenarioError> {
@@ -677,7 +741,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn optional_string(&self, name: &'static str) -> Result<Option<String>, ScenarioError> {
-        (self.field)(name)
+        self.get(name)
             .map(|v| string(v, &self.at(name), name))
             .transpose()
     }
@@ -699,7 +763,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn optional_bool(&self, name: &'static str) -> Result<Option<bool>, ScenarioError> {
-        match (self.field)(name) {
+        match self.get(name) {
             None => Ok(None),
             Some(Json::Bool(b)) => Ok(Some(*b)),
             Some(other) => Err(invalid(&self.at(name), name, "true or false", other)),
@@ -707,7 +771,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn optional_strings(&self, name: &'static str) -> Result<Option<Vec<String>>, ScenarioError> {
-        let Some(value) = (self.field)(name) else {
+        let Some(value) = self.get(name) else {
             return Ok(None);
         };
         let Json::Array(items) = value else {
@@ -735,7 +799,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
     }
 
     fn optional_count(&self, name: &'static str) -> Result<Option<Count>, ScenarioError> {
-        (self.field)(name)
+        self.get(name)
             .map(|v| whole(v, &self.at(name), name).map(Count))
             .transpose()
     }
@@ -799,7 +863,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Json>> Reader<'a, F> {
         parse: impl Fn(&str) -> Option<T>,
         default: T,
     ) -> Result<T, ScenarioError> {
-        match (self.field)(name) {
+        match self.get(name) {
             None => Ok(default),
             Some(value) => enumerated(value, &self.at(name), name, expected, parse),
         }
@@ -918,8 +982,8 @@ fn static_name(name: &str) -> Option<&'static str> {
     TOP_LEVEL
         .iter()
         .chain(COMMON)
-        .chain(EVENT_NAMES.iter())
-        .chain(EVENTS.iter().flat_map(|(_, fields)| fields.iter()))
+        .chain(EVENTS.iter().map(|e| &e.name))
+        .chain(EVENTS.iter().flat_map(|e| e.fields.iter()))
         .find(|n| **n == name)
         .copied()
 }
