@@ -19,6 +19,7 @@ pub mod predict;
 pub mod report;
 pub mod resolve;
 pub mod scenario;
+pub mod text;
 pub mod trace;
 pub mod version;
 pub mod view;

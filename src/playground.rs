@@ -7,6 +7,7 @@ use crate::error::{ErrorKind, Limit, ScenarioError, MAX_TRACE_ROWS};
 use crate::import::{self, ImportError, ImportedFleet};
 use crate::json::Json;
 use crate::scenario::{self, Document, TimedEvent, FORMAT};
+use crate::text::plural;
 use crate::trace::{apply, apply_counted, replay, StepRecord, World};
 use crate::view::{step_view, summary_view};
 
@@ -264,17 +265,13 @@ impl Playground {
         if tally.service_tasks > 0 {
             note.push_str(&format!(
                 " describe-tasks listed {} of services: a service's tasks are counted from its deployments in describe-services.",
-                if tally.service_tasks == 1 { "1 task".to_string() } else { format!("{} tasks", tally.service_tasks) }
+                plural(tally.service_tasks as usize, "task", "tasks")
             ));
         }
         if tally.left_out > 0 {
             note.push_str(&format!(
                 " Left out: {} not RUNNING on Fargate.",
-                if tally.left_out == 1 {
-                    "1 task".to_string()
-                } else {
-                    format!("{} tasks", tally.left_out)
-                }
+                plural(tally.left_out as usize, "task", "tasks")
             ));
         }
         let (services, tasks) = fleet.to_event_fields();

@@ -9,6 +9,7 @@ use crate::error::ScenarioError;
 use crate::fleet::Controller;
 use crate::lifecycle::State;
 use crate::scenario::{Action, TimedEvent};
+use crate::text::plural;
 use crate::trace::{apply, Change, World};
 use crate::version::{Family, Version, LATEST};
 use serde::Serialize;
@@ -264,7 +265,7 @@ fn classify(
         let (effect, what_happens, what_to_do) = if let Some(to) = moved {
             (
                 Effect::ForceUpdated,
-                format!("AWS force-updates it: a new deployment re-resolves LATEST to {to} and replaces its {} on {version}.", plural(on_version, "task")),
+                format!("AWS force-updates it: a new deployment re-resolves LATEST to {to} and replaces its {} on {version}.", plural(on_version as usize, "task", "tasks")),
                 format!("Nothing required. To move on your own schedule, run update-service --force-new-deployment before {date}."),
             )
         } else if primary_here && service.requested == LATEST {
@@ -281,7 +282,7 @@ fn classify(
             };
             (
                 Effect::Breaks,
-                format!("It is {shown}: after retirement no new deployment or replacement can use {version}, and its {} terminated on {date} and not replaced.", are(on_version, "task")),
+                format!("It is {shown}: after retirement no new deployment or replacement can use {version}, and its {} terminated on {date} and not replaced.", are(on_version, "task", "tasks")),
                 if service.controller == Controller::CodeDeploy {
                     format!("Start a new CODE_DEPLOY deployment on {elsewhere} before {date}.")
                 } else {
@@ -291,7 +292,7 @@ fn classify(
         } else if on_version > 0 {
             (
                 Effect::TasksStopped,
-                format!("{} of an older deployment still on {version} terminated on {date} and not replaced.", are(on_version, "task")),
+                format!("{} of an older deployment still on {version} terminated on {date} and not replaced.", are(on_version, "task", "tasks")),
                 "Let the running deployment finish, or redeploy before the date.".to_string(),
             )
         } else {
@@ -342,7 +343,7 @@ fn classify(
             effect: Effect::Stopped,
             onto: None,
             lost: count,
-            what_happens: format!("{} on {version} terminated on {date}.", are(count, "EKS pod")),
+            what_happens: format!("{} on {version} terminated on {date}.", are(count, "EKS pod", "EKS pods")),
             what_to_do: format!("Update the cluster's Fargate platform to {elsewhere} and restart its pods before {date}."),
         });
     }
@@ -351,11 +352,11 @@ fn classify(
     let summary = format!(
         "Retiring {version} ({}) on {date}: force-updated onto {elsewhere}: {}; breaking: {}; with tasks of an older deployment on it: {}; standalone tasks and EKS clusters stopped: {}. In all, {} terminated and not replaced.",
         plan.family,
-        plural(count(Effect::ForceUpdated) as u32, "service"),
-        plural((count(Effect::Breaks) + count(Effect::ForceUpdateFails)) as u32, "service"),
-        plural(count(Effect::TasksStopped) as u32, "service"),
+        plural(count(Effect::ForceUpdated), "service", "services"),
+        plural(count(Effect::Breaks) + count(Effect::ForceUpdateFails), "service", "services"),
+        plural(count(Effect::TasksStopped), "service", "services"),
         count(Effect::Stopped),
-        are(lost_total, "task or pod").replace("task or pods", "tasks or pods"),
+        are(lost_total, "task or pod", "tasks or pods"),
     );
     let not_affected =
         world.fleet.services.len() - rows.iter().filter(|r| r.kind == "service").count();
@@ -370,17 +371,13 @@ fn classify(
     }
 }
 
-fn plural(n: u32, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// "1 task is" / "3 tasks are".
-fn are(n: u32, noun: &str) -> String {
-    format!("{} {}", plural(n, noun), if n == 1 { "is" } else { "are" })
+fn are(n: u32, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        plural(n as usize, one, many),
+        if n == 1 { "is" } else { "are" }
+    )
 }
 
 const COLUMNS: [&str; 9] = [

@@ -1,0 +1,546 @@
+//! One step's bookkeeping: the changes it records (or only counts), its warnings and sentence,
+//! and the one place where tasks and pods start and stop.
+
+use super::{Change, Fail, Outcome, StopReason, Tally, World};
+use crate::catalog::{Catalog, VersionId};
+use crate::date::Instant;
+use crate::error::{ErrorKind, Limit, Transition, MAX_RUNNING_TASKS};
+use crate::fleet::{Deployment, ServiceTask, Workload};
+use crate::resolve::Resolved;
+use crate::version::{Family, Version};
+use std::collections::HashMap;
+
+/// Who a task or pod belongs to, for its change and its tally.
+#[derive(Clone, Copy)]
+pub(super) enum Owner<'a> {
+    Service(&'a str),
+    Standalone,
+    Cluster(&'a str),
+}
+
+impl<'a> Owner<'a> {
+    fn kind(self, stopped: bool) -> &'static str {
+        match (self, stopped) {
+            (Owner::Cluster(_), false) => "pod-started",
+            (Owner::Cluster(_), true) => "pod-stopped",
+            (_, false) => "task-started",
+            (_, true) => "task-stopped",
+        }
+    }
+
+    fn tally_owner(self) -> Option<(&'static str, &'a str)> {
+        match self {
+            Owner::Service(name) => Some(("service", name)),
+            Owner::Standalone => None,
+            Owner::Cluster(name) => Some(("cluster", name)),
+        }
+    }
+}
+
+type TallyKey = (
+    &'static str,
+    Option<(&'static str, String)>,
+    Version,
+    u32,
+    Option<StopReason>,
+);
+
+pub(super) struct Step<'w> {
+    pub(super) world: &'w mut World,
+    /// Record changes, warnings and sentences. Off when replaying towards another step, where only
+    /// the resulting world matters: then nothing is recorded and no sentence is built.
+    record: bool,
+    pub(super) at: Instant,
+    changes: Vec<Change>,
+    warnings: Vec<String>,
+    /// Changes left out, because `record` is off or because they are tallied: the work done.
+    unrecorded: usize,
+    /// `Some` when bulk task and pod changes are counted instead of listed (`apply_counted`).
+    counted: Option<Vec<Tally>>,
+    /// Where each tally is in `counted`, for owners that come back after others.
+    tally_index: HashMap<TallyKey, usize>,
+}
+
+impl<'w> Step<'w> {
+    pub(super) fn new(world: &'w mut World, at: Instant, record: bool, counted: bool) -> Step<'w> {
+        Step {
+            world,
+            record,
+            at,
+            changes: Vec::new(),
+            warnings: Vec::new(),
+            unrecorded: 0,
+            counted: counted.then(Vec::new),
+            tally_index: HashMap::new(),
+        }
+    }
+
+    /// Changes made, recorded or not.
+    pub(super) fn work(&self) -> usize {
+        self.changes.len() + self.unrecorded
+    }
+
+    pub(super) fn finish(self) -> (Vec<Change>, Vec<String>, Vec<Tally>) {
+        (
+            self.changes,
+            self.warnings,
+            self.counted.unwrap_or_default(),
+        )
+    }
+
+    pub(super) fn recording(&self) -> bool {
+        self.record
+    }
+
+    // ------------------------------------------------------------------ what the step says
+
+    /// The step's sentence, built only when the step is recorded.
+    pub(super) fn say(&self, words: impl FnOnce() -> String) -> String {
+        if self.record {
+            words()
+        } else {
+            String::new()
+        }
+    }
+
+    pub(super) fn applied(&self, words: impl FnOnce() -> String) -> Result<Outcome, Fail> {
+        Ok(Outcome::Applied(self.say(words)))
+    }
+
+    pub(super) fn warn(&mut self, words: impl FnOnce(&Self) -> String) {
+        if self.record {
+            let warning = words(self);
+            self.warnings.push(warning);
+        }
+    }
+
+    pub(super) fn change(&mut self, change: Change) {
+        if self.record {
+            self.changes.push(change);
+        } else {
+            self.unrecorded += 1;
+        }
+    }
+
+    /// Counts `n` changes that are not recorded one by one (an import's tasks).
+    pub(super) fn count_work(&mut self, n: usize) {
+        self.unrecorded += n;
+    }
+
+    // ------------------------------------------------------------------ the catalog
+
+    pub(super) fn catalog(&self) -> &Catalog {
+        &self.world.catalog
+    }
+
+    pub(super) fn v(&self, id: VersionId) -> Version {
+        self.catalog().get(id).version
+    }
+
+    /// A version an AWS-side event names must have been released.
+    pub(super) fn known(
+        &self,
+        family: Family,
+        version: Version,
+        field: &'static str,
+    ) -> Result<VersionId, Fail> {
+        self.catalog().find(family, version).ok_or_else(|| {
+            Fail::new(
+                Some(field.to_string()),
+                ErrorKind::UnknownVersion { version, family },
+            )
+        })
+    }
+
+    pub(super) fn latest_label(&self, family: Family) -> String {
+        match self.catalog().latest(family) {
+            Some(id) => self.v(id).to_string(),
+            None => "nothing yet".to_string(),
+        }
+    }
+
+    /// The 1,000,000 running-tasks limit, checked before anything starts.
+    pub(super) fn capacity(&self, extra: u64, field: Option<&str>) -> Result<(), Fail> {
+        let would_run = self.world.fleet.running() + extra;
+        if would_run > MAX_RUNNING_TASKS {
+            return Err(Fail::new(
+                field.map(str::to_string),
+                ErrorKind::LimitExceeded(Limit::RunningTasks { would_run }),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Lifecycle rule (aws-facts.md, "Lifecycle"): starting on a deprecating version is allowed
+    /// with a warning.
+    pub(super) fn warn_if_deprecating(&mut self, id: VersionId, what: &str) {
+        if self.catalog().get(id).state.capabilities().warns_on_use {
+            self.warn(|step| format!(
+                "{what} on {}, which is deprecating (AWS: scheduled for deprecation); plan a move to a newer version.",
+                step.catalog().get(id).label()
+            ));
+        }
+    }
+
+    // ------------------------------------------------------------------ starting and stopping
+
+    /// Records one task or pod start: listed, counted into a tally (summaries), or only counted
+    /// as work (quiet replays). Every start goes through here.
+    pub(super) fn started(
+        &mut self,
+        owner: Owner,
+        id: impl FnOnce() -> String,
+        version: VersionId,
+        revision: u32,
+    ) {
+        if self.tallied(owner, false, version, revision, None) {
+            return;
+        }
+        let platform_version = self.v(version);
+        let change = match owner {
+            Owner::Service(service) => Change::TaskStarted {
+                task: id(),
+                service: Some(service.to_string()),
+                platform_version,
+                revision,
+            },
+            Owner::Standalone => Change::TaskStarted {
+                task: id(),
+                service: None,
+                platform_version,
+                revision,
+            },
+            Owner::Cluster(cluster) => Change::PodStarted {
+                cluster: cluster.to_string(),
+                pod: id(),
+                platform_version,
+                revision,
+            },
+        };
+        self.changes.push(change);
+    }
+
+    /// Records one task or pod stop, like `started`. Every stop goes through here.
+    pub(super) fn stopped(
+        &mut self,
+        owner: Owner,
+        id: impl FnOnce() -> String,
+        version: VersionId,
+        revision: u32,
+        reason: StopReason,
+    ) {
+        if self.tallied(owner, true, version, revision, Some(reason)) {
+            return;
+        }
+        let platform_version = self.v(version);
+        let change = match owner {
+            Owner::Service(service) => Change::TaskStopped {
+                task: id(),
+                service: Some(service.to_string()),
+                platform_version,
+                revision,
+                reason,
+            },
+            Owner::Standalone => Change::TaskStopped {
+                task: id(),
+                service: None,
+                platform_version,
+                revision,
+                reason,
+            },
+            Owner::Cluster(cluster) => Change::PodStopped {
+                cluster: cluster.to_string(),
+                pod: id(),
+                platform_version,
+                revision,
+                reason,
+            },
+        };
+        self.changes.push(change);
+    }
+
+    /// Counts one task or pod change when not recording or when counting; `false` when it must
+    /// be listed instead.
+    fn tallied(
+        &mut self,
+        owner: Owner,
+        stopped: bool,
+        version: VersionId,
+        revision: u32,
+        reason: Option<StopReason>,
+    ) -> bool {
+        if !self.record {
+            self.unrecorded += 1;
+            return true;
+        }
+        let kind = owner.kind(stopped);
+        let owner = owner.tally_owner();
+        let platform_version = self.v(version);
+        let position = self.changes.len();
+        let Some(tallies) = self.counted.as_mut() else {
+            return false;
+        };
+        self.unrecorded += 1;
+        // Bulk changes come in runs of one owner, so the newest tallies are the likely match.
+        let same = |t: &Tally| {
+            t.kind == kind
+                && t.platform_version == platform_version
+                && t.revision == revision
+                && t.reason == reason
+                && t.owner.as_ref().map(|(k, n)| (*k, n.as_str())) == owner
+        };
+        if let Some(tally) = tallies.iter_mut().rev().take(8).find(|t| same(t)) {
+            tally.count += 1;
+            return true;
+        }
+        let key = (
+            kind,
+            owner.map(|(k, n)| (k, n.to_string())),
+            platform_version,
+            revision,
+            reason,
+        );
+        match self.tally_index.get(&key) {
+            Some(&i) => tallies[i].count += 1,
+            None => {
+                self.tally_index.insert(key.clone(), tallies.len());
+                tallies.push(Tally {
+                    position,
+                    kind,
+                    owner: key.1,
+                    platform_version,
+                    revision,
+                    reason,
+                    count: 1,
+                });
+            }
+        }
+        true
+    }
+
+    /// Starts up to `count` tasks of service `s` on its PRIMARY deployment's version, newest
+    /// revision (aws-facts.md, rules 3 and 6). A retired or recalled version cannot place them:
+    /// the step records the shortfall (`placement-failed`). Returns how many started.
+    pub(super) fn start_service_tasks(&mut self, s: usize, count: u32) -> u32 {
+        if count == 0 {
+            return 0;
+        }
+        let version = self.world.fleet.services[s].primary().version;
+        let info = self.catalog().get(version);
+        let (pv, state, revision) = (info.version, info.state, info.newest_revision());
+        let name = self.world.fleet.services[s].name.clone();
+        if !state.capabilities().starts_tasks {
+            self.change(Change::PlacementFailed {
+                service: name,
+                platform_version: pv,
+                count,
+                reason: format!(
+                    "{pv} is {}: no new tasks can start on it; only a new deployment fixes this",
+                    state.as_str()
+                ),
+            });
+            return 0;
+        }
+        let numbers = self.world.fleet.take_task_numbers(&name, count);
+        let at = self.at;
+        self.world.fleet.services[s]
+            .tasks
+            .extend(numbers.iter().map(|&number| ServiceTask {
+                number,
+                version,
+                revision,
+                started_at: at,
+            }));
+        for number in numbers {
+            self.started(
+                Owner::Service(&name),
+                || format!("{name}-{number}"),
+                version,
+                revision,
+            );
+        }
+        count
+    }
+
+    /// Stops the given tasks, already taken out of service `s`.
+    pub(super) fn stopped_service_tasks(
+        &mut self,
+        s: usize,
+        tasks: &[ServiceTask],
+        reason: StopReason,
+    ) {
+        let name = self.world.fleet.services[s].name.clone();
+        for task in tasks {
+            self.stopped(
+                Owner::Service(&name),
+                || format!("{name}-{}", task.number),
+                task.version,
+                task.revision,
+                reason,
+            );
+        }
+    }
+
+    /// Stops the tasks of service `s` that `which` picks; returns them.
+    pub(super) fn stop_service_tasks(
+        &mut self,
+        s: usize,
+        which: impl Fn(&ServiceTask) -> bool,
+        reason: StopReason,
+    ) -> Vec<ServiceTask> {
+        let service = &mut self.world.fleet.services[s];
+        let (gone, kept): (Vec<ServiceTask>, Vec<ServiceTask>) = std::mem::take(&mut service.tasks)
+            .into_iter()
+            .partition(|t| which(t));
+        service.tasks = kept;
+        self.stopped_service_tasks(s, &gone, reason);
+        gone
+    }
+
+    /// Runs standalone tasks `ids` of `family` on a resolved version and revision.
+    pub(super) fn start_standalone(
+        &mut self,
+        family: Family,
+        ids: &[String],
+        version: VersionId,
+        revision: u32,
+    ) {
+        for id in ids {
+            self.world.fleet.add_standalone(
+                family,
+                Workload {
+                    id: id.clone(),
+                    version,
+                    revision,
+                    started_at: self.at,
+                },
+            );
+            self.started(Owner::Standalone, || id.clone(), version, revision);
+        }
+    }
+
+    /// Stops the standalone tasks `which` picks; returns how many.
+    pub(super) fn stop_standalone(
+        &mut self,
+        which: impl Fn(&Workload) -> bool,
+        reason: StopReason,
+    ) -> usize {
+        let gone = self.world.fleet.drain_standalone(which);
+        for (_, task) in &gone {
+            self.stopped(
+                Owner::Standalone,
+                || task.id.clone(),
+                task.version,
+                task.revision,
+                reason,
+            );
+        }
+        gone.len()
+    }
+
+    /// Starts pods `ids` on cluster `c`'s Fargate version, newest revision.
+    pub(super) fn start_pods(&mut self, c: usize, ids: &[String]) {
+        let version = self.world.fleet.clusters[c].fargate_version;
+        let revision = self.catalog().get(version).newest_revision();
+        let name = self.world.fleet.clusters[c].name.clone();
+        for id in ids {
+            self.world.fleet.clusters[c].pods.push(Workload {
+                id: id.clone(),
+                version,
+                revision,
+                started_at: self.at,
+            });
+            self.started(Owner::Cluster(&name), || id.clone(), version, revision);
+        }
+    }
+
+    /// Stops the pods `which` picks, in every cluster; returns how many.
+    pub(super) fn stop_pods(
+        &mut self,
+        which: impl Fn(&Workload) -> bool,
+        reason: StopReason,
+    ) -> usize {
+        let mut stopped = 0;
+        for c in 0..self.world.fleet.clusters.len() {
+            let cluster = &mut self.world.fleet.clusters[c];
+            let (gone, kept): (Vec<Workload>, Vec<Workload>) = std::mem::take(&mut cluster.pods)
+                .into_iter()
+                .partition(&which);
+            cluster.pods = kept;
+            let name = cluster.name.clone();
+            stopped += gone.len();
+            for pod in gone {
+                self.stopped(
+                    Owner::Cluster(&name),
+                    || pod.id,
+                    pod.version,
+                    pod.revision,
+                    reason,
+                );
+            }
+        }
+        stopped
+    }
+
+    /// Makes `resolved` the PRIMARY deployment of service `s` (aws-facts.md, rule 4): all old
+    /// tasks stop, then `desired` (or the service's desiredCount) start on it. Returns the
+    /// deployment number.
+    pub(super) fn new_deployment(
+        &mut self,
+        s: usize,
+        resolved: Resolved,
+        desired: Option<u32>,
+        reason: StopReason,
+    ) -> u32 {
+        let at = self.at;
+        let service = &mut self.world.fleet.services[s];
+        let number = service.primary().number + 1;
+        service.push_deployment(Deployment {
+            number,
+            version: resolved.version,
+            created_at: at,
+        });
+        if let Some(desired) = desired {
+            service.desired = desired;
+        }
+        let (name, requested, desired) = (
+            service.name.clone(),
+            service.requested.clone(),
+            service.desired,
+        );
+        let pv = self.v(resolved.version);
+        self.change(Change::DeploymentCreated {
+            service: name.clone(),
+            deployment: format!("{name}/{number}"),
+            platform_version: pv,
+            requested,
+        });
+        self.stop_service_tasks(s, |_| true, reason);
+        self.start_service_tasks(s, desired);
+        number
+    }
+
+    /// The distinct revisions a service's tasks run (for the sentence; empty when not
+    /// recording, since it costs a pass over the tasks).
+    pub(super) fn revisions_of(&self, s: usize) -> Vec<u32> {
+        if !self.record {
+            return Vec::new();
+        }
+        let mut revisions: Vec<u32> = self.world.fleet.services[s]
+            .tasks
+            .iter()
+            .map(|t| t.revision)
+            .collect();
+        revisions.sort_unstable();
+        revisions.dedup();
+        revisions
+    }
+}
+
+pub(super) fn transition(field: &'static str) -> impl Fn(Transition) -> Fail {
+    move |t| Fail::new(Some(field.to_string()), ErrorKind::InvalidTransition(t))
+}
+
+pub(super) fn transition_at(field: String, t: Transition) -> Fail {
+    Fail::new(Some(field), ErrorKind::InvalidTransition(t))
+}
