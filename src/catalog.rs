@@ -44,6 +44,19 @@ impl VersionInfo {
             .features
     }
 
+    /// AWS's task recycling replaces a service's tasks on the newest patch; it arrived with Linux
+    /// 1.3.0 ("Fargate tasks using platform versions prior to 1.3.0 are not affected",
+    /// aws-facts.md). Windows versions came later and are all counted as having it.
+    pub fn recycles_tasks(&self) -> bool {
+        self.family == Family::Windows
+            || self.version
+                >= Version {
+                    major: 1,
+                    minor: 3,
+                    patch: 0,
+                }
+    }
+
     pub fn label(&self) -> String {
         format!("{} ({})", self.version, self.family)
     }

@@ -671,7 +671,7 @@ pub fn to_command(action: &Action) -> Option<String> {
             line.push_str("stop-task");
             line.push_str(&arg("--task", task));
         }
-        // AWS's own moves, its maintenance and EKS pods have no `aws ecs` command.
+        // AWS's own moves, its maintenance, EKS pods and CodeDeploy have no `aws ecs` command.
         Action::ReleaseVersion { .. }
         | Action::PublishRevision { .. }
         | Action::MoveLatest { .. }
@@ -682,6 +682,9 @@ pub fn to_command(action: &Action) -> Option<String> {
         | Action::UpdateEksPlatform { .. }
         | Action::RecycleService { .. }
         | Action::RunPod { .. }
+        // `aws deploy create-deployment` names a CodeDeploy application and deployment group,
+        // not the ECS service, so no command stands for this event unambiguously.
+        | Action::CodeDeployDeployment { .. }
         | Action::ImportFleet(_) => return None,
     }
     Some(line)
@@ -728,7 +731,7 @@ mod tests {
 
     fn event(line: &str) -> serde_json::Value {
         let action = parse_command(line).unwrap_or_else(|e| panic!("{line}: {e}"));
-        serde_json::from_str(&action.to_json(None).text()).unwrap()
+        serde_json::from_str(&action.to_json().text()).unwrap()
     }
 
     /// The error's message and the text at its column (from there to the next space).

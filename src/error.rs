@@ -105,6 +105,12 @@ pub enum Transition {
     ClusterExists {
         cluster: String,
     },
+    ForceUpdateTarget {
+        version: Version,
+        family: Family,
+        to: Version,
+        state: State,
+    },
     UnknownCluster {
         cluster: String,
     },
@@ -295,6 +301,15 @@ impl fmt::Display for Transition {
             Transition::RevisionAlreadyRetired { version, family, revision } => write!(
                 f,
                 "Revision {revision} of {version} ({family}) is already retired."
+            ),
+            Transition::ForceUpdateTarget { version, family, to, state } if to == version => write!(
+                f,
+                "A force-update of {version} ({family}) with scope \"all\" must move pinned services to another version; name an active version in \"to\"."
+            ),
+            Transition::ForceUpdateTarget { to, family, state, .. } => write!(
+                f,
+                "Platform version {to} ({family}) is {}; a force-update moves pinned services onto an active version.",
+                state.as_str()
             ),
             Transition::ClusterExists { cluster } => write!(
                 f,

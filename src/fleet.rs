@@ -34,6 +34,24 @@ impl Controller {
     }
 }
 
+/// Who starts an EKS pod again after AWS evicts it (aws-facts.md, rule 13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PodController {
+    /// A Deployment, ReplicaSet, Job…: an evicted pod comes back as a new pod.
+    Deployment,
+    /// A bare pod: once stopped it stays stopped.
+    None,
+}
+
+impl PodController {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PodController::Deployment => "deployment",
+            PodController::None => "none",
+        }
+    }
+}
+
 /// `^[A-Za-z0-9_-]{1,255}$`: service, task, cluster and pod names.
 pub fn valid_name(name: &str) -> bool {
     (1..=255).contains(&name.len())
@@ -95,11 +113,56 @@ pub struct Workload {
     pub started_at: Instant,
 }
 
+/// An EKS pod on Fargate. Its id is `name` (or `name-n`); an evicted pod with a controller
+/// comes back under the next free `name-n`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pod {
+    pub id: String,
+    /// The `pod` of the run-pod event that started it (or its first incarnation).
+    pub name: String,
+    pub controller: PodController,
+    pub version: VersionId,
+    pub revision: u32,
+    pub started_at: Instant,
+}
+
 #[derive(Clone, Debug)]
 pub struct Cluster {
     pub name: String,
     pub fargate_version: VersionId,
-    pub pods: Vec<Workload>,
+    pub pods: Vec<Pod>,
+    /// The last number used per pod name, so replacement pods get new ids.
+    pod_counters: HashMap<String, u32>,
+}
+
+impl Cluster {
+    pub fn new(name: &str, fargate_version: VersionId) -> Cluster {
+        Cluster {
+            name: name.to_string(),
+            fargate_version,
+            pods: Vec::new(),
+            pod_counters: HashMap::new(),
+        }
+    }
+
+    /// Remembers that pods `name` or `name-1` … `name-count` were started.
+    pub fn count_pods(&mut self, name: &str, count: u32) {
+        let counter = self.pod_counters.entry(name.to_string()).or_insert(0);
+        *counter = (*counter).max(count);
+    }
+
+    /// The id of a new pod of `name` that replaces an evicted one: `name-n` for the next `n`
+    /// no running pod holds.
+    pub fn next_pod_id(&mut self, name: &str) -> String {
+        let counter = self.pod_counters.entry(name.to_string()).or_insert(0);
+        loop {
+            *counter += 1;
+            let id = format!("{name}-{counter}");
+            if !self.pods.iter().any(|p| p.id == id) {
+                return id;
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]

@@ -212,7 +212,7 @@ impl Playground {
                 Json::object([
                     ("index", Json::from(index)),
                     ("at", Json::from(event.at.to_iso())),
-                    ("event", event.action.to_json(event.note.as_deref())),
+                    ("event", event.echo()),
                     ("base", Json::from(matches!(source, Source::Base(_)))),
                 ])
             })

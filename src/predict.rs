@@ -73,8 +73,20 @@ pub fn question(before: &World, event: &TimedEvent, record: &StepRecord) -> Opti
             before.fleet.find_service_task(task).map_or(Family::Linux, |(s, _)| before.fleet.services[s].family),
         ),
         Action::RecycleService { service } => {
-            (format!("AWS recycles {service}'s tasks. Which version and patch will the new tasks run?"), family(service))
+            let recycling = before.fleet.service(service).is_none_or(|s| {
+                let version = before.fleet.services[s].primary().version;
+                before.catalog.get(version).recycles_tasks()
+            });
+            let what = if recycling { format!("AWS recycles {service}'s tasks") } else { format!("{service}'s tasks are replaced") };
+            (format!("{what}. Which version and patch will the new tasks run?"), family(service))
         }
+        Action::CodeDeployDeployment { service, platform_version } => (
+            format!(
+                "A new CodeDeploy deployment of {service} starts{}. Which version and patch will its tasks run, and do the running tasks change?",
+                platform_version.as_ref().map_or(String::new(), |p| format!(" asking for {p}"))
+            ),
+            family(service),
+        ),
         Action::RunPod { cluster, .. } => (format!("Pods start on EKS cluster {cluster}. Which version and patch will they run?"), Family::Linux),
         // AWS's moves start nothing a customer asked for; deleting starts nothing.
         Action::ReleaseVersion { .. }

@@ -182,7 +182,11 @@ pub fn report(world: &World, step_at: Instant, plan: &Plan) -> Result<Report, Re
         })?;
         events.push(Action::MoveLatest { to, family });
     }
-    events.push(Action::ForceUpdate { version, family });
+    events.push(Action::ForceUpdate {
+        version,
+        family,
+        scope: crate::scenario::ForceScope::Latest,
+    });
     if state != State::Retired {
         events.push(Action::SetVersionState {
             version,
@@ -203,6 +207,7 @@ pub fn report(world: &World, step_at: Instant, plan: &Plan) -> Result<Report, Re
             at: plan.at,
             action,
             note: None,
+            source: None,
         };
         let record = apply(&mut after, &event)
             .map_err(|fail| ReportError::Replay(fail.at(&format!("/retirement/{i}"))))?;

@@ -64,6 +64,14 @@ pub enum Rejection {
         what: &'static str,
         count: f64,
     },
+    /// UpdateService cannot redeploy a CODE_DEPLOY service (aws-facts.md, "CODE_DEPLOY").
+    CodeDeployUpdate {
+        service: String,
+    },
+    /// A CodeDeploy deployment of a service with the ECS controller.
+    NotCodeDeploy {
+        service: String,
+    },
 }
 
 impl Rejection {
@@ -81,15 +89,29 @@ impl Rejection {
             | Rejection::DuplicateTask { .. }
             | Rejection::DuplicatePod { .. }
             | Rejection::TaskNotFound { .. }
-            | Rejection::InvalidCount { .. } => "InvalidParameterException",
+            | Rejection::InvalidCount { .. }
+            | Rejection::CodeDeployUpdate { .. }
+            | Rejection::NotCodeDeploy { .. } => "InvalidParameterException",
+        }
+    }
+
+    /// `"aws"` where the message is AWS's own documented or observed text (rules 1 and 4 of
+    /// docs/format.md), else `"playground"`: the page must not present our words as AWS's.
+    pub fn wording(&self) -> &'static str {
+        match self {
+            Rejection::UnknownPlatform { .. }
+            | Rejection::LatestUnset { .. }
+            | Rejection::Incompatible { .. } => "aws",
+            _ => "playground",
         }
     }
 }
 
-/// AWS's message (where AWS has a documented one, word for word).
+/// The message: AWS's own text where `wording` says so, word for word; else ours.
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // With no LATEST yet, the platform asked for does not exist either.
             Rejection::UnknownPlatform { .. } | Rejection::LatestUnset { .. } => {
                 f.write_str("The specified platform does not exist.")
             }
@@ -119,6 +141,14 @@ impl fmt::Display for Rejection {
                 )
             }
             Rejection::TaskNotFound { .. } => f.write_str("The referenced task was not found."),
+            Rejection::CodeDeployUpdate { service } => write!(
+                f,
+                "{service} uses the CODE_DEPLOY deployment controller: update-service may change its desired count and a few settings, but a new platform version, task definition or deployment needs a new CodeDeploy deployment."
+            ),
+            Rejection::NotCodeDeploy { service } => write!(
+                f,
+                "{service} uses the ECS deployment controller; CodeDeploy deployments are for services with the CODE_DEPLOY controller (use update-service)."
+            ),
             Rejection::InvalidCount { what, count } => write!(
                 f,
                 "{what} must be a whole number from 0 to 5000; got {}.",

@@ -3,12 +3,15 @@
 
 use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, ScenarioError, MAX_EVENTS};
-use crate::fleet::{Controller, Count};
+use crate::fleet::{Controller, Count, PodController};
 use crate::json::{self, pointer_push, Json};
 use crate::lifecycle::State;
 use crate::version::{Family, Version, LATEST};
 
 pub const FORMAT: &str = "fargate-pv-scenario/1";
+
+/// The longest `source` address accepted.
+const MAX_SOURCE: usize = 2000;
 
 /// A parsed document. `events` are the document's own; `base` events are merged in by the replay.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +27,17 @@ pub struct TimedEvent {
     pub at: Instant,
     pub action: Action,
     pub note: Option<String>,
+    /// The public page the event's facts come from (an `https` URL).
+    pub source: Option<String>,
+}
+
+/// Which services an AWS force-update moves (aws-facts.md, rules 11 and 12).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ForceScope {
+    /// 2020: services that ask for LATEST and still run the version; LATEST is re-resolved.
+    Latest,
+    /// 2026: those, and every service pinned to the version, which is redeployed on `to`.
+    All { to: Version },
 }
 
 /// One event, typed, with defaults filled in.
@@ -51,6 +65,7 @@ pub enum Action {
     ForceUpdate {
         version: Version,
         family: Family,
+        scope: ForceScope,
     },
     RetireRevision {
         version: Version,
@@ -87,6 +102,12 @@ pub enum Action {
     RecycleService {
         service: String,
     },
+    /// A new CodeDeploy (blue/green) deployment of a CODE_DEPLOY service; `None` keeps the
+    /// service's current version string.
+    CodeDeployDeployment {
+        service: String,
+        platform_version: Option<String>,
+    },
     DeleteService {
         service: String,
     },
@@ -104,13 +125,14 @@ pub enum Action {
         cluster: String,
         pod: String,
         count: Count,
+        controller: PodController,
     },
     /// A fleet read from AWS CLI output (`import.rs`), placed as it runs. Boxed: it can be large.
     ImportFleet(Box<crate::import::ImportedFleet>),
 }
 
 const TOP_LEVEL: &[&str] = &["format", "title", "description", "base", "events"];
-const COMMON: &[&str] = &["at", "do", "note"];
+const COMMON: &[&str] = &["at", "do", "note", "source"];
 
 impl Action {
     pub fn name(&self) -> &'static str {
@@ -127,6 +149,7 @@ impl Action {
             Action::UpdateService { .. } => "update-service",
             Action::ScaleService { .. } => "scale-service",
             Action::RecycleService { .. } => "recycle-service",
+            Action::CodeDeployDeployment { .. } => "codedeploy-deployment",
             Action::DeleteService { .. } => "delete-service",
             Action::RunTask { .. } => "run-task",
             Action::StopTask { .. } => "stop-task",
@@ -135,8 +158,9 @@ impl Action {
         }
     }
 
-    /// The event as the trace echoes it: `do` first, defaults filled in, no `at`.
-    pub fn to_json(&self, note: Option<&str>) -> Json {
+    /// The event as the trace echoes it: `do` first, defaults filled in, no `at`, `note` or
+    /// `source` (see `TimedEvent::echo`).
+    pub fn to_json(&self) -> Json {
         let text = |s: &str| Json::from(s);
         let version_family = |version: &Version, family: &Family| {
             vec![
@@ -174,7 +198,21 @@ impl Action {
                 fields.push(("state", text(state.as_str())));
                 fields
             }
-            Action::ForceUpdate { version, family } => version_family(version, family),
+            Action::ForceUpdate {
+                version,
+                family,
+                scope,
+            } => {
+                let mut fields = version_family(version, family);
+                match scope {
+                    ForceScope::Latest => fields.push(("scope", text("latest"))),
+                    ForceScope::All { to } => {
+                        fields.push(("scope", text("all")));
+                        fields.push(("to", text(&to.to_string())));
+                    }
+                }
+                fields
+            }
             Action::RetireRevision {
                 version,
                 family,
@@ -240,6 +278,16 @@ impl Action {
             Action::RecycleService { service } | Action::DeleteService { service } => {
                 vec![("service", text(service))]
             }
+            Action::CodeDeployDeployment {
+                service,
+                platform_version,
+            } => {
+                let mut fields = vec![("service", text(service))];
+                if let Some(p) = platform_version {
+                    fields.push(("platformVersion", text(p)));
+                }
+                fields
+            }
             Action::RunTask {
                 task,
                 platform_version,
@@ -258,10 +306,12 @@ impl Action {
                 cluster,
                 pod,
                 count,
+                controller,
             } => vec![
                 ("cluster", text(cluster)),
                 ("pod", text(pod)),
                 ("count", Json::from(count.0)),
+                ("controller", text(controller.as_str())),
             ],
             Action::ImportFleet(fleet) => vec![
                 ("services", Json::from(fleet.services.len())),
@@ -273,31 +323,39 @@ impl Action {
         for (key, value) in fields {
             out.set(key, value);
         }
-        if let Some(note) = note {
-            out.set("note", text(note));
-        }
         out
     }
 }
 
 impl TimedEvent {
+    /// The event as the trace echoes it: the action with its defaults, then `note` and `source`.
+    pub fn echo(&self) -> Json {
+        self.with_narration(self.action.to_json())
+    }
+
+    fn with_narration(&self, mut event: Json) -> Json {
+        if let Some(note) = &self.note {
+            event.set("note", Json::from(note.as_str()));
+        }
+        if let Some(source) = &self.source {
+            event.set("source", Json::from(source.as_str()));
+        }
+        event
+    }
+
     /// The event as a document holds it (with `at`), for `toScenarioJson`.
     pub fn to_document_json(&self) -> Json {
         let mut out = Json::object([("at", Json::from(self.at.to_iso()))]);
         let event = if let Action::ImportFleet(fleet) = &self.action {
             // The step echo only counts the fleet; the document holds all of it.
             let (services, tasks) = fleet.to_event_fields();
-            let mut event = Json::object([
+            self.with_narration(Json::object([
                 ("do", Json::from(self.action.name())),
                 ("services", Json::from(services)),
                 ("tasks", Json::from(tasks)),
-            ]);
-            if let Some(note) = &self.note {
-                event.set("note", Json::from(note.as_str()));
-            }
-            event
+            ]))
         } else {
-            self.action.to_json(self.note.as_deref())
+            self.echo()
         };
         if let Json::Object(members) = event {
             for (key, value) in members {
@@ -461,8 +519,14 @@ pub fn read_event(
         (None, None) => return Err(missing(path, "at", context.clone())),
     };
     let note = r.optional_string("note")?;
+    let source = r.source()?;
     let action = (spec.read)(&r)?;
-    Ok(TimedEvent { at, action, note })
+    Ok(TimedEvent {
+        at,
+        action,
+        note,
+        source,
+    })
 }
 
 /// One kind of event: its `do`, the fields it accepts besides `at`, `do` and `note`, and how it
@@ -520,11 +584,12 @@ const EVENTS: &[EventSpec] = &[
     },
     EventSpec {
         name: "force-update",
-        fields: &["version", "family"],
+        fields: &["version", "family", "scope", "to"],
         read: |r| {
             Ok(Action::ForceUpdate {
                 version: r.version("version")?,
                 family: r.family()?,
+                scope: r.force_scope()?,
             })
         },
     },
@@ -623,6 +688,16 @@ const EVENTS: &[EventSpec] = &[
         },
     },
     EventSpec {
+        name: "codedeploy-deployment",
+        fields: &["service", "platformVersion"],
+        read: |r| {
+            Ok(Action::CodeDeployDeployment {
+                service: r.required_string("service")?,
+                platform_version: r.optional_string("platformVersion")?,
+            })
+        },
+    },
+    EventSpec {
         name: "delete-service",
         fields: &["service"],
         read: |r| {
@@ -657,12 +732,22 @@ const EVENTS: &[EventSpec] = &[
     },
     EventSpec {
         name: "run-pod",
-        fields: &["cluster", "pod", "count"],
+        fields: &["cluster", "pod", "count", "controller"],
         read: |r| {
             Ok(Action::RunPod {
                 cluster: r.required_string("cluster")?,
                 pod: r.required_string("pod")?,
                 count: r.optional_count("count")?.unwrap_or(Count(1.0)),
+                controller: r.enumerated(
+                    "controller",
+                    "\"deployment\" (a Deployment, ReplicaSet or Job restarts it) or \"none\" (a bare pod)",
+                    |s| match s {
+                        "deployment" => Some(PodController::Deployment),
+                        "none" => Some(PodController::None),
+                        _ => None,
+                    },
+                    PodController::Deployment,
+                )?,
             })
         },
     },
@@ -692,6 +777,61 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn get(&self, name: &str) -> Option<&'a Json> {
         self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// `source`: the public page an event's facts come from, an https URL a learner can follow.
+    fn source(&self) -> Result<Option<String>, ScenarioError> {
+        let Some(url) = self.optional_string("source")? else {
+            return Ok(None);
+        };
+        let host = url.strip_prefix("https://").unwrap_or_default();
+        let plain = url.chars().all(|c| !c.is_whitespace() && !c.is_control());
+        if host.is_empty() || host.starts_with('/') || !plain || url.chars().count() > MAX_SOURCE {
+            return Err(ScenarioError::new(
+                self.at("source"),
+                ErrorKind::InvalidField {
+                    what: "source".into(),
+                    expected: format!(
+                        "an https:// address of at most {MAX_SOURCE} characters, without spaces (the public page the event's facts come from)"
+                    ),
+                    found: crate::error::quoted(&url),
+                },
+            ));
+        }
+        Ok(Some(url))
+    }
+
+    /// `scope` (`"latest"` when absent) and, for `"all"`, the version pinned services move `to`.
+    fn force_scope(&self) -> Result<ForceScope, ScenarioError> {
+        #[derive(Clone, Copy)]
+        enum Scope {
+            Latest,
+            All,
+        }
+        let scope = self.enumerated(
+            "scope",
+            "\"latest\" (services that ask for LATEST) or \"all\" (pinned services too)",
+            |s| match s {
+                "latest" => Some(Scope::Latest),
+                "all" => Some(Scope::All),
+                _ => None,
+            },
+            Scope::Latest,
+        )?;
+        match (scope, self.get("to")) {
+            (Scope::All, _) => Ok(ForceScope::All {
+                to: self.version("to")?,
+            }),
+            (Scope::Latest, None) => Ok(ForceScope::Latest),
+            (Scope::Latest, Some(_)) => Err(ScenarioError::new(
+                self.at("to"),
+                ErrorKind::InvalidField {
+                    what: "to".into(),
+                    expected: "given only with scope \"all\" (a LATEST force-update moves services to what LATEST means)".into(),
+                    found: "it with scope \"latest\"".into(),
+                },
+            )),
+        }
     }
 
     /// EKS runs Fargate pods on Linux platform versions only.

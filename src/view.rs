@@ -13,6 +13,8 @@ use serde::Serialize;
 pub struct ErrorView {
     pub code: &'static str,
     pub message: String,
+    /// `"aws"` for AWS's own text, `"playground"` for ours.
+    pub wording: &'static str,
 }
 
 #[derive(Serialize)]
@@ -123,6 +125,7 @@ fn shape<'a, S, T, C, X>(
             Some(ErrorView {
                 code: r.code(),
                 message: r.to_string(),
+                wording: r.wording(),
             }),
         ),
     };
@@ -247,14 +250,11 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
             pods: c
                 .pods
                 .iter()
-                .map(|p| {
-                    let (platform_version, started_at) = workload(p, catalog);
-                    PodView {
-                        id: p.id.clone(),
-                        platform_version,
-                        revision: p.revision,
-                        started_at,
-                    }
+                .map(|p| PodView {
+                    id: p.id.clone(),
+                    platform_version: catalog.get(p.version).version,
+                    revision: p.revision,
+                    started_at: p.started_at.to_iso(),
                 })
                 .collect(),
         })

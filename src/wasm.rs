@@ -188,7 +188,7 @@ pub fn builtin_scenarios() -> JsValue {
 #[wasm_bindgen(js_name = parseCommand, unchecked_return_type = "ScenarioEvent")]
 pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
     parse_line(line)
-        .map(|action| from_json(&action.to_json(None).text()))
+        .map(|action| from_json(&action.to_json().text()))
         .map_err(command_error)
 }
 
@@ -199,7 +199,7 @@ pub fn parse_console(line: &str) -> Result<JsValue, JsValue> {
     let value = match parse_console_line(line).map_err(command_error)? {
         ConsoleCommand::Event(action) => Json::object([
             ("kind", Json::from("event")),
-            ("event", action.to_json(None)),
+            ("event", action.to_json()),
         ]),
         ConsoleCommand::Query(Query::Services(names)) => Json::object([
             ("kind", Json::from("describe-services")),

@@ -1,4 +1,4 @@
-//! Scenario errors (scenario-format.md §1–§3): code, JSON Pointer path, line/column and the whole
+//! Scenario errors (docs/format.md, "Errors"): code, JSON Pointer path, line/column and the whole
 //! message, word for word.
 
 use latest_playground::{simulate, Playground};
@@ -34,7 +34,7 @@ fn cases() -> Vec<(String, &'static str, &'static str, &'static str)> {
         (doc("7"), "InvalidField", "/events/0", "An event must be an object; found 7."),
         (doc(r#"{"at":"2019-01-01"}"#), "MissingField", "/events/0/do", "Missing field \"do\": every event needs it."),
         (doc(r#"{"at":"2019-01-01","do":"craete-service","service":"web"}"#), "UnknownEvent", "/events/0/do",
-         "Unknown event \"craete-service\" (did you mean create-service?); use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, delete-service, run-task, stop-task, run-pod, import-fleet."),
+         "Unknown event \"craete-service\" (did you mean create-service?); use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, codedeploy-deployment, delete-service, run-task, stop-task, run-pod, import-fleet."),
         (doc(r#"{"do":"scale-service","desiredcount":2}"#), "UnknownField", "/events/0/desiredcount",
          "Unknown field \"desiredcount\" in a scale-service event (did you mean desiredCount?); remove it or fix its name."),
         (doc(r#"{"at":"2019-01-01","do":"scale-service","desiredCount":2}"#), "MissingField", "/events/0/service",
@@ -70,7 +70,7 @@ fn cases() -> Vec<(String, &'static str, &'static str, &'static str)> {
          "This event is dated 2019-01-31T23:59:59Z, before the previous event's 2019-02-01T00:00:00Z; events must be in date order."),
         // A shape error anywhere wins over a replay error earlier in the document.
         (doc(r#"{"at":"2019-01-01","do":"move-latest","to":"9.9.9"},{"at":"2019-01-02","do":"bogus"}"#), "UnknownEvent", "/events/1/do",
-         "Unknown event \"bogus\"; use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, delete-service, run-task, stop-task, run-pod, import-fleet."),
+         "Unknown event \"bogus\"; use one of release-version, publish-revision, move-latest, set-version-state, force-update, retire-revision, create-eks-cluster, update-eks-platform, create-service, update-service, scale-service, recycle-service, codedeploy-deployment, delete-service, run-task, stop-task, run-pod, import-fleet."),
         (doc(r#"{"at":"2019-01-01","do":"move-latest","to":"9.9.9"}"#), "UnknownVersion", "/events/0/to",
          "Platform version 9.9.9 (LINUX) was never released; add a release-version event before this one."),
         (with_catalog(r#"{"at":"2019-01-02","do":"move-latest","to":"1.2.0","family":"WINDOWS"}"#), "UnknownVersion", "/events/2/to",
@@ -103,6 +103,27 @@ fn cases() -> Vec<(String, &'static str, &'static str, &'static str)> {
         (with_catalog(r#"{"at":"2019-01-02","do":"release-version","version":"1.3.0"},{"at":"2019-01-02","do":"move-latest","to":"1.3.0"},{"at":"2019-01-03","do":"set-version-state","version":"1.2.0","state":"retired"},{"at":"2019-01-04","do":"create-eks-cluster","cluster":"c","fargateVersion":"1.2.0"}"#),
          "InvalidTransition", "/events/5/fargateVersion",
          "EKS pods cannot run on 1.2.0: it is retired; choose an active or deprecating version."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"force-update","version":"1.2.0","scope":"all"}"#), "MissingField", "/events/2/to",
+         "Missing field \"to\": a force-update event needs it."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"force-update","version":"1.2.0","to":"1.2.0"}"#), "InvalidField", "/events/2/to",
+         "to must be given only with scope \"all\" (a LATEST force-update moves services to what LATEST means); found it with scope \"latest\"."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"force-update","version":"1.2.0","scope":"pinned","to":"1.2.0"}"#), "InvalidField", "/events/2/scope",
+         "scope must be \"latest\" (services that ask for LATEST) or \"all\" (pinned services too); found \"pinned\"."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"force-update","version":"1.2.0","scope":"all","to":"1.2.0"}"#), "InvalidTransition", "/events/2/to",
+         "A force-update of 1.2.0 (LINUX) with scope \"all\" must move pinned services to another version; name an active version in \"to\"."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"force-update","version":"1.2.0","scope":"all","to":"1.4.0"}"#), "UnknownVersion", "/events/2/to",
+         "Platform version 1.4.0 (LINUX) was never released; add a release-version event before this one."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"release-version","version":"1.4.0"},{"at":"2019-01-03","do":"set-version-state","version":"1.4.0","state":"deprecating"},{"at":"2019-01-04","do":"force-update","version":"1.2.0","scope":"all","to":"1.4.0"}"#),
+         "InvalidTransition", "/events/4/to", "Platform version 1.4.0 (LINUX) is deprecating; a force-update moves pinned services onto an active version."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"create-service","service":"a","source":"http://example.com"}"#), "InvalidField", "/events/2/source",
+         "source must be an https:// address of at most 2000 characters, without spaces (the public page the event's facts come from); found \"http://example.com\"."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"create-service","service":"a","source":"https://exa mple.com"}"#), "InvalidField", "/events/2/source",
+         "source must be an https:// address of at most 2000 characters, without spaces (the public page the event's facts come from); found \"https://exa mple.com\"."),
+        (with_catalog(&format!(r#"{{"at":"2019-01-02","do":"create-service","service":"a","source":"https://e.com/{}"}}"#, "x".repeat(1990))), "InvalidField", "/events/2/source",
+         "source must be an https:// address of at most 2000 characters, without spaces (the public page the event's facts come from); found \"https://e.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"… (2004 characters)."),
+        (with_catalog(r#"{"at":"2019-01-02","do":"create-eks-cluster","cluster":"c","fargateVersion":"1.2.0"},{"at":"2019-01-02","do":"run-pod","cluster":"c","pod":"p","controller":"ReplicaSet"}"#),
+         "InvalidField", "/events/3/controller",
+         "controller must be \"deployment\" (a Deployment, ReplicaSet or Job restarts it) or \"none\" (a bare pod); found \"ReplicaSet\"."),
         (format!(r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#, vec![r#"{"at":"2019-01-01","do":"delete-service","service":"a"}"#; 100_001].join(",")),
          "LimitExceeded", "/events", "The document has 100001 events; the limit is 100000. Split it into smaller scenarios."),
         (r#"{"format":"fargate-pv-scenario/1","base":"blog-timeline","events":[{"at":"2018-01-01","do":"release-version","version":"1.2.0"}]}"#.into(),

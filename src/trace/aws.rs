@@ -6,10 +6,11 @@ use super::step::{transition, Step};
 use super::{Change, Fail, Outcome, StopReason};
 use crate::catalog::VersionId;
 use crate::error::Transition;
-use crate::fleet::{Cluster, ServiceTask};
+use crate::fleet::{Cluster, Controller, PodController, ServiceTask};
 use crate::lifecycle::State;
 use crate::resolve::resolve;
 use crate::text::{listed, plural};
+use crate::scenario::ForceScope;
 use crate::version::{Family, Version, LATEST};
 
 impl Step<'_> {
@@ -123,7 +124,7 @@ impl Step<'_> {
         })
     }
 
-    /// A lifecycle transition of the teaching model (aws-facts.md, "Lifecycle").
+    /// A lifecycle transition (aws-facts.md, "Lifecycle": the four states AWS's blog proposed).
     pub(super) fn set_state(
         &mut self,
         version: Version,
@@ -149,7 +150,7 @@ impl Step<'_> {
         };
         self.applied(|| {
             let mut text = format!(
-                "{version} ({family}) went from {} to {} (teaching model; AWS: {}). ",
+                "{version} ({family}) went from {} to {} (states AWS's blog proposed, not shown by any API; AWS's term: {}). ",
                 from.as_str(),
                 to.as_str(),
                 to.aws_term()
@@ -157,14 +158,17 @@ impl Step<'_> {
             text.push_str(match to {
                 State::Active => "New tasks and services may start on it again without a warning.",
                 State::Deprecating => "New tasks and services may still start on it, with a warning; running tasks are untouched.",
-                State::Retired => "Running tasks keep running, but nothing new starts on it and it receives no more patches; services that need more tasks on it cannot place them.",
-                State::Recalled => "",
+                State::Retired => "Running tasks keep running until they stop, but nothing new may start on it and it receives no more patches, so services that need more tasks on it cannot place them (the playground's reading: AWS does not document what a scale-out then does).",
+                State::Recalled => "AWS terminated every task and pod still running on it",
             });
             if to == State::Recalled {
-                text.push_str(&format!(
-                    "AWS terminated what still ran on it: {} stopped; service tasks cannot be replaced on it, so only a new deployment brings those services back.",
-                    plural(stopped, "task or pod", "tasks and pods")
-                ));
+                text.push_str(&match stopped {
+                    0 => format!("; no task or pod in this scenario ran {version}, so nothing here changes."),
+                    n => format!(
+                        ": {} stopped. Service tasks cannot be replaced on it, so only a new deployment on another version brings those services back.",
+                        plural(n, "task or pod", "tasks and pods")
+                    ),
+                });
             }
             text
         })
@@ -187,24 +191,46 @@ impl Step<'_> {
             }
         }
         stopped += self.stop_standalone(|t| t.version == id, StopReason::VersionRecalled);
-        stopped += self.stop_pods(|p| p.version == id, StopReason::VersionRecalled);
+        for c in 0..self.world.fleet.clusters.len() {
+            stopped += self
+                .stop_pods(c, |p| p.version == id, StopReason::VersionRecalled)
+                .len();
+        }
         stopped
     }
 
-    /// AWS's 2020 force-update (aws-facts.md, rule 11): every LATEST service still on `version`
-    /// gets a new deployment that re-resolves LATEST now.
+    /// AWS's force-updates (aws-facts.md, rules 11 and 12). Every service of the family that asks
+    /// for LATEST and still runs `version` gets a new deployment that re-resolves LATEST now; with
+    /// scope `all` (2026), every service pinned to `version` also gets one, on `to`.
     pub(super) fn force_update(
         &mut self,
         version: Version,
         family: Family,
+        scope: ForceScope,
     ) -> Result<Outcome, Fail> {
         let id = self.known(family, version, "version")?;
+        let to = match scope {
+            ForceScope::Latest => None,
+            ForceScope::All { to } => {
+                let to_id = self.known(family, to, "to")?;
+                let state = self.catalog().get(to_id).state;
+                if to_id == id || state != State::Active {
+                    return Err(transition("to")(Transition::ForceUpdateTarget {
+                        version,
+                        family,
+                        to,
+                        state,
+                    }));
+                }
+                Some(to)
+            }
+        };
         let targets: Vec<usize> = (0..self.world.fleet.services.len())
             .filter(|&s| {
                 let service = &self.world.fleet.services[s];
                 service.family == family
-                    && service.requested == LATEST
                     && service.primary().version == id
+                    && (service.requested == LATEST || to.is_some())
             })
             .collect();
         // Plan every redeployment first, so that a limit error leaves the world untouched.
@@ -213,10 +239,14 @@ impl Step<'_> {
         let mut extra: i64 = 0;
         for &s in &targets {
             let service = &self.world.fleet.services[s];
-            match resolve(self.catalog(), family, LATEST, &service.requires) {
+            let requested = match to {
+                Some(to) if service.requested != LATEST => to.to_string(),
+                _ => LATEST.to_string(),
+            };
+            match resolve(self.catalog(), family, &requested, &service.requires) {
                 Ok(resolved) => {
                     extra += i64::from(service.desired) - service.tasks.len() as i64;
-                    plans.push((s, resolved));
+                    plans.push((s, resolved, requested));
                 }
                 Err(rejection) => kept.push(format!(
                     "{} keeps deployment {} ({rejection})",
@@ -228,49 +258,77 @@ impl Step<'_> {
         self.capacity(extra.max(0) as u64, None)?;
         let latest = self.latest_label(family);
         let mut moved = Vec::new();
-        for (s, resolved) in plans {
+        let mut code_deploy = Vec::new();
+        for (s, resolved, requested) in plans {
+            // How AWS rewrites a pinned service's requested version is not documented; the
+            // playground shows it asking for the version it moved to.
+            self.world.fleet.services[s].requested = requested;
             let number = self.new_deployment(s, resolved, None, StopReason::NewDeployment);
             if self.recording() {
+                let service = &self.world.fleet.services[s];
                 moved.push(format!(
                     "{} gets deployment {number} on {}",
-                    self.world.fleet.services[s].name,
+                    service.name,
                     self.v(resolved.version)
                 ));
+                if service.controller == Controller::CodeDeploy {
+                    code_deploy.push(service.name.clone());
+                }
             }
         }
         self.applied(|| {
-            let untouched: Vec<String> = self
-                .world
-                .fleet
-                .services
-                .iter()
-                .filter(|s| s.family == family && s.requested != LATEST && s.primary().version == id)
-                .map(|s| format!("{} (pinned to {})", s.name, s.requested))
-                .collect();
-            let mut text = if targets.is_empty() {
-                format!("AWS force-updated the LATEST services of {family} still on {version}, but there were none; nothing changes.")
-            } else {
-                format!(
-                    "AWS force-updated every {family} service that asked for LATEST and still ran {version}: each gets a new deployment that re-resolves LATEST now, when it means {latest}. {}.",
-                    if moved.is_empty() { "No service could move".to_string() } else { listed(&moved).replace(", ", "; ") }
-                )
+            let mut text = match to {
+                None => format!(
+                    "AWS force-updated every {family} service that asked for LATEST and still ran {version}: each gets a new deployment that re-resolves LATEST now, when it means {latest}."
+                ),
+                Some(to) => format!(
+                    "AWS force-updated every {family} service still running {version}, pinned or not: those that ask for LATEST get a new deployment that re-resolves LATEST now, when it means {latest}; those pinned to {version} get a new deployment on {to} and from now on ask for {to} (how AWS rewrites a pinned service's requested version is not documented; the playground shows {to})."
+                ),
             };
+            if targets.is_empty() {
+                text.push_str(&format!(
+                    " No service in this scenario {} {version}, so nothing here changes.",
+                    if to.is_some() { "runs" } else { "asks for LATEST and runs" }
+                ));
+            } else if moved.is_empty() {
+                text.push_str(" No service could move.");
+            } else {
+                text.push_str(&format!(" {}.", listed(&moved).replace(", ", "; ")));
+            }
             if !kept.is_empty() {
                 text.push_str(&format!(" Not moved: {}.", listed(&kept).replace(", ", "; ")));
             }
-            if !untouched.is_empty() {
+            if !code_deploy.is_empty() {
                 text.push_str(&format!(
-                    " Untouched because they name an explicit version: {}.",
-                    listed(&untouched)
+                    " Whether AWS force-updates CODE_DEPLOY services is not documented; the playground treats {} like the others.",
+                    listed(&code_deploy)
                 ));
+            }
+            if to.is_none() {
+                let untouched: Vec<String> = self
+                    .world
+                    .fleet
+                    .services
+                    .iter()
+                    .filter(|s| s.family == family && s.requested != LATEST && s.primary().version == id)
+                    .map(|s| format!("{} (pinned to {})", s.name, s.requested))
+                    .collect();
+                if !untouched.is_empty() {
+                    text.push_str(&format!(
+                        " Untouched because they name an explicit version: {}.",
+                        listed(&untouched)
+                    ));
+                }
             }
             text.push_str(" Standalone tasks are never force-updated.");
             text
         })
     }
 
-    /// Revision retirement (aws-facts.md, rule 10): tasks and pods on the revision stop; service
-    /// tasks are replaced on the same version's newest revision, the others are not.
+    /// Revision retirement (aws-facts.md, rules 10 and 13): tasks and pods on the revision stop.
+    /// Service tasks are replaced on the same version's newest revision and EKS pods with a
+    /// controller come back as new pods on the cluster's version; standalone tasks and bare pods
+    /// are not replaced.
     pub(super) fn retire_revision(
         &mut self,
         version: Version,
@@ -302,23 +360,58 @@ impl Step<'_> {
             |t| t.version == id && t.revision == revision,
             StopReason::RevisionRetired,
         );
-        let pods = self.stop_pods(
-            |p| p.version == id && p.revision == revision,
-            StopReason::RevisionRetired,
-        );
+        stopped += standalone;
+        let mut evicted = Vec::new();
+        let mut bare = Vec::new();
+        for c in 0..self.world.fleet.clusters.len() {
+            let gone = self.stop_pods(
+                c,
+                |p| p.version == id && p.revision == revision,
+                StopReason::RevisionRetired,
+            );
+            stopped += gone.len();
+            let cluster_version = self.world.fleet.clusters[c].fargate_version;
+            let can_start = self.catalog().get(cluster_version).state.capabilities().starts_tasks;
+            for pod in gone {
+                if pod.controller == PodController::None || !can_start {
+                    bare.push(pod.id);
+                    continue;
+                }
+                let new_id = self.world.fleet.clusters[c].next_pod_id(&pod.name);
+                evicted.push(format!("{} → {new_id}", pod.id));
+                self.start_pods(c, &pod.name, vec![new_id], pod.controller);
+            }
+        }
         self.applied(|| {
             let newest = self.catalog().get(id).newest_revision();
-            let mut text = format!(
-                "AWS retired revision {revision} of {version} ({family}): {} on it stopped",
-                plural(stopped + standalone + pods, "task or pod", "tasks and pods")
-            );
+            let mut text = format!("AWS retired revision {revision} of {version} ({family})");
+            if stopped == 0 {
+                text.push_str(": no task or pod in this scenario ran on it, so nothing here changes.");
+                return text;
+            }
+            text.push_str(&format!(
+                ": {} on it stopped",
+                plural(stopped, "task or pod", "tasks and pods")
+            ));
             if !replaced.is_empty() {
                 text.push_str(&format!(
-                    ". The service scheduler replaces service tasks on the same version's newest revision, {newest} ({})",
+                    ". The service scheduler replaces service tasks on the same version's newest revision, {newest} ({}); with the default minimum healthy percent of 100 %, each new task starts before the old one stops",
                     replaced.join("; ")
                 ));
             }
-            text.push_str(". Standalone tasks and pods are not replaced.");
+            if !evicted.is_empty() {
+                text.push_str(&format!(
+                    ". EKS evicts pods on it; those run by a controller (a Deployment, ReplicaSet or Job) come back as new pods on their cluster's Fargate platform, newest patch ({})",
+                    listed(&evicted)
+                ));
+            }
+            if standalone > 0 || !bare.is_empty() {
+                text.push_str(". Standalone tasks and bare pods are not replaced");
+                if !bare.is_empty() {
+                    text.push_str(&format!(" ({} stays stopped)", listed(&bare)));
+                }
+            }
+            text.push('.');
             text
         })
     }
@@ -347,17 +440,13 @@ impl Step<'_> {
             }));
         }
         let id = self.startable_cluster_version(version)?;
-        self.world.fleet.clusters.push(Cluster {
-            name: cluster.to_string(),
-            fargate_version: id,
-            pods: Vec::new(),
-        });
+        self.world.fleet.clusters.push(Cluster::new(cluster, id));
         self.change(Change::ClusterCreated {
             cluster: cluster.to_string(),
             fargate_version: version,
         });
         self.applied(|| format!(
-            "AWS created EKS cluster {cluster}; its Fargate pods run {version}. EKS picks this version itself: there is no LATEST and no customer choice (ECS's LATEST means {} now).",
+            "AWS created EKS cluster {cluster}; its Fargate pods run {version}. EKS picks this version itself: there is no LATEST and no customer choice (ECS's LATEST means {} now). EKS does not show Fargate platform versions — its users see the cluster's EKS platform version, eks.N; the playground shows {version} to explain what runs underneath.",
             self.latest_label(Family::Linux)
         ))
     }

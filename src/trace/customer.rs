@@ -5,7 +5,7 @@
 use super::step::Step;
 use super::{Fail, Outcome, StopReason};
 use crate::error::quoted;
-use crate::fleet::{numbered_ids, Controller, Count, Deployment, Service, ServiceTask};
+use crate::fleet::{numbered_ids, Controller, Count, Deployment, PodController, Service, ServiceTask};
 use crate::resolve::{check_count, check_name, resolve, Rejection, Resolved};
 use crate::text::plural;
 use crate::version::{Family, LATEST};
@@ -43,6 +43,8 @@ impl Step<'_> {
             Rejection::ClusterNotFound { cluster } => format!("There is no EKS cluster named {}.", quoted(cluster)),
             Rejection::DuplicateService { service } => format!("A service named {service} already exists."),
             Rejection::TaskNotFound { task } => format!("No running task has the id {}.", quoted(task)),
+            Rejection::CodeDeployUpdate { .. } => "AWS: \"If the network configuration, platform version, task definition, or load balancer need to be updated, create a new CodeDeploy deployment.\" Nothing changes.".to_string(),
+            Rejection::NotCodeDeploy { .. } => "Nothing changes.".to_string(),
             Rejection::InvalidName { .. }
             | Rejection::DuplicateTask { .. }
             | Rejection::DuplicatePod { .. }
@@ -143,7 +145,7 @@ impl Step<'_> {
             );
             if controller == Controller::CodeDeploy {
                 text.push_str(&format!(
-                    " With the CODE_DEPLOY controller, describe-services shows the resolved {pv} as the service's platformVersion, not {requested}."
+                    " With the CODE_DEPLOY controller, users report that describe-services shows the resolved {pv} as the service's platformVersion, not {requested} (AWS does not document it)."
                 ));
             } else if resolved.via_latest {
                 text.push_str(&format!(
@@ -178,6 +180,14 @@ impl Step<'_> {
         }
         let current = &self.world.fleet.services[s];
         let family = current.family;
+        if current.controller == Controller::CodeDeploy {
+            return Ok(self.reject(
+                Rejection::CodeDeployUpdate {
+                    service: service.to_string(),
+                },
+                family,
+            ));
+        }
         let requested = platform_version.unwrap_or(&current.requested).to_string();
         let requires: Vec<String> =
             requires.map_or_else(|| current.requires.clone(), <[String]>::to_vec);
@@ -313,8 +323,10 @@ impl Step<'_> {
         })
     }
 
-    /// Task recycling: each task is replaced on its deployment's version, newest revision
-    /// (aws-facts.md, rules 3 and 6).
+    /// Replacing a service's tasks: each is replaced on its deployment's version, newest revision
+    /// (aws-facts.md, rules 3 and 6). From Linux 1.3.0 on this is AWS's task recycling; before,
+    /// the tasks are stopped and the scheduler starts new ones. Nothing new may start on a
+    /// retired or recalled version, so its tasks are not replaced.
     pub(super) fn recycle_service(&mut self, service: &str) -> Result<Outcome, Fail> {
         let s = match self.service_index(service) {
             Ok(s) => s,
@@ -323,23 +335,89 @@ impl Step<'_> {
         let primary = self.world.fleet.services[s].primary().clone();
         let info = self.catalog().get(primary.version);
         let (pv, state, revision) = (info.version, info.state, info.newest_revision());
-        if !state.capabilities().receives_revisions {
+        let recycling = info.recycles_tasks();
+        if !state.capabilities().starts_tasks {
             self.warn(|_| format!(
-                "{service}'s tasks run {pv}, which is {}: AWS no longer patches or recycles it. Redeploy onto a supported version.",
+                "{service}'s tasks run {pv}, which is {}: nothing new may start on it, so they cannot be replaced. Redeploy onto a supported version.",
                 state.as_str()
             ));
             return self.applied(|| format!(
-                "AWS maintenance skipped {service}: {pv} is {}, so its tasks are not recycled onto a newer patch.",
+                "{service}'s tasks are not replaced: {pv} is {}, and nothing new may start on it.",
                 state.as_str()
             ));
         }
-        let stopped = self
-            .stop_service_tasks(s, |_| true, StopReason::Recycled)
-            .len();
+        let reason = if recycling {
+            StopReason::Recycled
+        } else {
+            StopReason::Replaced
+        };
+        let stopped = self.stop_service_tasks(s, |_| true, reason).len();
         self.start_service_tasks(s, stopped as u32);
+        self.applied(|| {
+            if recycling {
+                format!(
+                    "AWS recycled {service}'s {} (task recycling, since 1.3.0): each is replaced by a task on the version its deployment resolved, {pv}, at its newest patch, revision {revision}; with the default minimum healthy percent of 100 %, each new task starts before the old one stops. Recycling never re-resolves LATEST.",
+                    plural(stopped, "task", "tasks")
+                )
+            } else {
+                let (were, they, ones) = match stopped {
+                    1 => ("task was", "it was", "a new one"),
+                    _ => ("tasks were", "they were", "new ones"),
+                };
+                format!(
+                    "{service}'s {stopped} {were} replaced on the version its deployment resolved, {pv}, at its newest patch, revision {revision}: {they} stopped and the service scheduler started {ones}. This is not AWS's task recycling, which arrived with 1.3.0; replacing tasks never re-resolves LATEST."
+                )
+            }
+        })
+    }
+
+    /// A new CodeDeploy (blue/green) deployment re-resolves the version string, like any new
+    /// deployment (aws-facts.md, rule 4 and "CODE_DEPLOY").
+    pub(super) fn codedeploy_deployment(
+        &mut self,
+        service: &str,
+        platform_version: Option<&str>,
+    ) -> Result<Outcome, Fail> {
+        let s = match self.service_index(service) {
+            Ok(s) => s,
+            Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
+        };
+        let current = &self.world.fleet.services[s];
+        let family = current.family;
+        if current.controller != Controller::CodeDeploy {
+            return Ok(self.reject(
+                Rejection::NotCodeDeploy {
+                    service: service.to_string(),
+                },
+                family,
+            ));
+        }
+        let requested = platform_version.unwrap_or(&current.requested).to_string();
+        let (old_number, old_version, running, desired) = (
+            current.primary().number,
+            current.primary().version,
+            current.tasks.len(),
+            current.desired,
+        );
+        let resolved = match resolve(self.catalog(), family, &requested, &current.requires) {
+            Ok(r) => r,
+            Err(rejection) => return Ok(self.reject(rejection, family)),
+        };
+        self.capacity(
+            u64::from(desired).saturating_sub(running as u64),
+            Some("platformVersion"),
+        )?;
+        self.world.fleet.services[s].requested = requested.clone();
+        let number = self.new_deployment(s, resolved, None, StopReason::NewDeployment);
+        self.warn_if_deprecating(resolved.version, &format!("{service} starts tasks"));
+        let pv = self.v(resolved.version);
         self.applied(|| format!(
-            "AWS recycled {service}'s {}: each is replaced by a task on the version its deployment resolved, {pv}, at its newest patch, revision {revision}. Recycling never re-resolves LATEST.",
-            plural(stopped, "task", "tasks")
+            "A new CodeDeploy (blue/green) deployment of {service} resolves the version again: {}, so deployment {number} is pinned to {pv} (deployment {old_number} ran {}). The green tasks replace the blue ones: {} stopped and {} started on {pv} revision {}. Users report that describe-services now shows {pv} for the service (AWS does not document it).",
+            self.resolution_words(service, &requested, resolved, family),
+            self.v(old_version),
+            plural(running, "old task", "old tasks"),
+            plural(desired as usize, "task", "tasks"),
+            resolved.revision
         ))
     }
 
@@ -452,6 +530,7 @@ impl Step<'_> {
         cluster: &str,
         pod: &str,
         count: Count,
+        controller: PodController,
     ) -> Result<Outcome, Fail> {
         let Some(c) = self.world.fleet.cluster(cluster) else {
             return Ok(self.reject(
@@ -485,11 +564,13 @@ impl Step<'_> {
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
         self.capacity(ids.len() as u64, Some("count"))?;
-        self.start_pods(c, &ids);
+        let started = ids.len();
+        self.world.fleet.clusters[c].count_pods(pod, started as u32);
+        self.start_pods(c, pod, ids, controller);
         self.warn_if_deprecating(version, &format!("pods of {cluster} start"));
         self.applied(|| format!(
             "{} on cluster {cluster}'s Fargate platform {pv}, revision {revision}. EKS chose that version for the cluster; pods have no LATEST to resolve (ECS's LATEST means {}).",
-            match ids.len() {
+            match started {
                 0 => "No pod starts (count 0); later pods would run".to_string(),
                 n => format!("{} {}", plural(n, "pod", "pods"), if n == 1 { "starts" } else { "start" }),
             },

@@ -138,6 +138,8 @@ pub enum StopReason {
     ScaleIn,
     NewDeployment,
     Recycled,
+    /// Replaced by the scheduler on a version without AWS's task recycling (before 1.3.0).
+    Replaced,
     StoppedByUser,
     ServiceDeleted,
     RevisionRetired,
@@ -150,6 +152,7 @@ impl StopReason {
             StopReason::ScaleIn => "scale-in",
             StopReason::NewDeployment => "new-deployment",
             StopReason::Recycled => "recycled",
+            StopReason::Replaced => "replaced",
             StopReason::StoppedByUser => "stopped-by-user",
             StopReason::ServiceDeleted => "service-deleted",
             StopReason::RevisionRetired => "revision-retired",
@@ -267,7 +270,7 @@ fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<S
     let (changes, warnings, tallies) = step.finish();
     Ok(StepRecord {
         at: event.at,
-        event: event.action.to_json(event.note.as_deref()),
+        event: event.echo(),
         rejection,
         explanation,
         work,
@@ -296,7 +299,11 @@ fn run(step: &mut Step, action: &Action) -> Result<Outcome, Fail> {
             family,
             state,
         } => step.set_state(*version, *family, *state),
-        Action::ForceUpdate { version, family } => step.force_update(*version, *family),
+        Action::ForceUpdate {
+            version,
+            family,
+            scope,
+        } => step.force_update(*version, *family, *scope),
         Action::RetireRevision {
             version,
             family,
@@ -343,6 +350,10 @@ fn run(step: &mut Step, action: &Action) -> Result<Outcome, Fail> {
             desired_count,
         } => step.scale_service(service, *desired_count),
         Action::RecycleService { service } => step.recycle_service(service),
+        Action::CodeDeployDeployment {
+            service,
+            platform_version,
+        } => step.codedeploy_deployment(service, platform_version.as_deref()),
         Action::DeleteService { service } => step.delete_service(service),
         Action::RunTask {
             task,
@@ -356,7 +367,8 @@ fn run(step: &mut Step, action: &Action) -> Result<Outcome, Fail> {
             cluster,
             pod,
             count,
-        } => step.run_pod(cluster, pod, *count),
+            controller,
+        } => step.run_pod(cluster, pod, *count, *controller),
         Action::ImportFleet(fleet) => step.import_fleet(fleet),
     }
 }

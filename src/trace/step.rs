@@ -5,7 +5,7 @@ use super::{Change, Fail, Outcome, StopReason, Tally, World};
 use crate::catalog::{Catalog, VersionId};
 use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, Transition, MAX_RUNNING_TASKS};
-use crate::fleet::{Deployment, ServiceTask, Workload};
+use crate::fleet::{Deployment, Pod, PodController, ServiceTask, Workload};
 use crate::resolve::Resolved;
 use crate::version::{Family, Version};
 use std::collections::HashMap;
@@ -438,48 +438,53 @@ impl<'w> Step<'w> {
         gone.len()
     }
 
-    /// Starts pods `ids` on cluster `c`'s Fargate version, newest revision.
-    pub(super) fn start_pods(&mut self, c: usize, ids: &[String]) {
+    /// Starts pods `ids` of `name` on cluster `c`'s Fargate version, newest revision.
+    pub(super) fn start_pods(
+        &mut self,
+        c: usize,
+        name: &str,
+        ids: Vec<String>,
+        controller: PodController,
+    ) {
         let version = self.world.fleet.clusters[c].fargate_version;
         let revision = self.catalog().get(version).newest_revision();
-        let name = self.world.fleet.clusters[c].name.clone();
+        let cluster = self.world.fleet.clusters[c].name.clone();
         for id in ids {
-            self.world.fleet.clusters[c].pods.push(Workload {
-                id: id.clone(),
+            self.started(Owner::Cluster(&cluster), || id.clone(), version, revision);
+            self.world.fleet.clusters[c].pods.push(Pod {
+                id,
+                name: name.to_string(),
+                controller,
                 version,
                 revision,
                 started_at: self.at,
             });
-            self.started(Owner::Cluster(&name), || id.clone(), version, revision);
         }
     }
 
-    /// Stops the pods `which` picks, in every cluster; returns how many.
+    /// Stops the pods of cluster `c` that `which` picks; returns them.
     pub(super) fn stop_pods(
         &mut self,
-        which: impl Fn(&Workload) -> bool,
+        c: usize,
+        which: impl Fn(&Pod) -> bool,
         reason: StopReason,
-    ) -> usize {
-        let mut stopped = 0;
-        for c in 0..self.world.fleet.clusters.len() {
-            let cluster = &mut self.world.fleet.clusters[c];
-            let (gone, kept): (Vec<Workload>, Vec<Workload>) = std::mem::take(&mut cluster.pods)
-                .into_iter()
-                .partition(&which);
-            cluster.pods = kept;
-            let name = cluster.name.clone();
-            stopped += gone.len();
-            for pod in gone {
-                self.stopped(
-                    Owner::Cluster(&name),
-                    || pod.id,
-                    pod.version,
-                    pod.revision,
-                    reason,
-                );
-            }
+    ) -> Vec<Pod> {
+        let cluster = &mut self.world.fleet.clusters[c];
+        let (gone, kept): (Vec<Pod>, Vec<Pod>) = std::mem::take(&mut cluster.pods)
+            .into_iter()
+            .partition(&which);
+        cluster.pods = kept;
+        let name = cluster.name.clone();
+        for pod in &gone {
+            self.stopped(
+                Owner::Cluster(&name),
+                || pod.id.clone(),
+                pod.version,
+                pod.revision,
+                reason,
+            );
         }
-        stopped
+        gone
     }
 
     /// Makes `resolved` the PRIMARY deployment of service `s` (aws-facts.md, rule 4): all old
