@@ -220,7 +220,6 @@ const GLOBAL: &[(&str, Arity)] = &[
 
 /// Options that do not matter to platform versions, accepted and ignored.
 const IGNORED: &[(&str, Arity)] = &[
-    ("--cluster", One),
     ("--network-configuration", One),
     ("--load-balancers", One),
     ("--service-registries", One),
@@ -255,6 +254,7 @@ const IGNORED: &[(&str, Arity)] = &[
 fn read_options(subcommand: &str) -> &'static [(&'static str, Arity)] {
     match subcommand {
         "create-service" => &[
+            ("--cluster", One),
             ("--service-name", One),
             ("--task-definition", One),
             ("--desired-count", One),
@@ -263,6 +263,7 @@ fn read_options(subcommand: &str) -> &'static [(&'static str, Arity)] {
             ("--deployment-controller", One),
         ],
         "update-service" => &[
+            ("--cluster", One),
             ("--service", One),
             ("--task-definition", One),
             ("--desired-count", One),
@@ -271,15 +272,20 @@ fn read_options(subcommand: &str) -> &'static [(&'static str, Arity)] {
             ("--no-force-new-deployment", Flag),
         ],
         "run-task" => &[
+            ("--cluster", One),
             ("--task-definition", One),
             ("--count", One),
             ("--launch-type", One),
             ("--platform-version", One),
         ],
-        "stop-task" => &[("--task", One)],
-        "describe-services" => &[("--services", List), ("--include", List)],
-        "describe-tasks" => &[("--tasks", List), ("--include", List)],
-        "delete-service" => &[("--service", One)],
+        "stop-task" => &[("--cluster", One), ("--task", One)],
+        "describe-services" => &[
+            ("--cluster", One),
+            ("--services", List),
+            ("--include", List),
+        ],
+        "describe-tasks" => &[("--cluster", One), ("--tasks", List), ("--include", List)],
+        "delete-service" => &[("--cluster", One), ("--service", One)],
         _ => &[],
     }
 }
@@ -308,24 +314,41 @@ impl Given {
     }
 }
 
-/// What a console line asks for: an event to apply, or a look at the current state.
+/// What a console line asks for: an event to apply, with what the playground assumed where AWS
+/// needs an option the line leaves out; or a look at the current state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConsoleCommand {
-    Event(Action),
+    Event(Action, Vec<Assumption>),
     Query(Query),
 }
 
-/// `describe-services` or `describe-tasks`, with the names asked for.
+/// An option AWS needs (or defaults differently) that the line leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assumption {
+    LaunchType,
+    TaskDefinition,
+}
+
+impl fmt::Display for Assumption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Assumption::LaunchType => "No --launch-type: the playground assumes FARGATE. AWS would use the cluster's default capacity provider strategy, or the EC2 launch type, where platform versions do not apply.",
+            Assumption::TaskDefinition => "No --task-definition: the playground assumes one named like the service. AWS requires a task definition for a service with the ECS or CODE_DEPLOY controller.",
+        })
+    }
+}
+
+/// `describe-services` or `describe-tasks` in an ECS cluster, with the names asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Query {
-    Services(Vec<String>),
-    Tasks(Vec<String>),
+    Services { cluster: String, names: Vec<String> },
+    Tasks { cluster: String, names: Vec<String> },
 }
 
 /// Parses one `aws ecs` command into the event it means (without `at`).
 pub fn parse_command(input: &str) -> Result<Action, CommandError> {
     match parse(input)? {
-        (ConsoleCommand::Event(action), _) => Ok(action),
+        (ConsoleCommand::Event(action, _), _) => Ok(action),
         (_, (subcommand, column)) => Err(CommandError {
             column,
             kind: CommandErrorKind::NotAnEvent { subcommand },
@@ -341,7 +364,7 @@ pub fn parse_console(input: &str) -> Result<ConsoleCommand, CommandError> {
 /// Parses a line that must read the state (`describe-services` or `describe-tasks`).
 pub fn parse_query(input: &str) -> Result<Query, CommandError> {
     match parse(input)? {
-        (ConsoleCommand::Event(_), (subcommand, column)) => Err(CommandError {
+        (ConsoleCommand::Event(..), (subcommand, column)) => Err(CommandError {
             column,
             kind: CommandErrorKind::NotAQuery { subcommand },
         }),
@@ -356,6 +379,7 @@ fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandEr
     let mut given: Vec<Given> = Vec::new();
     let mut subcommand: Option<(&'static str, u32)> = None;
     let mut saw_ecs = false;
+    let mut capacity_providers = false;
     if rest.peek().is_some_and(|w| w.text == "aws") {
         rest.next();
     }
@@ -410,6 +434,8 @@ fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandEr
                 });
             }
             let value_column = values.first().map_or(word.column, |(_, c)| *c);
+            // A capacity provider strategy stands in for a launch type (FARGATE or not).
+            capacity_providers |= known == "--capacity-provider-strategy";
             if own.iter().any(|(n, _)| *n == known) {
                 if given.iter().any(|g| g.name == known) {
                     return Err(CommandError {
@@ -473,6 +499,12 @@ fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandEr
     };
     let get = |name: &str| given.iter().find(|g| g.name == name);
     let text = |name: &str| get(name).and_then(Given::value);
+    let cluster = || {
+        text("--cluster")
+            .map(|c| last_segment(&c))
+            .unwrap_or_else(|| crate::fleet::DEFAULT_CLUSTER.to_string())
+    };
+    let mut assumed = Vec::new();
     let required = |name: &'static str| {
         text(name).ok_or(CommandError {
             column: sub_column,
@@ -538,49 +570,81 @@ fn parse(input: &str) -> Result<(ConsoleCommand, (&'static str, u32)), CommandEr
     let event = match subcommand {
         "describe-services" => {
             return Ok((
-                ConsoleCommand::Query(Query::Services(list("--services")?)),
+                ConsoleCommand::Query(Query::Services {
+                    cluster: cluster(),
+                    names: list("--services")?,
+                }),
                 (subcommand, sub_column),
             ))
         }
         "describe-tasks" => {
             return Ok((
-                ConsoleCommand::Query(Query::Tasks(list("--tasks")?)),
+                ConsoleCommand::Query(Query::Tasks {
+                    cluster: cluster(),
+                    names: list("--tasks")?,
+                }),
                 (subcommand, sub_column),
             ))
         }
-        "create-service" => Action::CreateService {
-            service: last_segment(&required("--service-name")?),
-            platform_version: text("--platform-version").unwrap_or_else(|| LATEST.to_string()),
-            family: Family::Linux,
-            desired_count: number("--desired-count")?.unwrap_or(Count(1.0)),
-            requires: Vec::new(),
-            controller: controller(get("--deployment-controller"))?,
-        },
+        "create-service" => {
+            if get("--task-definition").is_none() {
+                assumed.push(Assumption::TaskDefinition);
+            }
+            Action::CreateService {
+                cluster: cluster(),
+                service: last_segment(&required("--service-name")?),
+                task_definition: text("--task-definition").map(|t| last_segment(&t)),
+                platform_version: text("--platform-version").unwrap_or_else(|| LATEST.to_string()),
+                family: Family::Linux,
+                desired_count: number("--desired-count")?.unwrap_or(Count(1.0)),
+                requires: Vec::new(),
+                controller: controller(get("--deployment-controller"))?,
+            }
+        }
         "update-service" => Action::UpdateService {
+            cluster: cluster(),
             service: last_segment(&required("--service")?),
+            // A new task definition means a new deployment, and the event keeps which one.
+            task_definition: text("--task-definition").map(|t| last_segment(&t)),
             platform_version: text("--platform-version"),
-            // A new task definition always means a new deployment.
             force_new_deployment: get("--force-new-deployment").is_some()
                 || get("--task-definition").is_some(),
             desired_count: number("--desired-count")?,
             requires: None,
         },
-        "run-task" => Action::RunTask {
-            task: task_family(&required("--task-definition")?),
-            platform_version: text("--platform-version").unwrap_or_else(|| LATEST.to_string()),
-            family: Family::Linux,
-            count: number("--count")?.unwrap_or(Count(1.0)),
-            requires: Vec::new(),
-        },
+        "run-task" => {
+            let definition = last_segment(&required("--task-definition")?);
+            Action::RunTask {
+                cluster: cluster(),
+                task: task_family(&definition),
+                task_definition: Some(definition),
+                platform_version: text("--platform-version").unwrap_or_else(|| LATEST.to_string()),
+                family: Family::Linux,
+                count: number("--count")?.unwrap_or(Count(1.0)),
+                requires: Vec::new(),
+            }
+        }
         "stop-task" => Action::StopTask {
+            cluster: cluster(),
             task: last_segment(&required("--task")?),
         },
         "delete-service" => Action::DeleteService {
+            cluster: cluster(),
             service: last_segment(&required("--service")?),
         },
         _ => unreachable!("SUBCOMMANDS lists the sub-commands matched here"),
     };
-    Ok((ConsoleCommand::Event(event), (subcommand, sub_column)))
+    if matches!(subcommand, "create-service" | "run-task")
+        && get("--launch-type").is_none()
+        && !capacity_providers
+    {
+        assumed.push(Assumption::LaunchType);
+    }
+    assumed.sort_by_key(|a| *a as u8);
+    Ok((
+        ConsoleCommand::Event(event, assumed),
+        (subcommand, sub_column),
+    ))
 }
 
 /// The `aws` command a customer event stands for, as the explanation panel shows it; `None` for
@@ -604,18 +668,29 @@ pub fn to_command(action: &Action) -> Option<String> {
         format!(" {name}{separator}{}", quote(value))
     };
     let count = |c: &Count| crate::json::number_text(c.0);
+    // `--cluster` only for another cluster than the default one, as a customer would type it.
+    let in_cluster = |cluster: &str| {
+        crate::fleet::named_cluster(cluster).map_or(String::new(), |c| arg("--cluster", c))
+    };
     let mut line = String::from("aws ecs ");
     match action {
         Action::CreateService {
+            cluster,
             service,
+            task_definition,
             platform_version,
             desired_count,
             controller,
             ..
         } => {
             line.push_str("create-service");
+            line.push_str(&in_cluster(cluster));
             line.push_str(&arg("--service-name", service));
-            line.push_str(&arg("--task-definition", service));
+            // Without one, the playground assumes a task definition named like the service.
+            line.push_str(&arg(
+                "--task-definition",
+                task_definition.as_deref().unwrap_or(service),
+            ));
             line.push_str(&arg("--desired-count", &count(desired_count)));
             line.push_str(" --launch-type FARGATE");
             line.push_str(&arg("--platform-version", platform_version));
@@ -624,14 +699,20 @@ pub fn to_command(action: &Action) -> Option<String> {
             }
         }
         Action::UpdateService {
+            cluster,
             service,
+            task_definition,
             platform_version,
             force_new_deployment,
             desired_count,
             ..
         } => {
             line.push_str("update-service");
+            line.push_str(&in_cluster(cluster));
             line.push_str(&arg("--service", service));
+            if let Some(t) = task_definition {
+                line.push_str(&arg("--task-definition", t));
+            }
             if let Some(p) = platform_version {
                 line.push_str(&arg("--platform-version", p));
             }
@@ -643,32 +724,42 @@ pub fn to_command(action: &Action) -> Option<String> {
             }
         }
         Action::ScaleService {
+            cluster,
             service,
             desired_count,
         } => {
             line.push_str("update-service");
+            line.push_str(&in_cluster(cluster));
             line.push_str(&arg("--service", service));
             line.push_str(&arg("--desired-count", &count(desired_count)));
         }
-        Action::DeleteService { service } => {
+        Action::DeleteService { cluster, service } => {
             line.push_str("delete-service");
+            line.push_str(&in_cluster(cluster));
             line.push_str(&arg("--service", service));
             line.push_str(" --force");
         }
         Action::RunTask {
+            cluster,
             task,
+            task_definition,
             platform_version,
             count: n,
             ..
         } => {
             line.push_str("run-task");
-            line.push_str(&arg("--task-definition", task));
+            line.push_str(&in_cluster(cluster));
+            line.push_str(&arg(
+                "--task-definition",
+                task_definition.as_deref().unwrap_or(task),
+            ));
             line.push_str(&arg("--count", &count(n)));
             line.push_str(" --launch-type FARGATE");
             line.push_str(&arg("--platform-version", platform_version));
         }
-        Action::StopTask { task } => {
+        Action::StopTask { cluster, task } => {
             line.push_str("stop-task");
+            line.push_str(&in_cluster(cluster));
             line.push_str(&arg("--task", task));
         }
         // AWS's own moves, its maintenance, EKS pods and CodeDeploy have no `aws ecs` command.
@@ -869,30 +960,55 @@ mod tests {
                 let expected = match &event.action {
                     // A scale is an update-service with only a desired count.
                     Action::ScaleService {
+                        cluster,
                         service,
                         desired_count,
                     } => Action::UpdateService {
+                        cluster: cluster.clone(),
                         service: service.clone(),
+                        task_definition: None,
                         platform_version: None,
                         force_new_deployment: false,
                         desired_count: Some(*desired_count),
                         requires: None,
                     },
-                    // Capabilities live in task definitions: not in the command.
+                    // Capabilities live in task definitions: not in the command. Without a task
+                    // definition, the one named like the service (or task) is printed.
                     Action::CreateService {
+                        cluster,
                         service,
+                        task_definition,
                         platform_version,
                         family,
                         desired_count,
                         controller,
                         ..
                     } => Action::CreateService {
+                        cluster: cluster.clone(),
                         service: service.clone(),
+                        task_definition: task_definition.clone().or(Some(service.clone())),
                         platform_version: platform_version.clone(),
                         family: *family,
                         desired_count: *desired_count,
                         requires: Vec::new(),
                         controller: *controller,
+                    },
+                    Action::RunTask {
+                        cluster,
+                        task,
+                        task_definition,
+                        platform_version,
+                        family,
+                        count,
+                        ..
+                    } => Action::RunTask {
+                        cluster: cluster.clone(),
+                        task: task.clone(),
+                        task_definition: task_definition.clone().or(Some(task.clone())),
+                        platform_version: platform_version.clone(),
+                        family: *family,
+                        count: *count,
+                        requires: Vec::new(),
                     },
                     other => other.clone(),
                 };
@@ -904,6 +1020,7 @@ mod tests {
     #[test]
     fn printed_commands_quote_what_the_shell_would_split() {
         let action = Action::StopTask {
+            cluster: "default".into(),
             task: "it's here".into(),
         };
         assert_eq!(
@@ -916,6 +1033,7 @@ mod tests {
         );
         assert_eq!(
             to_command(&Action::RecycleService {
+                cluster: "default".into(),
                 service: "web".into()
             }),
             None
@@ -926,11 +1044,17 @@ mod tests {
     fn describe_commands_take_lists_of_names_and_arns() {
         assert_eq!(
             parse_console("aws ecs describe-services --cluster c --services web arn:aws:ecs:r:1:service/c/api --region x").unwrap(),
-            ConsoleCommand::Query(Query::Services(vec!["web".into(), "api".into()]))
+            ConsoleCommand::Query(Query::Services {
+                cluster: "c".into(),
+                names: vec!["web".into(), "api".into()]
+            })
         );
         assert_eq!(
             parse_console("aws ecs describe-tasks --tasks=web-1,web-2").unwrap(),
-            ConsoleCommand::Query(Query::Tasks(vec!["web-1".into(), "web-2".into()]))
+            ConsoleCommand::Query(Query::Tasks {
+                cluster: "default".into(),
+                names: vec!["web-1".into(), "web-2".into()]
+            })
         );
         let e = parse_query("aws ecs run-task --task-definition web").unwrap_err();
         assert_eq!((e.column, e.to_string()), (9, "aws ecs run-task changes the fleet; only describe-services and describe-tasks read it.".to_string()));
@@ -941,9 +1065,71 @@ mod tests {
         );
         assert_eq!(
             parse_console("aws ecs stop-task --task web-1").unwrap(),
-            ConsoleCommand::Event(Action::StopTask {
-                task: "web-1".into()
-            })
+            ConsoleCommand::Event(
+                Action::StopTask {
+                    cluster: "default".into(),
+                    task: "web-1".into()
+                },
+                vec![]
+            )
+        );
+    }
+
+    #[test]
+    fn the_cluster_and_the_task_definition_are_kept_and_what_aws_needs_is_assumed_aloud() {
+        let v = event("aws ecs create-service --cluster arn:aws:ecs:us-east-1:1:cluster/demo --service-name api --task-definition arn:aws:ecs:us-east-1:1:task-definition/api:7");
+        assert_eq!(
+            (
+                v["cluster"].as_str(),
+                v["service"].as_str(),
+                v["taskDefinition"].as_str()
+            ),
+            (Some("demo"), Some("api"), Some("api:7"))
+        );
+        assert_eq!(
+            event("aws ecs create-service --service-name api")["cluster"],
+            serde_json::Value::Null,
+            "default cluster: not echoed"
+        );
+        let ConsoleCommand::Event(_, assumed) =
+            parse_console("aws ecs create-service --service-name api").unwrap()
+        else {
+            panic!("an event")
+        };
+        assert_eq!(
+            assumed.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "No --launch-type: the playground assumes FARGATE. AWS would use the cluster's default capacity provider strategy, or the EC2 launch type, where platform versions do not apply.",
+                "No --task-definition: the playground assumes one named like the service. AWS requires a task definition for a service with the ECS or CODE_DEPLOY controller.",
+            ]
+        );
+        let ConsoleCommand::Event(_, assumed) = parse_console("aws ecs run-task --task-definition web:3 --capacity-provider-strategy capacityProvider=FARGATE_SPOT").unwrap() else {
+            panic!("an event")
+        };
+        assert_eq!(
+            assumed,
+            [],
+            "a capacity provider strategy stands in for the launch type"
+        );
+        let v =
+            event("aws ecs update-service --cluster demo --service api --task-definition api:8");
+        assert_eq!(
+            (
+                v["cluster"].as_str(),
+                v["taskDefinition"].as_str(),
+                v["forceNewDeployment"].as_bool()
+            ),
+            (Some("demo"), Some("api:8"), Some(true))
+        );
+        let v = event("aws ecs run-task --cluster demo --task-definition batch:2");
+        assert_eq!(
+            (v["task"].as_str(), v["taskDefinition"].as_str()),
+            (Some("batch"), Some("batch:2"))
+        );
+        assert_eq!(
+            to_command(&parse_command("aws ecs stop-task --cluster demo --task web-1").unwrap())
+                .unwrap(),
+            "aws ecs stop-task --cluster demo --task web-1"
         );
     }
 

@@ -42,8 +42,9 @@ impl Instant {
     }
 
     /// A timestamp as the AWS CLI prints it: version 2's ISO 8601 text with optional fractional
-    /// seconds and a `Z` or `±HH:MM` offset (`2021-03-19T10:31:21.345000-07:00`), or version 1's
-    /// seconds since the epoch (`1557128207.101`). Fractions are dropped.
+    /// seconds and a `Z`, `±HH:MM`, `±HHMM` or `±HH` offset (`2021-03-19T10:31:21.345000-07:00`);
+    /// version 1's seconds since the epoch are numbers (`from_epoch_seconds`). Fractions are
+    /// dropped.
     pub fn parse_aws(text: &str) -> Option<Instant> {
         let b = text.as_bytes();
         if b.len() < 19 || b[10] != b'T' {
@@ -58,14 +59,19 @@ impl Instant {
             }
             rest = &fraction[digits..];
         }
+        // `Z`, nothing, `±HH:MM`, `±HHMM` or `±HH`: every offset ISO 8601 allows.
         let offset = match rest.as_bytes() {
-            b"Z" | b"" => 0,
-            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            b"Z" | b"z" | b"" => 0,
+            [sign @ (b'+' | b'-'), digits @ ..] => {
                 let two = |a: u8, b: u8| -> Option<i64> {
                     (a.is_ascii_digit() && b.is_ascii_digit())
                         .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
                 };
-                let (hours, minutes) = (two(*h1, *h2)?, two(*m1, *m2)?);
+                let (hours, minutes) = match digits {
+                    [h1, h2] => (two(*h1, *h2)?, 0),
+                    [h1, h2, m1, m2] | [h1, h2, b':', m1, m2] => (two(*h1, *h2)?, two(*m1, *m2)?),
+                    _ => return None,
+                };
                 if hours > 23 || minutes > 59 {
                     return None;
                 }
@@ -171,13 +177,22 @@ mod tests {
         assert_eq!(Instant::parse_aws("2021-03-19T17:31:21Z"), Some(utc));
         assert_eq!(Instant::parse_aws("2021-03-19T17:31:21"), Some(utc));
         assert_eq!(Instant::parse_aws("2021-03-20T03:01:21+09:30"), Some(utc));
+        assert_eq!(Instant::parse_aws("2021-03-20T03:01:21.5+0930"), Some(utc));
+        assert_eq!(Instant::parse_aws("2021-03-19T19:31:21+02"), Some(utc));
+        assert_eq!(
+            Instant::parse_aws("2021-03-19T17:31:21.000000+00:00"),
+            Some(utc)
+        );
         assert_eq!(Instant::from_epoch_seconds(1616175081.9), Some(utc));
+        assert_eq!(Instant::from_epoch_seconds(1616175081.0), Some(utc));
         for bad in [
             "2021-03-19",
             "2021-02-30T00:00:00Z",
             "2021-03-19T10:31:21.-07:00",
             "2021-03-19T10:31:21+7",
             "2021-03-19T10:31:21+24:00",
+            "2021-03-19T10:31:21+07:",
+            "2021-03-19T10:31:21+0760",
         ] {
             assert_eq!(Instant::parse_aws(bad), None, "{bad}");
         }

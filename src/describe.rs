@@ -1,13 +1,12 @@
 //! What `aws ecs describe-services` and `describe-tasks` would print at a step: the service shows
 //! the string it asked for (or, with CODE_DEPLOY, the resolved version); its deployment and tasks
-//! show the resolved version. ARNs use a fixed example account, region and cluster.
+//! show the resolved version. ARNs use a fixed example account and region.
 
 use crate::json::Json;
 use crate::trace::World;
 use crate::version::Family;
 
 const ARN: &str = "arn:aws:ecs:us-east-1:123456789012";
-const CLUSTER: &str = "playground";
 
 fn platform_family(family: Family) -> &'static str {
     match family {
@@ -16,57 +15,80 @@ fn platform_family(family: Family) -> &'static str {
     }
 }
 
-fn cluster_arn() -> String {
-    format!("{ARN}:cluster/{CLUSTER}")
+fn cluster_arn(cluster: &str) -> String {
+    format!("{ARN}:cluster/{cluster}")
 }
 
 fn missing(arn: String) -> Json {
     Json::object([("arn", Json::from(arn)), ("reason", Json::from("MISSING"))])
 }
 
-pub fn describe_services(world: &World, names: &[String]) -> Json {
+/// What `aws ecs describe-services --cluster CLUSTER --services NAMES` prints: each service with
+/// the string it shows and every deployment that still runs tasks (PRIMARY, then ACTIVE ones).
+pub fn describe_services(world: &World, cluster: &str, names: &[String]) -> Json {
     let catalog = &world.catalog;
     let mut services = Vec::new();
     let mut failures = Vec::new();
     for name in names {
-        let Some(s) = world.fleet.service(name).map(|i| &world.fleet.services[i]) else {
-            failures.push(missing(format!("{ARN}:service/{CLUSTER}/{name}")));
+        let Some(s) = world
+            .fleet
+            .service(cluster, name)
+            .map(|i| &world.fleet.services[i])
+        else {
+            failures.push(missing(format!("{ARN}:service/{cluster}/{name}")));
             continue;
         };
-        let primary = s.primary();
         let running = s.tasks.len();
-        let deployment = Json::object([
-            (
-                "id",
-                Json::from(format!("ecs-svc/{}-{}", s.name, primary.number)),
-            ),
-            ("status", Json::from("PRIMARY")),
-            ("desiredCount", Json::from(s.desired)),
-            ("pendingCount", Json::from(0u32)),
-            ("runningCount", Json::from(running)),
-            ("createdAt", Json::from(primary.created_at.to_iso())),
-            ("launchType", Json::from("FARGATE")),
-            (
-                "platformVersion",
-                Json::from(catalog.get(primary.version).version.to_string()),
-            ),
-            ("platformFamily", Json::from(platform_family(s.family))),
-            (
-                "rolloutState",
-                Json::from(if running as u32 >= s.desired {
-                    "COMPLETED"
+        // Tasks know their version, not their deployment: the newest deployment of each version
+        // that runs tasks stands for them.
+        let deployments: Vec<Json> = s
+            .deployments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let newest_of_version = s.deployments[..i].iter().all(|e| e.version != d.version);
+                let count = if newest_of_version {
+                    s.tasks.iter().filter(|t| t.version == d.version).count()
                 } else {
-                    "IN_PROGRESS"
-                }),
-            ),
-        ]);
-        services.push(Json::object([
+                    0
+                };
+                (i == 0 || count > 0).then(|| {
+                    let desired = if i == 0 { s.desired as usize } else { count };
+                    Json::object([
+                        ("id", Json::from(format!("ecs-svc/{}-{}", s.name, d.number))),
+                        (
+                            "status",
+                            Json::from(if i == 0 { "PRIMARY" } else { "ACTIVE" }),
+                        ),
+                        ("desiredCount", Json::from(desired)),
+                        ("pendingCount", Json::from(0u32)),
+                        ("runningCount", Json::from(count)),
+                        ("createdAt", Json::from(d.created_at.to_iso())),
+                        ("launchType", Json::from("FARGATE")),
+                        (
+                            "platformVersion",
+                            Json::from(catalog.get(d.version).version.to_string()),
+                        ),
+                        ("platformFamily", Json::from(platform_family(s.family))),
+                        (
+                            "rolloutState",
+                            Json::from(if i > 0 || count >= desired {
+                                "COMPLETED"
+                            } else {
+                                "IN_PROGRESS"
+                            }),
+                        ),
+                    ])
+                })
+            })
+            .collect();
+        let mut service = Json::object([
             (
                 "serviceArn",
-                Json::from(format!("{ARN}:service/{CLUSTER}/{}", s.name)),
+                Json::from(format!("{ARN}:service/{cluster}/{}", s.name)),
             ),
             ("serviceName", Json::from(s.name.as_str())),
-            ("clusterArn", Json::from(cluster_arn())),
+            ("clusterArn", Json::from(cluster_arn(cluster))),
             ("status", Json::from("ACTIVE")),
             ("desiredCount", Json::from(s.desired)),
             ("runningCount", Json::from(running)),
@@ -77,12 +99,19 @@ pub fn describe_services(world: &World, names: &[String]) -> Json {
                 Json::from(crate::view::shown_version(s, catalog)),
             ),
             ("platformFamily", Json::from(platform_family(s.family))),
-            (
-                "deploymentController",
-                Json::object([("type", Json::from(s.controller.as_str()))]),
-            ),
-            ("deployments", Json::Array(vec![deployment])),
-        ]));
+        ]);
+        if let Some(definition) = &s.task_definition {
+            service.set(
+                "taskDefinition",
+                Json::from(format!("{ARN}:task-definition/{definition}")),
+            );
+        }
+        service.set(
+            "deploymentController",
+            Json::object([("type", Json::from(s.controller.as_str()))]),
+        );
+        service.set("deployments", Json::Array(deployments));
+        services.push(service);
     }
     Json::object([
         ("services", Json::Array(services)),
@@ -90,12 +119,13 @@ pub fn describe_services(world: &World, names: &[String]) -> Json {
     ])
 }
 
-pub fn describe_tasks(world: &World, ids: &[String]) -> Json {
+/// What `aws ecs describe-tasks --cluster CLUSTER --tasks IDS` prints.
+pub fn describe_tasks(world: &World, cluster: &str, ids: &[String]) -> Json {
     let catalog = &world.catalog;
     let row = |id: &str, group: String, family: Family, version, started: String| {
         Json::object([
-            ("taskArn", Json::from(format!("{ARN}:task/{CLUSTER}/{id}"))),
-            ("clusterArn", Json::from(cluster_arn())),
+            ("taskArn", Json::from(format!("{ARN}:task/{cluster}/{id}"))),
+            ("clusterArn", Json::from(cluster_arn(cluster))),
             ("group", Json::from(group)),
             ("lastStatus", Json::from("RUNNING")),
             ("desiredStatus", Json::from("RUNNING")),
@@ -111,7 +141,7 @@ pub fn describe_tasks(world: &World, ids: &[String]) -> Json {
     let mut tasks = Vec::new();
     let mut failures = Vec::new();
     for id in ids {
-        if let Some((s, t)) = world.fleet.find_service_task(id) {
+        if let Some((s, t)) = world.fleet.find_service_task(cluster, id) {
             let service = &world.fleet.services[s];
             let task = &service.tasks[t];
             tasks.push(row(
@@ -121,8 +151,8 @@ pub fn describe_tasks(world: &World, ids: &[String]) -> Json {
                 task.version,
                 task.started_at.to_iso(),
             ));
-        } else if let Some(i) = world.fleet.find_standalone(id) {
-            let (family, task) = &world.fleet.tasks[i];
+        } else if let Some(i) = world.fleet.find_standalone(cluster, id) {
+            let task = &world.fleet.tasks[i];
             let group = format!(
                 "family:{}",
                 id.rsplit_once('-')
@@ -132,12 +162,12 @@ pub fn describe_tasks(world: &World, ids: &[String]) -> Json {
             tasks.push(row(
                 id,
                 group,
-                *family,
+                task.family,
                 task.version,
                 task.started_at.to_iso(),
             ));
         } else {
-            failures.push(missing(format!("{ARN}:task/{CLUSTER}/{id}")));
+            failures.push(missing(format!("{ARN}:task/{cluster}/{id}")));
         }
     }
     Json::object([
@@ -160,7 +190,7 @@ mod tests {
     #[test]
     fn a_latest_service_says_latest_while_its_deployment_runs_the_resolved_version() {
         let out: Value = serde_json::from_str(
-            &describe_services(&world_after(6), &["web".into(), "ghost".into()]).text(),
+            &describe_services(&world_after(6), "default", &["web".into(), "ghost".into()]).text(),
         )
         .unwrap();
         assert_eq!(out["services"][0]["platformVersion"], "LATEST");
@@ -172,14 +202,19 @@ mod tests {
         assert_eq!(out["services"][0]["runningCount"], 4);
         assert_eq!(
             out["failures"],
-            json!([{ "arn": "arn:aws:ecs:us-east-1:123456789012:service/playground/ghost", "reason": "MISSING" }])
+            json!([{ "arn": "arn:aws:ecs:us-east-1:123456789012:service/default/ghost", "reason": "MISSING" }])
         );
     }
 
     #[test]
     fn tasks_show_the_resolved_version_and_their_group() {
         let out: Value = serde_json::from_str(
-            &describe_tasks(&world_after(6), &["web-3".into(), "web-99".into()]).text(),
+            &describe_tasks(
+                &world_after(6),
+                "default",
+                &["web-3".into(), "web-99".into()],
+            )
+            .text(),
         )
         .unwrap();
         assert_eq!(out["tasks"][0]["platformVersion"], "1.2.0");

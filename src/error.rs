@@ -50,6 +50,11 @@ pub(crate) enum ErrorKind {
         at: Instant,
         previous: Instant,
     },
+    /// AWS CLI output shows `LATEST` where AWS always shows a resolved version.
+    EchoedLatest {
+        /// What says it: "The PRIMARY deployment of service \"web\"", "Task \"abc\"".
+        owner: String,
+    },
     UnknownVersion {
         version: Version,
         family: Family,
@@ -173,7 +178,7 @@ impl ScenarioError {
             ErrorKind::UnknownEvent { .. } => "UnknownEvent",
             ErrorKind::UnknownField { .. } => "UnknownField",
             ErrorKind::MissingField { .. } => "MissingField",
-            ErrorKind::InvalidField { .. } => "InvalidField",
+            ErrorKind::InvalidField { .. } | ErrorKind::EchoedLatest { .. } => "InvalidField",
             ErrorKind::OutOfOrder { .. } => "OutOfOrder",
             ErrorKind::UnknownVersion { .. } => "UnknownVersion",
             ErrorKind::InvalidTransition(_) => "InvalidTransition",
@@ -249,6 +254,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::UnknownVersion { version, family } => write!(
                 f,
                 "Platform version {version} ({family}) was never released; add a release-version event before this one."
+            ),
+            ErrorKind::EchoedLatest { owner } => write!(
+                f,
+                "{owner} says platformVersion \"LATEST\", but AWS always shows the resolved version there (like \"1.4.0\"). This output likely comes from a mock such as moto, which echoes the requested string; import what the AWS CLI printed for your account, or write the version it runs."
             ),
             ErrorKind::InvalidTransition(t) => write!(f, "{t}"),
             ErrorKind::LimitExceeded(l) => write!(f, "{l}"),

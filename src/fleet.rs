@@ -76,14 +76,27 @@ pub struct Deployment {
     pub created_at: Instant,
 }
 
+/// The ECS cluster of events that name none, as the AWS CLI uses without `--cluster`.
+pub const DEFAULT_CLUSTER: &str = "default";
+
+/// `Some(cluster)` unless it is the default one: what views and changes show.
+pub fn named_cluster(cluster: &str) -> Option<&str> {
+    (cluster != DEFAULT_CLUSTER).then_some(cluster)
+}
+
 #[derive(Clone, Debug)]
 pub struct Service {
     pub name: String,
-    /// The ECS cluster it was imported from; `None` for services a scenario creates.
-    pub cluster: Option<String>,
+    /// The ECS cluster it runs in; service names and task ids are unique per cluster.
+    pub cluster: String,
     pub family: Family,
     /// The version string the customer asked for ("LATEST" or a version).
     pub requested: String,
+    /// An imported service known only from its tasks: what it asks for is unknown, so it is
+    /// treated as pinned to the version it runs (`requested` holds that version).
+    pub requested_unknown: bool,
+    /// The task definition the service runs, when the event named one.
+    pub task_definition: Option<String>,
     pub controller: Controller,
     pub requires: Vec<String>,
     pub desired: u32,
@@ -104,10 +117,12 @@ impl Service {
     }
 }
 
-/// A standalone task (RunTask) or an EKS pod.
+/// A standalone task (RunTask): it keeps its version and revision for life.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Workload {
+pub struct StandaloneTask {
     pub id: String,
+    pub cluster: String,
+    pub family: Family,
     pub version: VersionId,
     pub revision: u32,
     pub started_at: Instant,
@@ -168,19 +183,24 @@ impl Cluster {
 #[derive(Clone, Debug, Default)]
 pub struct Fleet {
     pub services: Vec<Service>,
-    /// Standalone tasks, oldest first, with their family.
-    pub tasks: Vec<(Family, Workload)>,
+    /// Standalone tasks, oldest first.
+    pub tasks: Vec<StandaloneTask>,
     pub clusters: Vec<Cluster>,
-    /// The last task number used per service name; survives deletion so ids are never reused.
-    task_counters: HashMap<String, u32>,
-    standalone_ids: HashSet<String>,
+    /// The last task number used per (ECS cluster, service); survives deletion so ids are never
+    /// reused.
+    task_counters: HashMap<(String, String), u32>,
+    /// (ECS cluster, id) of every standalone task.
+    standalone_ids: HashSet<(String, String)>,
 }
 
 impl Fleet {
-    pub fn service(&self, name: &str) -> Option<usize> {
-        self.services.iter().position(|s| s.name == name)
+    pub fn service(&self, cluster: &str, name: &str) -> Option<usize> {
+        self.services
+            .iter()
+            .position(|s| s.name == name && s.cluster == cluster)
     }
 
+    /// The EKS cluster named `name`.
     pub fn cluster(&self, name: &str) -> Option<usize> {
         self.clusters.iter().position(|c| c.name == name)
     }
@@ -192,19 +212,21 @@ impl Fleet {
         (service_tasks + self.tasks.len() + pods) as u64
     }
 
-    /// Is `id` the id of a running task (service or standalone)?
-    pub fn task_id_taken(&self, id: &str) -> bool {
-        self.standalone_ids.contains(id) || self.find_service_task(id).is_some()
+    /// Is `id` the id of a running task (service or standalone) in ECS cluster `cluster`?
+    pub fn task_id_taken(&self, cluster: &str, id: &str) -> bool {
+        self.standalone_ids
+            .contains(&(cluster.to_string(), id.to_string()))
+            || self.find_service_task(cluster, id).is_some()
     }
 
-    /// `(service index, task index)` of a running service task id `<service>-<n>`.
-    pub fn find_service_task(&self, id: &str) -> Option<(usize, usize)> {
+    /// `(service index, task index)` of a running service task id `<service>-<n>` in `cluster`.
+    pub fn find_service_task(&self, cluster: &str, id: &str) -> Option<(usize, usize)> {
         id.match_indices('-').find_map(|(dash, _)| {
             let number: u32 = id[dash + 1..]
                 .parse()
                 .ok()
                 .filter(|_| id[dash + 1..].bytes().all(|b| b.is_ascii_digit()))?;
-            let s = self.service(&id[..dash])?;
+            let s = self.service(cluster, &id[..dash])?;
             let t = self.services[s]
                 .tasks
                 .binary_search_by_key(&number, |t| t.number)
@@ -213,20 +235,24 @@ impl Fleet {
         })
     }
 
-    pub fn find_standalone(&self, id: &str) -> Option<usize> {
-        if !self.standalone_ids.contains(id) {
+    pub fn find_standalone(&self, cluster: &str, id: &str) -> Option<usize> {
+        if !self
+            .standalone_ids
+            .contains(&(cluster.to_string(), id.to_string()))
+        {
             return None;
         }
-        self.tasks.iter().position(|(_, t)| t.id == id)
+        self.tasks
+            .iter()
+            .position(|t| t.id == id && t.cluster == cluster)
     }
 
-    /// The next `count` free task numbers of a service: numbers whose id a standalone task holds
-    /// are skipped. One lookup per call, not per task: a fleet starts thousands at once.
-    pub fn take_task_numbers(&mut self, service: &str, count: u32) -> Vec<u32> {
-        let counter = match self.task_counters.get_mut(service) {
-            Some(counter) => counter,
-            None => self.task_counters.entry(service.to_string()).or_insert(0),
-        };
+    /// The next `count` free task numbers of a service: numbers whose id a standalone task of
+    /// its cluster holds are skipped. One lookup per call, not per task: a fleet starts
+    /// thousands at once.
+    pub fn take_task_numbers(&mut self, cluster: &str, service: &str, count: u32) -> Vec<u32> {
+        let key = (cluster.to_string(), service.to_string());
+        let counter = self.task_counters.entry(key).or_insert(0);
         if self.standalone_ids.is_empty() {
             let first = *counter + 1;
             *counter += count;
@@ -235,38 +261,32 @@ impl Fleet {
         let mut numbers = Vec::with_capacity(count as usize);
         while numbers.len() < count as usize {
             *counter += 1;
-            if !self
-                .standalone_ids
-                .contains(&format!("{service}-{counter}"))
-            {
+            let id = (cluster.to_string(), format!("{service}-{counter}"));
+            if !self.standalone_ids.contains(&id) {
                 numbers.push(*counter);
             }
         }
         numbers
     }
 
-    pub fn add_standalone(&mut self, family: Family, task: Workload) {
-        self.standalone_ids.insert(task.id.clone());
-        self.tasks.push((family, task));
-    }
-
-    pub fn remove_standalone(&mut self, index: usize) -> (Family, Workload) {
-        let (family, task) = self.tasks.remove(index);
-        self.standalone_ids.remove(&task.id);
-        (family, task)
+    pub fn add_standalone(&mut self, task: StandaloneTask) {
+        self.standalone_ids
+            .insert((task.cluster.clone(), task.id.clone()));
+        self.tasks.push(task);
     }
 
     /// Removes standalone tasks matching `stop`, returning them in order.
     pub fn drain_standalone(
         &mut self,
-        stop: impl Fn(&Workload) -> bool,
-    ) -> Vec<(Family, Workload)> {
+        stop: impl Fn(&StandaloneTask) -> bool,
+    ) -> Vec<StandaloneTask> {
         let (stopped, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.tasks)
             .into_iter()
-            .partition(|(_, t)| stop(t));
+            .partition(|t| stop(t));
         self.tasks = kept;
-        for (_, t) in &stopped {
-            self.standalone_ids.remove(&t.id);
+        for t in &stopped {
+            self.standalone_ids
+                .remove(&(t.cluster.clone(), t.id.clone()));
         }
         stopped
     }

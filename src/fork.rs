@@ -3,28 +3,13 @@
 
 use crate::trace::World;
 use crate::version::Family;
+use crate::view::{counts, counts_text, qualified};
 
 /// How a world's fleet reads in one line per thing, for comparing two futures.
 fn lines(world: &World) -> Vec<(String, String)> {
     let catalog = &world.catalog;
-    let summary = |rows: &mut dyn Iterator<Item = (u32, u32)>| -> String {
-        let mut groups: Vec<((u32, u32), usize)> = Vec::new();
-        for key in rows {
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, n)) => *n += 1,
-                None => groups.push((key, 1)),
-            }
-        }
-        groups.sort();
-        let parts: Vec<String> = groups
-            .iter()
-            .map(|((v, r), n)| format!("{n} × {} r{r}", catalog.get(*v).version))
-            .collect();
-        if parts.is_empty() {
-            "no tasks".to_string()
-        } else {
-            parts.join(", ")
-        }
+    let summary = |rows: &mut dyn Iterator<Item = (u32, u32)>| {
+        counts_text(&counts(rows, catalog), "no tasks")
     };
     let mut out = Vec::new();
     for family in Family::ALL {
@@ -34,25 +19,20 @@ fn lines(world: &World) -> Vec<(String, String)> {
         out.push((format!("LATEST ({family})"), latest));
     }
     for s in &world.fleet.services {
+        let name = qualified(s);
         // The version, not the deployment's number: a fork may add deployments and still agree.
         out.push((
-            format!("{} runs", s.name),
+            format!("{name} runs"),
             catalog.get(s.primary().version).version.to_string(),
         ));
         out.push((
-            format!("{} tasks", s.name),
+            format!("{name} tasks"),
             summary(&mut s.tasks.iter().map(|t| (t.version, t.revision))),
         ));
     }
     out.push((
         "standalone tasks".to_string(),
-        summary(
-            &mut world
-                .fleet
-                .tasks
-                .iter()
-                .map(|(_, t)| (t.version, t.revision)),
-        ),
+        summary(&mut world.fleet.tasks.iter().map(|t| (t.version, t.revision))),
     ));
     for c in &world.fleet.clusters {
         out.push((

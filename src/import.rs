@@ -1,6 +1,7 @@
-//! Bring your own fleet: reads what `aws ecs describe-services` and `aws ecs describe-tasks` print
-//! (as the AWS CLI prints it: camelCase, version 1 or 2 timestamps) into the services, deployments
-//! and standalone tasks an `import-fleet` event places in the world.
+//! Bring your own fleet: reads what the AWS CLI prints for `aws ecs describe-services`,
+//! `describe-tasks`, `create-service`, `update-service`, `delete-service`, `run-task` and
+//! `start-task` (camelCase, version 1 or 2 timestamps) into the services, deployments and
+//! standalone tasks an `import-fleet` event places in the world.
 //!
 //! Unlike scenario documents, AWS output is read leniently: unknown fields are ignored, since every
 //! CLI release adds some. What the simulation needs is required, and a missing or malformed field is
@@ -9,8 +10,8 @@
 
 use crate::date::Instant;
 use crate::error::{quoted, ErrorKind, ScenarioError, MAX_RUNNING_TASKS};
-use crate::fleet::valid_name;
 use crate::fleet::Controller;
+use crate::fleet::{valid_name, DEFAULT_CLUSTER};
 use crate::json::{self, pointer_push, Json};
 use crate::version::{Family, Version, LATEST};
 use std::fmt;
@@ -28,16 +29,19 @@ pub struct ImportedService {
     pub file: usize,
     /// JSON Pointer of the service object, relative to what was read (a file or the event).
     pub path: String,
-    pub cluster: Option<String>,
+    /// The ECS cluster (`default` when the output names none).
+    pub cluster: String,
     pub name: String,
     pub family: Family,
     /// What the customer asked for. CODE_DEPLOY services show only the resolved version, so for
-    /// them this is that version.
-    pub requested: String,
+    /// them this is that version. `None` for a service known only from its tasks.
+    pub requested: Option<String>,
     pub controller: Controller,
     pub desired: u32,
     /// Oldest first; the last one is the PRIMARY deployment (or task set).
     pub deployments: Vec<ImportedDeployment>,
+    /// For a service known only from describe-tasks: its tasks, which say all that is known.
+    pub seen_tasks: Vec<ImportedTask>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +57,7 @@ pub struct ImportedDeployment {
 pub struct ImportedTask {
     pub file: usize,
     pub path: String,
-    pub cluster: Option<String>,
+    pub cluster: String,
     pub id: String,
     pub family: Family,
     pub version: Version,
@@ -63,7 +67,7 @@ pub struct ImportedTask {
 /// A service listed in the output that the simulation leaves out, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Skipped {
-    pub cluster: Option<String>,
+    pub cluster: String,
     pub name: String,
     pub reason: SkipReason,
 }
@@ -76,6 +80,8 @@ pub enum SkipReason {
     ExternalController,
     /// `status: INACTIVE`: the service was deleted.
     Inactive,
+    /// `status: DRAINING`: the service is being deleted (what delete-service prints).
+    Draining,
 }
 
 impl fmt::Display for SkipReason {
@@ -84,6 +90,7 @@ impl fmt::Display for SkipReason {
             SkipReason::NotFargate(launch) => write!(f, "{launch}, not Fargate"),
             SkipReason::ExternalController => write!(f, "EXTERNAL deployment controller"),
             SkipReason::Inactive => write!(f, "deleted (INACTIVE)"),
+            SkipReason::Draining => write!(f, "being deleted (DRAINING)"),
         }
     }
 }
@@ -112,10 +119,10 @@ impl fmt::Display for ImportError {
     }
 }
 
-/// Reads the AWS CLI output a user gives: each file one `describe-services` or `describe-tasks`
-/// output, several one after another (a shell loop's output), or a JSON array of them (as
-/// `jq -s` writes). Paths in several outputs start with the output's index, `/1/services/0`. Returns the fleet, what it left out, and
-/// the newest timestamp anywhere in the output (the moment the fleet is imported at).
+/// Reads the AWS CLI output a user gives: each file one output, several one after another (a
+/// shell loop's output), or a JSON array of them (as `jq -s` writes). Paths in several outputs
+/// start with the output's index, `/1/services/0`. Returns the fleet, what it left out, and the
+/// newest timestamp anywhere in the output (the moment the fleet is imported at).
 pub fn read_outputs(
     files: &[(String, String)],
 ) -> Result<(ImportedFleet, Tally, Option<Instant>), ImportError> {
@@ -147,6 +154,16 @@ pub fn read_outputs(
             }
         }
     }
+    let file_name = |file: usize| {
+        files
+            .get(file)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default()
+    };
+    reading.finish().map_err(|(file, error)| ImportError {
+        file: file_name(file),
+        error,
+    })?;
     Ok((reading.fleet, reading.tally, reading.newest))
 }
 
@@ -163,6 +180,7 @@ pub fn read_event_fields(
     if let Some(tasks) = tasks {
         reading.tasks(tasks, &pointer_push(path, "tasks"))?;
     }
+    reading.finish().map_err(|(_, error)| error)?;
     // Paths inside the event are kept relative to it, for replay errors.
     let relative = |p: &mut String| *p = p[path.len() + 1..].to_string();
     for service in &mut reading.fleet.services {
@@ -171,6 +189,10 @@ pub fn read_event_fields(
             .deployments
             .iter_mut()
             .for_each(|d| relative(&mut d.path));
+        service
+            .seen_tasks
+            .iter_mut()
+            .for_each(|t| relative(&mut t.path));
     }
     reading
         .fleet
@@ -186,6 +208,9 @@ struct Reading {
     fleet: ImportedFleet,
     tally: Tally,
     newest: Option<Instant>,
+    /// RUNNING Fargate tasks a service started (`group: "service:NAME"`), with that name: counted
+    /// if the service is in the output, else the only trace of it.
+    service_tasks: Vec<(String, ImportedTask)>,
 }
 
 /// One object of AWS output; fields are looked up by name, unknown ones are never looked at.
@@ -276,6 +301,13 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// The ECS cluster of a service or task: its `clusterArn`'s name, or `default`.
+    fn cluster(&self) -> Result<String, ScenarioError> {
+        Ok(self
+            .arn_name("clusterArn")?
+            .unwrap_or_else(|| DEFAULT_CLUSTER.to_string()))
+    }
+
     /// An ARN or a bare name; the name is its last `/` segment.
     fn arn_name(&self, field: &'static str) -> Result<Option<String>, ScenarioError> {
         self.string(field)?
@@ -305,9 +337,16 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// The resolved version a deployment, task set or task shows.
-    fn resolved_version(&self) -> Result<Version, ScenarioError> {
+    /// The resolved version a deployment, task set or task shows; `owner` names it for the
+    /// message when it says LATEST.
+    fn resolved_version(&self, owner: impl FnOnce() -> String) -> Result<Version, ScenarioError> {
         let text = self.required_string("platformVersion")?;
+        if text == LATEST {
+            return Err(ScenarioError::new(
+                self.at("platformVersion"),
+                ErrorKind::EchoedLatest { owner: owner() },
+            ));
+        }
         Version::parse(text).ok_or_else(|| {
             ScenarioError::new(
                 self.at("platformVersion"),
@@ -367,19 +406,27 @@ impl Reading {
 
     fn output(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
         let output = Object::new(value, path, "AWS CLI output")?;
-        let (services, tasks) = (output.get("services"), output.get("tasks"));
-        if services.is_none() && tasks.is_none() {
+        let (services, service, tasks) = (
+            output.get("services"),
+            output.get("service"),
+            output.get("tasks"),
+        );
+        if services.is_none() && service.is_none() && tasks.is_none() {
             return Err(ScenarioError::new(
                 path,
                 ErrorKind::InvalidField {
                     what: "The file".into(),
-                    expected: "what `aws ecs describe-services` or `aws ecs describe-tasks` prints (an object with \"services\" or \"tasks\")".into(),
-                    found: "neither".into(),
+                    expected: "what `aws ecs describe-services`, `describe-tasks`, `create-service`, `update-service`, `delete-service` or `run-task` prints (an object with \"services\", \"service\" or \"tasks\")".into(),
+                    found: "none of them".into(),
                 },
             ));
         }
         if let Some(services) = services {
             self.services(services, &output.at("services"))?;
+        }
+        // create-service, update-service and delete-service print one service.
+        if let Some(service) = service {
+            self.service(service, &output.at("service"))?;
         }
         if let Some(tasks) = tasks {
             self.tasks(tasks, &output.at("tasks"))?;
@@ -415,15 +462,22 @@ impl Reading {
     fn service(&mut self, value: &Json, path: &str) -> Result<(), ScenarioError> {
         let service = Object::new(value, path, "service")?;
         let name = service.name("serviceName", service.required_string("serviceName")?)?;
-        let cluster = service.arn_name("clusterArn")?;
+        let cluster = service.cluster()?;
         let skip = |reason| Skipped {
             cluster: cluster.clone(),
             name: name.clone(),
             reason,
         };
-        if service.string("status")? == Some("INACTIVE") {
-            self.fleet.skipped.push(skip(SkipReason::Inactive));
-            return Ok(());
+        match service.string("status")? {
+            Some("INACTIVE") => {
+                self.fleet.skipped.push(skip(SkipReason::Inactive));
+                return Ok(());
+            }
+            Some("DRAINING") => {
+                self.fleet.skipped.push(skip(SkipReason::Draining));
+                return Ok(());
+            }
+            _ => {}
         }
         let controller = match service.get("deploymentController") {
             None => Controller::Ecs,
@@ -487,8 +541,9 @@ impl Reading {
             let created_at = object.timestamp("createdAt")?;
             self.saw(created_at);
             self.saw(object.timestamp("updatedAt")?);
+            let owner = || format!("The {} deployment of service {}", status, quoted(&name));
             let deployment = ImportedDeployment {
-                version: object.resolved_version()?,
+                version: object.resolved_version(owner)?,
                 path: unit_path.clone(),
                 created_at,
                 running,
@@ -534,10 +589,11 @@ impl Reading {
             cluster,
             name,
             family,
-            requested,
+            requested: Some(requested),
             controller,
             desired,
             deployments: others,
+            seen_tasks: Vec::new(),
         });
         Ok(())
     }
@@ -577,26 +633,121 @@ impl Reading {
             self.tally.left_out += 1;
             return Ok(());
         }
-        if task
-            .string("group")?
-            .is_some_and(|g| g.starts_with("service:"))
-        {
-            self.tally.service_tasks += 1;
-            return Ok(());
-        }
         let started_at = task.timestamp("startedAt")?;
         self.saw(started_at);
-        self.fleet.tasks.push(ImportedTask {
+        let seen = ImportedTask {
             file: self.file,
             path: path.to_string(),
-            cluster: task.arn_name("clusterArn")?,
-            id,
+            cluster: task.cluster()?,
             family: task.family()?,
-            version: task.resolved_version()?,
+            version: task.resolved_version(|| format!("Task {}", quoted(&id)))?,
+            id,
             started_at,
-        });
+        };
+        match task
+            .string("group")?
+            .and_then(|g| g.strip_prefix("service:"))
+        {
+            Some(service) => self.service_tasks.push((service.to_string(), seen)),
+            None => self.fleet.tasks.push(seen),
+        }
         Ok(())
     }
+
+    /// Tasks of a service the output does not describe are kept as the only trace of that service:
+    /// it runs them, but what it asks for is unknown. The others are counted (a service's tasks
+    /// come from its deployments). An error names the file it is in.
+    fn finish(&mut self) -> Result<(), (usize, ScenarioError)> {
+        let described: std::collections::HashSet<(String, String)> = self
+            .fleet
+            .services
+            .iter()
+            .map(|s| (s.cluster.clone(), s.name.clone()))
+            .chain(
+                self.fleet
+                    .skipped
+                    .iter()
+                    .map(|s| (s.cluster.clone(), s.name.clone())),
+            )
+            .collect();
+        let mut inferred: Vec<ImportedService> = Vec::new();
+        for (name, task) in std::mem::take(&mut self.service_tasks) {
+            if described.contains(&(task.cluster.clone(), name.clone())) {
+                self.tally.service_tasks += 1;
+                continue;
+            }
+            let group = format!("/{}", task.path.trim_start_matches('/'));
+            let error = |field: &str| {
+                (
+                    task.file,
+                    ScenarioError::new(
+                        pointer_push(&group, field),
+                        ErrorKind::InvalidField {
+                            what: "group".into(),
+                            expected: "service:NAME with a service name AWS allows (1 to 255 letters, digits, hyphens or underscores)".into(),
+                            found: quoted(&name),
+                        },
+                    ),
+                )
+            };
+            if !valid_name(&name) {
+                return Err(error("group"));
+            }
+            match inferred
+                .iter_mut()
+                .find(|s| s.name == name && s.cluster == task.cluster)
+            {
+                Some(service) => service.seen_tasks.push(task),
+                None => inferred.push(ImportedService {
+                    file: task.file,
+                    path: task.path.clone(),
+                    cluster: task.cluster.clone(),
+                    name,
+                    family: task.family,
+                    requested: None,
+                    controller: Controller::Ecs,
+                    desired: 0,
+                    deployments: Vec::new(),
+                    seen_tasks: vec![task],
+                }),
+            }
+        }
+        for service in &mut inferred {
+            service.desired = service.seen_tasks.len() as u32;
+            service.deployments = deployments_of(&service.seen_tasks);
+        }
+        self.fleet.services.extend(inferred);
+        Ok(())
+    }
+}
+
+/// The deployments a service's tasks suggest: one per version, oldest first; the PRIMARY one
+/// (last) is the version of the task started last.
+fn deployments_of(tasks: &[ImportedTask]) -> Vec<ImportedDeployment> {
+    let mut deployments: Vec<(ImportedDeployment, Option<Instant>)> = Vec::new();
+    for task in tasks {
+        match deployments
+            .iter_mut()
+            .find(|(d, _)| d.version == task.version)
+        {
+            Some((deployment, newest)) => {
+                deployment.running += 1;
+                deployment.created_at = deployment.created_at.min(task.started_at);
+                *newest = (*newest).max(task.started_at);
+            }
+            None => deployments.push((
+                ImportedDeployment {
+                    path: task.path.clone(),
+                    version: task.version,
+                    created_at: task.started_at,
+                    running: 1,
+                },
+                task.started_at,
+            )),
+        }
+    }
+    deployments.sort_by_key(|(d, newest)| (*newest, d.version));
+    deployments.into_iter().map(|(d, _)| d).collect()
 }
 
 fn invalid(path: &str, what: &str, expected: &str, found: &Json) -> ScenarioError {
@@ -612,21 +763,46 @@ fn invalid(path: &str, what: &str, expected: &str, found: &Json) -> ScenarioErro
 
 impl ImportedFleet {
     /// The `services` and `tasks` of the `import-fleet` event, in AWS's shape, holding only what
-    /// the simulation reads (so an exported scenario carries no account ids, ARNs or tags).
+    /// the simulation reads (so an exported scenario carries no account ids, ARNs or tags). A
+    /// service known only from its tasks is written as those tasks, and read back the same way.
     pub fn to_event_fields(&self) -> (Vec<Json>, Vec<Json>) {
         let mut services: Vec<Json> = Vec::new();
-        let named = |name: &str, cluster: &Option<String>| {
-            let mut object = Json::object([("serviceName", Json::from(name))]);
-            if let Some(cluster) = cluster {
-                object.set("clusterArn", Json::from(cluster.as_str()));
+        let mut tasks: Vec<Json> = Vec::new();
+        let named = |key: &str, name: &str, cluster: &str| {
+            let mut object = Json::object([(key, Json::from(name))]);
+            if cluster != DEFAULT_CLUSTER {
+                object.set("clusterArn", Json::from(cluster));
+            }
+            object
+        };
+        let task_json = |task: &ImportedTask, group: Option<&str>| {
+            let mut object = named("taskArn", &task.id, &task.cluster);
+            if let Some(service) = group {
+                object.set("group", Json::from(format!("service:{service}")));
+            }
+            object.set("lastStatus", Json::from("RUNNING"));
+            object.set("launchType", Json::from("FARGATE"));
+            object.set("platformFamily", Json::from(task.family.as_str()));
+            object.set("platformVersion", Json::from(task.version.to_string()));
+            if let Some(at) = task.started_at {
+                object.set("startedAt", Json::from(at.to_iso()));
             }
             object
         };
         for service in &self.services {
-            let mut object = named(&service.name, &service.cluster);
+            let Some(requested) = &service.requested else {
+                tasks.extend(
+                    service
+                        .seen_tasks
+                        .iter()
+                        .map(|t| task_json(t, Some(&service.name))),
+                );
+                continue;
+            };
+            let mut object = named("serviceName", &service.name, &service.cluster);
             object.set("launchType", Json::from("FARGATE"));
             object.set("platformFamily", Json::from(service.family.as_str()));
-            object.set("platformVersion", Json::from(service.requested.as_str()));
+            object.set("platformVersion", Json::from(requested.as_str()));
             object.set(
                 "deploymentController",
                 Json::object([("type", Json::from(service.controller.as_str()))]),
@@ -654,9 +830,10 @@ impl ImportedFleet {
             services.push(object);
         }
         for skipped in &self.skipped {
-            let mut object = named(&skipped.name, &skipped.cluster);
+            let mut object = named("serviceName", &skipped.name, &skipped.cluster);
             match &skipped.reason {
                 SkipReason::Inactive => object.set("status", Json::from("INACTIVE")),
+                SkipReason::Draining => object.set("status", Json::from("DRAINING")),
                 SkipReason::ExternalController => object.set(
                     "deploymentController",
                     Json::object([("type", Json::from("EXTERNAL"))]),
@@ -675,24 +852,7 @@ impl ImportedFleet {
             };
             services.push(object);
         }
-        let tasks = self
-            .tasks
-            .iter()
-            .map(|task| {
-                let mut object = Json::object([("taskArn", Json::from(task.id.as_str()))]);
-                if let Some(cluster) = &task.cluster {
-                    object.set("clusterArn", Json::from(cluster.as_str()));
-                }
-                object.set("lastStatus", Json::from("RUNNING"));
-                object.set("launchType", Json::from("FARGATE"));
-                object.set("platformFamily", Json::from(task.family.as_str()));
-                object.set("platformVersion", Json::from(task.version.to_string()));
-                if let Some(at) = task.started_at {
-                    object.set("startedAt", Json::from(at.to_iso()));
-                }
-                object
-            })
-            .collect();
+        tasks.extend(self.tasks.iter().map(|t| task_json(t, None)));
         (services, tasks)
     }
 }

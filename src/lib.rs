@@ -2,6 +2,7 @@
 //! resolved and pinned. The core is pure Rust (no JS, no clock, no I/O); `wasm.rs` is the one
 //! module that binds it to JavaScript.
 
+pub mod announced;
 pub mod builtin;
 pub mod catalog;
 pub mod command;

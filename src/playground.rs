@@ -303,6 +303,16 @@ impl Playground {
         .unwrap_or(Err(crate::report::ReportError::NoSuchStep { step: i }))
     }
 
+    /// What the retirement report's form offers for `version` of `family` at step `i`.
+    pub fn retirement_options(
+        &self,
+        i: usize,
+        family: crate::version::Family,
+        version: crate::version::Version,
+    ) -> Option<crate::report::Options> {
+        self.with_step(i, |_, world| crate::report::options(world, family, version))
+    }
+
     /// The predict-then-reveal question of step `i` (customer steps only), with its answer.
     pub fn question(&self, i: usize) -> Option<crate::predict::Question> {
         let before = match i {
@@ -320,9 +330,10 @@ impl Playground {
         crate::markdown::render(self.title(), self.order.iter().map(|s| self.event(*s)), i)
     }
 
-    /// Why task or pod `id`, running after step `i`, has its version and patch.
-    pub fn why(&self, i: usize, id: &str) -> Option<crate::why::Why> {
-        crate::why::explain(self.order.iter().map(|s| self.event(*s)), i, id)
+    /// Why task or pod `id` (of ECS or EKS cluster `cluster`), running after step `i`, has its
+    /// version and patch.
+    pub fn why(&self, i: usize, cluster: &str, id: &str) -> Option<crate::why::Why> {
+        crate::why::explain(self.order.iter().map(|s| self.event(*s)), i, cluster, id)
     }
 
     /// Step `i` as trace JSON.

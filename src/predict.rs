@@ -32,10 +32,10 @@ pub struct Answer {
 /// The question for the step that `event` made (its `record`) from the world `before` it; `None`
 /// for events that start nothing a customer asked for.
 pub fn question(before: &World, event: &TimedEvent, record: &StepRecord) -> Option<Question> {
-    let family = |service: &str| {
+    let family = |cluster: &str, service: &str| {
         before
             .fleet
-            .service(service)
+            .service(cluster, service)
             .map_or(Family::Linux, |s| before.fleet.services[s].family)
     };
     let (prompt, family) = match &event.action {
@@ -49,43 +49,44 @@ pub fn question(before: &World, event: &TimedEvent, record: &StepRecord) -> Opti
             ),
             *family,
         ),
-        Action::UpdateService { service, platform_version, force_new_deployment, desired_count, requires } => {
-            let what = match (platform_version, force_new_deployment, requires) {
-                (Some(p), _, _) => format!("updated to platformVersion {p}"),
-                (None, true, _) => "updated with --force-new-deployment".to_string(),
-                (None, false, Some(_)) => "updated with new requirements".to_string(),
-                (None, false, None) => match desired_count {
+        Action::UpdateService { cluster, service, task_definition, platform_version, force_new_deployment, desired_count, requires } => {
+            let what = match (platform_version, task_definition, force_new_deployment, requires) {
+                (Some(p), _, _, _) => format!("updated to platformVersion {p}"),
+                (None, Some(t), _, _) => format!("updated to task definition {t}"),
+                (None, None, true, _) => "updated with --force-new-deployment".to_string(),
+                (None, None, false, Some(_)) => "updated with new requirements".to_string(),
+                (None, None, false, None) => match desired_count {
                     Some(n) => format!("updated to {} desired tasks", crate::json::number_text(n.0)),
                     None => "updated with nothing to change".to_string(),
                 },
             };
-            (format!("{service} is {what}. Which version and patch will new tasks run, and do the running tasks change?"), family(service))
+            (format!("{service} is {what}. Which version and patch will new tasks run, and do the running tasks change?"), family(cluster, service))
         }
-        Action::ScaleService { service, desired_count } => (
+        Action::ScaleService { cluster, service, desired_count } => (
             format!("{service} scales to {} tasks. Which version and patch will new tasks run, and do the running tasks change?", crate::json::number_text(desired_count.0)),
-            family(service),
+            family(cluster, service),
         ),
         Action::RunTask { task, platform_version, family, .. } => {
             (format!("{task} is run asking for {platform_version}. Which version and patch will it run?"), *family)
         }
-        Action::StopTask { task } => (
+        Action::StopTask { cluster, task } => (
             format!("{task} is stopped. If something replaces it, which version and patch does that run?"),
-            before.fleet.find_service_task(task).map_or(Family::Linux, |(s, _)| before.fleet.services[s].family),
+            before.fleet.find_service_task(cluster, task).map_or(Family::Linux, |(s, _)| before.fleet.services[s].family),
         ),
-        Action::RecycleService { service } => {
-            let recycling = before.fleet.service(service).is_none_or(|s| {
+        Action::RecycleService { cluster, service } => {
+            let recycling = before.fleet.service(cluster, service).is_none_or(|s| {
                 let version = before.fleet.services[s].primary().version;
                 before.catalog.get(version).recycles_tasks()
             });
             let what = if recycling { format!("AWS recycles {service}'s tasks") } else { format!("{service}'s tasks are replaced") };
-            (format!("{what}. Which version and patch will the new tasks run?"), family(service))
+            (format!("{what}. Which version and patch will the new tasks run?"), family(cluster, service))
         }
-        Action::CodeDeployDeployment { service, platform_version } => (
+        Action::CodeDeployDeployment { cluster, service, platform_version } => (
             format!(
                 "A new CodeDeploy deployment of {service} starts{}. Which version and patch will its tasks run, and do the running tasks change?",
                 platform_version.as_ref().map_or(String::new(), |p| format!(" asking for {p}"))
             ),
-            family(service),
+            family(cluster, service),
         ),
         Action::RunPod { cluster, .. } => (format!("Pods start on EKS cluster {cluster}. Which version and patch will they run?"), Family::Linux),
         // AWS's moves start nothing a customer asked for; deleting starts nothing.

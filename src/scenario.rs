@@ -81,7 +81,9 @@ pub enum Action {
         fargate_version: Version,
     },
     CreateService {
+        cluster: String,
         service: String,
+        task_definition: Option<String>,
         platform_version: String,
         family: Family,
         desired_count: Count,
@@ -89,36 +91,45 @@ pub enum Action {
         controller: Controller,
     },
     UpdateService {
+        cluster: String,
         service: String,
+        task_definition: Option<String>,
         platform_version: Option<String>,
         force_new_deployment: bool,
         desired_count: Option<Count>,
         requires: Option<Vec<String>>,
     },
     ScaleService {
+        cluster: String,
         service: String,
         desired_count: Count,
     },
     RecycleService {
+        cluster: String,
         service: String,
     },
     /// A new CodeDeploy (blue/green) deployment of a CODE_DEPLOY service; `None` keeps the
     /// service's current version string.
     CodeDeployDeployment {
+        cluster: String,
         service: String,
         platform_version: Option<String>,
     },
     DeleteService {
+        cluster: String,
         service: String,
     },
     RunTask {
+        cluster: String,
         task: String,
+        task_definition: Option<String>,
         platform_version: String,
         family: Family,
         count: Count,
         requires: Vec<String>,
     },
     StopTask {
+        cluster: String,
         task: String,
     },
     RunPod {
@@ -162,6 +173,19 @@ impl Action {
     /// `source` (see `TimedEvent::echo`).
     pub fn to_json(&self) -> Json {
         let text = |s: &str| Json::from(s);
+        // `cluster` only when it is not the default one, then the name and the task definition.
+        let named =
+            |cluster: &str, key: &'static str, name: &str, task_definition: &Option<String>| {
+                let mut fields = Vec::new();
+                if let Some(cluster) = crate::fleet::named_cluster(cluster) {
+                    fields.push(("cluster", text(cluster)));
+                }
+                fields.push((key, text(name)));
+                if let Some(definition) = task_definition {
+                    fields.push(("taskDefinition", text(definition)));
+                }
+                fields
+            };
         let version_family = |version: &Version, family: &Family| {
             vec![
                 ("version", text(&version.to_string())),
@@ -234,28 +258,35 @@ impl Action {
                 ("fargateVersion", text(&fargate_version.to_string())),
             ],
             Action::CreateService {
+                cluster,
                 service,
+                task_definition,
                 platform_version,
                 family,
                 desired_count,
                 requires,
                 controller,
-            } => vec![
-                ("service", text(service)),
-                ("platformVersion", text(platform_version)),
-                ("family", text(family.as_str())),
-                ("desiredCount", Json::from(desired_count.0)),
-                ("requires", Json::strings(requires)),
-                ("deploymentController", text(controller.as_str())),
-            ],
+            } => {
+                let mut fields = named(cluster, "service", service, task_definition);
+                fields.extend([
+                    ("platformVersion", text(platform_version)),
+                    ("family", text(family.as_str())),
+                    ("desiredCount", Json::from(desired_count.0)),
+                    ("requires", Json::strings(requires)),
+                    ("deploymentController", text(controller.as_str())),
+                ]);
+                fields
+            }
             Action::UpdateService {
+                cluster,
                 service,
+                task_definition,
                 platform_version,
                 force_new_deployment,
                 desired_count,
                 requires,
             } => {
-                let mut fields = vec![("service", text(service))];
+                let mut fields = named(cluster, "service", service, task_definition);
                 if let Some(p) = platform_version {
                     fields.push(("platformVersion", text(p)));
                 }
@@ -269,39 +300,48 @@ impl Action {
                 fields
             }
             Action::ScaleService {
+                cluster,
                 service,
                 desired_count,
-            } => vec![
-                ("service", text(service)),
-                ("desiredCount", Json::from(desired_count.0)),
-            ],
-            Action::RecycleService { service } | Action::DeleteService { service } => {
-                vec![("service", text(service))]
+            } => {
+                let mut fields = named(cluster, "service", service, &None);
+                fields.push(("desiredCount", Json::from(desired_count.0)));
+                fields
+            }
+            Action::RecycleService { cluster, service }
+            | Action::DeleteService { cluster, service } => {
+                named(cluster, "service", service, &None)
             }
             Action::CodeDeployDeployment {
+                cluster,
                 service,
                 platform_version,
             } => {
-                let mut fields = vec![("service", text(service))];
+                let mut fields = named(cluster, "service", service, &None);
                 if let Some(p) = platform_version {
                     fields.push(("platformVersion", text(p)));
                 }
                 fields
             }
             Action::RunTask {
+                cluster,
                 task,
+                task_definition,
                 platform_version,
                 family,
                 count,
                 requires,
-            } => vec![
-                ("task", text(task)),
-                ("platformVersion", text(platform_version)),
-                ("family", text(family.as_str())),
-                ("count", Json::from(count.0)),
-                ("requires", Json::strings(requires)),
-            ],
-            Action::StopTask { task } => vec![("task", text(task))],
+            } => {
+                let mut fields = named(cluster, "task", task, task_definition);
+                fields.extend([
+                    ("platformVersion", text(platform_version)),
+                    ("family", text(family.as_str())),
+                    ("count", Json::from(count.0)),
+                    ("requires", Json::strings(requires)),
+                ]);
+                fields
+            }
+            Action::StopTask { cluster, task } => named(cluster, "task", task, &None),
             Action::RunPod {
                 cluster,
                 pod,
@@ -629,7 +669,9 @@ const EVENTS: &[EventSpec] = &[
     EventSpec {
         name: "create-service",
         fields: &[
+            "cluster",
             "service",
+            "taskDefinition",
             "platformVersion",
             "family",
             "desiredCount",
@@ -638,7 +680,9 @@ const EVENTS: &[EventSpec] = &[
         ],
         read: |r| {
             Ok(Action::CreateService {
+                cluster: r.ecs_cluster()?,
                 service: r.required_string("service")?,
+                task_definition: r.optional_string("taskDefinition")?,
                 platform_version: r
                     .optional_string("platformVersion")?
                     .unwrap_or_else(|| LATEST.into()),
@@ -652,7 +696,9 @@ const EVENTS: &[EventSpec] = &[
     EventSpec {
         name: "update-service",
         fields: &[
+            "cluster",
             "service",
+            "taskDefinition",
             "platformVersion",
             "forceNewDeployment",
             "desiredCount",
@@ -660,7 +706,9 @@ const EVENTS: &[EventSpec] = &[
         ],
         read: |r| {
             Ok(Action::UpdateService {
+                cluster: r.ecs_cluster()?,
                 service: r.required_string("service")?,
+                task_definition: r.optional_string("taskDefinition")?,
                 platform_version: r.optional_string("platformVersion")?,
                 force_new_deployment: r.optional_bool("forceNewDeployment")?.unwrap_or(false),
                 desired_count: r.optional_count("desiredCount")?,
@@ -670,9 +718,10 @@ const EVENTS: &[EventSpec] = &[
     },
     EventSpec {
         name: "scale-service",
-        fields: &["service", "desiredCount"],
+        fields: &["cluster", "service", "desiredCount"],
         read: |r| {
             Ok(Action::ScaleService {
+                cluster: r.ecs_cluster()?,
                 service: r.required_string("service")?,
                 desired_count: Count(r.whole_number("desiredCount")?),
             })
@@ -680,18 +729,20 @@ const EVENTS: &[EventSpec] = &[
     },
     EventSpec {
         name: "recycle-service",
-        fields: &["service"],
+        fields: &["cluster", "service"],
         read: |r| {
             Ok(Action::RecycleService {
+                cluster: r.ecs_cluster()?,
                 service: r.required_string("service")?,
             })
         },
     },
     EventSpec {
         name: "codedeploy-deployment",
-        fields: &["service", "platformVersion"],
+        fields: &["cluster", "service", "platformVersion"],
         read: |r| {
             Ok(Action::CodeDeployDeployment {
+                cluster: r.ecs_cluster()?,
                 service: r.required_string("service")?,
                 platform_version: r.optional_string("platformVersion")?,
             })
@@ -699,19 +750,30 @@ const EVENTS: &[EventSpec] = &[
     },
     EventSpec {
         name: "delete-service",
-        fields: &["service"],
+        fields: &["cluster", "service"],
         read: |r| {
             Ok(Action::DeleteService {
+                cluster: r.ecs_cluster()?,
                 service: r.required_string("service")?,
             })
         },
     },
     EventSpec {
         name: "run-task",
-        fields: &["task", "platformVersion", "family", "count", "requires"],
+        fields: &[
+            "cluster",
+            "task",
+            "taskDefinition",
+            "platformVersion",
+            "family",
+            "count",
+            "requires",
+        ],
         read: |r| {
             Ok(Action::RunTask {
+                cluster: r.ecs_cluster()?,
                 task: r.required_string("task")?,
+                task_definition: r.optional_string("taskDefinition")?,
                 platform_version: r
                     .optional_string("platformVersion")?
                     .unwrap_or_else(|| LATEST.into()),
@@ -723,9 +785,10 @@ const EVENTS: &[EventSpec] = &[
     },
     EventSpec {
         name: "stop-task",
-        fields: &["task"],
+        fields: &["cluster", "task"],
         read: |r| {
             Ok(Action::StopTask {
+                cluster: r.ecs_cluster()?,
                 task: r.required_string("task")?,
             })
         },
@@ -884,6 +947,14 @@ impl<'a> Reader<'a> {
         self.get(name)
             .map(|v| string(v, &self.at(name), name))
             .transpose()
+    }
+
+    /// The ECS cluster of a customer event: `default` when absent, like the AWS CLI.
+    fn ecs_cluster(&self) -> Result<String, ScenarioError> {
+        match self.get("cluster") {
+            None => Ok(crate::fleet::DEFAULT_CLUSTER.to_string()),
+            Some(_) => self.name("cluster"),
+        }
     }
 
     /// AWS-side names (clusters) are the author's: a bad one is a scenario error.

@@ -3,9 +3,9 @@
 
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::Controller;
-use crate::fleet::{Service, Workload};
+use crate::fleet::{named_cluster, Service};
 use crate::json::Json;
-use crate::trace::{Change, StepRecord, StopReason, Tally, World};
+use crate::trace::{Change, StepRecord, Tally, World};
 use crate::version::{Family, Version};
 use serde::Serialize;
 
@@ -45,8 +45,11 @@ pub struct DeploymentView {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TaskView {
+pub struct TaskView<'a> {
     pub id: String,
+    /// A standalone task's ECS cluster, when not the default one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<&'a str>,
     pub family: Family,
     pub platform_version: Version,
     pub revision: u32,
@@ -59,6 +62,11 @@ pub struct ServiceView<'a> {
     pub name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_definition: Option<&'a str>,
+    /// Known only from its tasks (an import): what it asks for is unknown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub requested_unknown: bool,
     pub family: Family,
     pub platform_version: String,
     pub requested: &'a str,
@@ -67,7 +75,7 @@ pub struct ServiceView<'a> {
     pub desired_count: u32,
     pub running_count: usize,
     pub deployments: Vec<DeploymentView>,
-    pub tasks: Vec<TaskView>,
+    pub tasks: Vec<TaskView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -106,7 +114,7 @@ pub struct StepShape<'a, Service, Task, Cluster, Changes> {
     pub warnings: &'a [String],
 }
 
-pub type StepView<'a> = StepShape<'a, ServiceView<'a>, TaskView, ClusterView<'a>, &'a [Change]>;
+pub type StepView<'a> = StepShape<'a, ServiceView<'a>, TaskView<'a>, ClusterView<'a>, &'a [Change]>;
 pub type SummaryView<'a> =
     StepShape<'a, ServiceSummary<'a>, Count, ClusterSummary<'a>, Vec<Folded<'a>>>;
 
@@ -191,10 +199,6 @@ fn deployments(service: &Service, catalog: &Catalog) -> Vec<DeploymentView> {
         .collect()
 }
 
-fn workload(w: &Workload, catalog: &Catalog) -> (Version, String) {
-    (catalog.get(w.version).version, w.started_at.to_iso())
-}
-
 pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> StepView<'a> {
     let catalog = &world.catalog;
     let services = world
@@ -203,7 +207,9 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
         .iter()
         .map(|s| ServiceView {
             name: &s.name,
-            cluster: s.cluster.as_deref(),
+            cluster: named_cluster(&s.cluster),
+            task_definition: s.task_definition.as_deref(),
+            requested_unknown: s.requested_unknown,
             family: s.family,
             platform_version: shown_version(s, catalog),
             requested: &s.requested,
@@ -217,6 +223,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
                 .iter()
                 .map(|t| TaskView {
                     id: format!("{}-{}", s.name, t.number),
+                    cluster: None,
                     family: s.family,
                     platform_version: catalog.get(t.version).version,
                     revision: t.revision,
@@ -229,15 +236,13 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
         .fleet
         .tasks
         .iter()
-        .map(|(family, t)| {
-            let (platform_version, started_at) = workload(t, catalog);
-            TaskView {
-                id: t.id.clone(),
-                family: *family,
-                platform_version,
-                revision: t.revision,
-                started_at,
-            }
+        .map(|t| TaskView {
+            id: t.id.clone(),
+            cluster: named_cluster(&t.cluster),
+            family: t.family,
+            platform_version: catalog.get(t.version).version,
+            revision: t.revision,
+            started_at: t.started_at.to_iso(),
         })
         .collect();
     let clusters = world
@@ -277,7 +282,9 @@ pub struct Count {
     pub count: usize,
 }
 
-fn counts(items: impl Iterator<Item = (VersionId, u32)>, catalog: &Catalog) -> Vec<Count> {
+/// The one grouping of tasks and pods: how many run each (version, revision), in release order
+/// then revision.
+pub fn counts(items: impl Iterator<Item = (VersionId, u32)>, catalog: &Catalog) -> Vec<Count> {
     let mut groups: Vec<((VersionId, u32), usize)> = Vec::new();
     for key in items {
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -296,12 +303,37 @@ fn counts(items: impl Iterator<Item = (VersionId, u32)>, catalog: &Catalog) -> V
         .collect()
 }
 
+/// Counts as words: "2 × 1.2.0 r1, 2 × 1.2.0 r2", or `none`.
+pub fn counts_text(counts: &[Count], none: &str) -> String {
+    if counts.is_empty() {
+        return none.to_string();
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|c| format!("{} × {} r{}", c.count, c.platform_version, c.revision))
+        .collect();
+    parts.join(", ")
+}
+
+/// A service as people name it: `web` in the default cluster, `demo/web` in another.
+pub fn qualified(service: &Service) -> String {
+    match named_cluster(&service.cluster) {
+        Some(cluster) => format!("{cluster}/{}", service.name),
+        None => service.name.clone(),
+    }
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceSummary<'a> {
     pub name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_definition: Option<&'a str>,
+    /// Known only from its tasks (an import): what it asks for is unknown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub requested_unknown: bool,
     pub family: Family,
     pub requested: &'a str,
     pub platform_version: String,
@@ -330,7 +362,9 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
         .iter()
         .map(|s| ServiceSummary {
             name: &s.name,
-            cluster: s.cluster.as_deref(),
+            cluster: named_cluster(&s.cluster),
+            task_definition: s.task_definition.as_deref(),
+            requested_unknown: s.requested_unknown,
             family: s.family,
             requested: &s.requested,
             platform_version: shown_version(s, catalog),
@@ -344,11 +378,7 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
         })
         .collect();
     let tasks = counts(
-        world
-            .fleet
-            .tasks
-            .iter()
-            .map(|(_, t)| (t.version, t.revision)),
+        world.fleet.tasks.iter().map(|t| (t.version, t.revision)),
         catalog,
     );
     let clusters = world
@@ -366,7 +396,7 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
         record,
         catalog,
         (services, tasks, clusters),
-        fold_changes(&record.changes, &record.tallies),
+        summary_changes(&record.changes, &record.tallies),
     )
 }
 
@@ -385,137 +415,48 @@ impl Serialize for Folded<'_> {
     }
 }
 
-/// Task and pod changes folded into `{kind, service|cluster, platformVersion, revision, count}`,
-/// placed where the first of each group happened; other changes as they are. Linear in the
+/// The summary's changes: every change other than a task or pod starting or stopping, as it
+/// happened, with those counted (`Tally`) where the first of each group happened. Linear in the
 /// changes: a force-update of thousands of services stops and starts hundreds of thousands.
-pub fn fold_changes<'a>(changes: &'a [Change], tallies: &[Tally]) -> Vec<Folded<'a>> {
-    use std::collections::HashMap;
-    type Key<'a> = (
-        &'static str,
-        Option<(&'static str, &'a str)>,
-        Version,
-        u32,
-        Option<StopReason>,
-    );
+pub fn summary_changes<'a>(changes: &'a [Change], tallies: &[Tally]) -> Vec<Folded<'a>> {
     let mut out: Vec<Folded> = Vec::new();
-    let mut groups: HashMap<Key, usize> = HashMap::new();
     let mut tallies = tallies.iter().peekable();
-    for (position, change) in changes.iter().enumerate() {
+    let others = changes.iter().filter(|c| {
+        !matches!(
+            c,
+            Change::TaskStarted { .. }
+                | Change::TaskStopped { .. }
+                | Change::PodStarted { .. }
+                | Change::PodStopped { .. }
+        )
+    });
+    for (position, change) in others.enumerate() {
         while let Some(tally) = tallies.next_if(|t| t.position == position) {
             out.push(Folded::Counted(tally_json(tally)));
         }
-        let owner = |key: &'static str, name: Option<&'a String>| name.map(|n| (key, n.as_str()));
-        let key: Key = match change {
-            Change::TaskStarted {
-                service,
-                platform_version,
-                revision,
-                ..
-            } => (
-                "task-started",
-                owner("service", service.as_ref()),
-                *platform_version,
-                *revision,
-                None,
-            ),
-            Change::TaskStopped {
-                service,
-                platform_version,
-                revision,
-                reason,
-                ..
-            } => (
-                "task-stopped",
-                owner("service", service.as_ref()),
-                *platform_version,
-                *revision,
-                Some(*reason),
-            ),
-            Change::PodStarted {
-                cluster,
-                platform_version,
-                revision,
-                ..
-            } => (
-                "pod-started",
-                owner("cluster", Some(cluster)),
-                *platform_version,
-                *revision,
-                None,
-            ),
-            Change::PodStopped {
-                cluster,
-                platform_version,
-                revision,
-                reason,
-                ..
-            } => (
-                "pod-stopped",
-                owner("cluster", Some(cluster)),
-                *platform_version,
-                *revision,
-                Some(*reason),
-            ),
-            other => {
-                out.push(Folded::Change(other));
-                continue;
-            }
-        };
-        match groups.get(&key) {
-            Some(&i) => {
-                // The count is a group's last member.
-                if let Folded::Counted(Json::Object(members)) = &mut out[i] {
-                    if let Some((_, Json::Number(count))) = members.last_mut() {
-                        *count += 1.0;
-                    }
-                }
-            }
-            None => {
-                let (kind, owner, version, revision, reason) = key;
-                groups.insert(key, out.len());
-                out.push(Folded::Counted(group_json(
-                    kind, owner, version, revision, reason, 1,
-                )));
-            }
-        }
+        out.push(Folded::Change(change));
     }
     out.extend(tallies.map(|tally| Folded::Counted(tally_json(tally))));
     out
 }
 
-/// A tally in the shape `fold_changes` gives its groups.
+/// A tally as the summary shows it: `{kind, service|cluster, platformVersion, revision, count}`.
 fn tally_json(tally: &Tally) -> Json {
-    let owner = tally
-        .owner
-        .as_ref()
-        .map(|(key, name)| (*key, name.as_str()));
-    group_json(
-        tally.kind,
-        owner,
-        tally.platform_version,
-        tally.revision,
-        tally.reason,
-        tally.count,
-    )
-}
-
-fn group_json(
-    kind: &str,
-    owner: Option<(&str, &str)>,
-    version: Version,
-    revision: u32,
-    reason: Option<StopReason>,
-    count: u32,
-) -> Json {
-    let mut group = Json::object([("kind", Json::from(kind))]);
-    if let Some((key, name)) = owner {
-        group.set(key, Json::from(name));
+    let mut group = Json::object([("kind", Json::from(tally.kind))]);
+    if let Some(cluster) = &tally.cluster {
+        group.set("cluster", Json::from(cluster.as_str()));
     }
-    group.set("platformVersion", Json::from(version.to_string()));
-    group.set("revision", Json::from(revision));
-    if let Some(reason) = reason {
+    if let Some((key, name)) = &tally.owner {
+        group.set(key, Json::from(name.as_str()));
+    }
+    group.set(
+        "platformVersion",
+        Json::from(tally.platform_version.to_string()),
+    );
+    group.set("revision", Json::from(tally.revision));
+    if let Some(reason) = tally.reason {
         group.set("reason", Json::from(reason.as_str()));
     }
-    group.set("count", Json::from(count));
+    group.set("count", Json::from(tally.count));
     group
 }

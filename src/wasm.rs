@@ -197,10 +197,9 @@ pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = parseConsole, unchecked_return_type = "ConsoleCommand")]
 pub fn parse_console(line: &str) -> Result<JsValue, JsValue> {
     let value = match parse_console_line(line).map_err(command_error)? {
-        ConsoleCommand::Event(action) => Json::object([
-            ("kind", Json::from("event")),
-            ("event", action.to_json()),
-        ]),
+        ConsoleCommand::Event(action) => {
+            Json::object([("kind", Json::from("event")), ("event", action.to_json())])
+        }
         ConsoleCommand::Query(Query::Services(names)) => Json::object([
             ("kind", Json::from("describe-services")),
             ("names", Json::strings(&names)),

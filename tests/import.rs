@@ -38,12 +38,14 @@ fn import_step(p: &Playground) -> usize {
         .expect("an import-fleet step")
 }
 
+/// A service by its name, or `cluster/name` where the name is in several clusters.
 fn service<'a>(step: &'a Value, name: &str) -> &'a Value {
+    let (cluster, name) = name.split_once('/').unwrap_or(("", name));
     step["services"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["name"] == name)
+        .find(|s| s["name"] == name && (cluster.is_empty() || s["cluster"] == cluster))
         .unwrap_or_else(|| panic!("no service {name}"))
 }
 
@@ -129,12 +131,18 @@ fn code_deploy_services_read_their_task_sets_and_count_as_pinned_to_the_shown_ve
 }
 
 #[test]
-fn names_used_in_several_clusters_get_the_cluster_as_prefix() {
+fn services_live_in_their_clusters_and_one_name_may_be_in_two() {
     let p = import(&ALL);
     let s = step(&p, import_step(&p));
-    assert_eq!(service(&s, "prod--web")["cluster"], "prod");
-    assert_eq!(service(&s, "staging--web")["requested"], "1.4.0");
+    assert_eq!(service(&s, "prod/web")["requested"], "LATEST");
+    assert_eq!(service(&s, "staging/web")["requested"], "1.4.0");
     assert_eq!(service(&s, "api")["cluster"], "prod");
+    assert_eq!(
+        service(&s, "staging/web")["tasks"][0]["id"],
+        "web-1",
+        "task ids are per cluster"
+    );
+    assert_eq!(service(&s, "prod/web")["tasks"][0]["id"], "web-1");
 }
 
 #[test]
@@ -183,7 +191,7 @@ fn aws_history_after_the_import_plays_on_the_imported_fleet() {
     let p = import(&ALL);
     let last = step(&p, p.step_count() - 1);
     assert_eq!(last["event"]["state"], "recalled");
-    // The 2026-03-02 force-update moved the LATEST services still on 1.3.0; batch was pinned.
+    // The 2026-03-02 force-update moved every service still on 1.3.0, pinned ones too.
     assert_eq!(
         service(&last, "api")["deployments"][0]["platformVersion"],
         "1.4.0"
@@ -192,7 +200,15 @@ fn aws_history_after_the_import_plays_on_the_imported_fleet() {
         service(&last, "old-worker")["deployments"][0]["platformVersion"],
         "1.4.0"
     );
-    assert_eq!(service(&last, "batch")["runningCount"], 0);
+    assert_eq!(
+        (
+            service(&last, "batch")["platformVersion"].as_str(),
+            service(&last, "batch")["deployments"][0]["platformVersion"].as_str(),
+            service(&last, "batch")["runningCount"].as_u64()
+        ),
+        (Some("1.4.0"), Some("1.4.0"), Some(2)),
+        "pinned to 1.3.0, force-updated onto 1.4.0 in 2026"
+    );
     assert_eq!(
         last["tasks"].as_array().unwrap().len(),
         1,
@@ -234,7 +250,7 @@ fn malformed_output_is_a_located_error_in_its_file() {
     assert_eq!(
         error(&["deployment-says-latest.json"]),
         ("deployment-says-latest.json".into(), "InvalidField", "/services/0/deployments/0/platformVersion".into(),
-         "platformVersion must be the resolved version written MAJOR.MINOR.PATCH, like \"1.4.0\" (AWS shows it on every deployment); found \"LATEST\".".into())
+         "The PRIMARY deployment of service \"web\" says platformVersion \"LATEST\", but AWS always shows the resolved version there (like \"1.4.0\"). This output likely comes from a mock such as moto, which echoes the requested string; import what the AWS CLI printed for your account, or write the version it runs.".into())
     );
 }
 
@@ -283,12 +299,12 @@ fn replay_errors_point_into_the_file_they_come_from() {
 }
 
 #[test]
-fn output_that_is_neither_describe_services_nor_describe_tasks_is_refused() {
+fn output_that_no_ecs_command_prints_is_refused() {
     let e = Playground::import(&[("x.json".into(), r#"{"clusters":[]}"#.into())])
         .err()
         .unwrap();
     assert_eq!((e.error.code(), e.error.path()), ("InvalidField", ""));
-    assert_eq!(e.to_string(), "The file must be what `aws ecs describe-services` or `aws ecs describe-tasks` prints (an object with \"services\" or \"tasks\"); found neither.");
+    assert_eq!(e.to_string(), "The file must be what `aws ecs describe-services`, `describe-tasks`, `create-service`, `update-service`, `delete-service` or `run-task` prints (an object with \"services\", \"service\" or \"tasks\"); found none of them.");
 }
 
 #[test]
@@ -311,20 +327,31 @@ fn plan(version: &str, date: &str, latest_to: Option<&str>) -> Plan {
         version: Version::parse(version).unwrap(),
         at: Instant::parse(date).unwrap(),
         latest_to: latest_to.map(|v| Version::parse(v).unwrap()),
+        pinned_to: None,
+        terminate: true,
+    }
+}
+
+/// AWS's global schedule for 1.3.0: pinned services force-updated onto 1.4.0, then terminated.
+fn plan_2026(date: &str) -> Plan {
+    Plan {
+        pinned_to: Version::parse("1.4.0"),
+        ..plan("1.3.0", date, None)
     }
 }
 
 #[test]
-fn the_retirement_report_says_service_by_service_what_happens_and_what_to_do() {
+fn the_2026_report_force_updates_pinned_services_and_terminates_standalone_tasks() {
     let p = import(&ALL);
     let report = p
-        .retirement_report(import_step(&p), &plan("1.3.0", "2026-06-01", None))
+        .retirement_report(import_step(&p), &plan_2026("2026-03-31"))
         .unwrap();
-    let rows: Vec<(&str, Effect, Option<String>, u32)> = report
+    let rows: Vec<(&str, &str, Effect, Option<String>, u32)> = report
         .rows
         .iter()
         .map(|r| {
             (
+                r.cluster.as_str(),
                 r.name.as_str(),
                 r.effect,
                 r.onto.map(|v| v.to_string()),
@@ -335,18 +362,125 @@ fn the_retirement_report_says_service_by_service_what_happens_and_what_to_do() {
     assert_eq!(
         rows,
         [
-            ("api", Effect::ForceUpdated, Some("1.4.0".into()), 0),
-            ("batch", Effect::Breaks, None, 2),
-            ("checkout", Effect::TasksStopped, None, 1),
-            ("old-worker", Effect::ForceUpdated, Some("1.4.0".into()), 0),
-            ("1b2c3d4e5f60718293a4b5c6d7e8f9a0", Effect::Stopped, None, 1),
+            ("prod", "api", Effect::ForceUpdated, Some("1.4.0".into()), 0),
+            (
+                "prod",
+                "batch",
+                Effect::ForceUpdated,
+                Some("1.4.0".into()),
+                0
+            ),
+            ("prod", "checkout", Effect::TasksStopped, None, 1),
+            (
+                "staging",
+                "old-worker",
+                Effect::ForceUpdated,
+                Some("1.4.0".into()),
+                0
+            ),
+            (
+                "prod",
+                "1b2c3d4e5f60718293a4b5c6d7e8f9a0",
+                Effect::Stopped,
+                None,
+                1
+            ),
         ]
     );
-    assert_eq!(report.summary, "Retiring 1.3.0 (LINUX) on 2026-06-01: force-updated onto 1.4.0: 2 services; breaking: 1 service; with tasks of an older deployment on it: 1 service; standalone tasks and EKS clusters stopped: 1. In all, 4 tasks or pods are terminated and not replaced.");
+    assert_eq!(report.summary, "Retiring 1.3.0 (LINUX) on 2026-03-31: 3 services are force-updated onto another version; 1 service has tasks of an older deployment on it; 1 standalone task is terminated. In all, 2 tasks or pods are terminated and not replaced.");
     let batch = &report.rows[1];
+    assert_eq!(batch.what_happens, "AWS force-updates it onto 1.4.0, and from then on it asks for 1.4.0 (how AWS rewrites a pinned service's requested version is not documented), and replaces its 2 tasks on 1.3.0.");
+    assert_eq!(batch.what_to_do, "Nothing required. To choose the version and the moment yourself: aws ecs update-service --cluster prod --service batch --platform-version 1.4.0 before 2026-03-31.");
     assert_eq!(
-        batch.what_to_do,
-        "Re-pin to 1.4.0 (or LATEST) with update-service --platform-version before 2026-06-01."
+        report.rows[4].what_happens,
+        "A standalone task: never force-updated; terminated on 2026-03-31 and not replaced."
+    );
+}
+
+#[test]
+fn without_a_force_update_of_pinned_services_they_break() {
+    let p = import(&ALL);
+    let report = p
+        .retirement_report(import_step(&p), &plan("1.3.0", "2026-06-30", None))
+        .unwrap();
+    let batch = report.rows.iter().find(|r| r.name == "batch").unwrap();
+    assert_eq!((batch.effect, batch.lost), (Effect::Breaks, 2));
+    assert_eq!(batch.what_to_do, "Re-pin before 2026-06-30: aws ecs update-service --cluster prod --service batch --platform-version 1.4.0.");
+    assert_eq!(report.summary, "Retiring 1.3.0 (LINUX) on 2026-06-30: 2 services are force-updated onto another version; 1 pinned service breaks; 1 service has tasks of an older deployment on it; 1 standalone task is terminated. In all, 4 tasks or pods are terminated and not replaced.");
+}
+
+#[test]
+fn the_report_offers_aws_schedules_and_targets_with_their_flags() {
+    let p = import(&ALL);
+    let i = import_step(&p);
+    let options = p
+        .retirement_options(i, Family::Linux, Version::parse("1.3.0").unwrap())
+        .unwrap();
+    let schedules: Vec<(&str, String, Option<String>)> = options
+        .announced
+        .iter()
+        .map(|a| (a.region, a.date.clone(), a.pinned_to.map(|v| v.to_string())))
+        .collect();
+    assert_eq!(
+        schedules,
+        [
+            (
+                "AWS regions (global documentation)",
+                "2026-03-31".to_string(),
+                Some("1.4.0".to_string())
+            ),
+            (
+                "China regions (documentation of amazonaws.cn)",
+                "2026-06-30".to_string(),
+                None
+            ),
+        ]
+    );
+    assert!(!options.latest_points_here);
+    // Retiring 1.4.0, which LATEST means: no newer version exists, so a hypothetical 1.5.0 is
+    // offered first; 1.3.0 is a downgrade that AWS itself retires.
+    let options = p
+        .retirement_options(i, Family::Linux, Version::parse("1.4.0").unwrap())
+        .unwrap();
+    assert!(options.latest_points_here);
+    let targets: Vec<(String, bool, bool, Option<String>)> = options
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.version.to_string(),
+                t.hypothetical,
+                t.downgrade,
+                t.scheduled_retirement.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("1.5.0".to_string(), true, false, None),
+            (
+                "1.3.0".to_string(),
+                false,
+                true,
+                Some("2026-03-31".to_string())
+            ),
+        ]
+    );
+    let report = p
+        .retirement_report(i, &plan("1.4.0", "2027-06-01", Some("1.3.0")))
+        .unwrap();
+    assert_eq!(report.warnings, [
+        "LATEST moves to 1.3.0, older than 1.4.0: a downgrade onto a version that lacks what 1.4.0 added.",
+        "1.3.0 is itself scheduled for retirement (2026-03-31, AWS's announcement): LATEST moves onto a version that goes next.",
+    ]);
+    let report = p
+        .retirement_report(i, &plan("1.4.0", "2027-06-01", Some("1.5.0")))
+        .unwrap();
+    assert_eq!(report.warnings, ["1.5.0 is hypothetical: AWS has not released it. The report assumes it supports what 1.4.0 supports."]);
+    assert_eq!(
+        report.rows[0].onto.map(|v| v.to_string()).as_deref(),
+        Some("1.5.0")
     );
 }
 
@@ -361,7 +495,7 @@ fn retiring_the_version_latest_means_needs_the_version_latest_moves_to() {
     let moved = p
         .retirement_report(i, &plan("1.4.0", "2027-06-01", Some("1.3.0")))
         .unwrap();
-    assert_eq!(moved.rows[0].what_happens, "AWS force-updates it: a new deployment re-resolves LATEST to 1.3.0 and replaces its 4 tasks on 1.4.0.");
+    assert_eq!(moved.rows[0].what_happens, "AWS force-updates it: a new deployment re-resolves LATEST to 1.3.0, and replaces its 4 tasks on 1.4.0.");
     let last = p.step_count() - 1;
     let e = p
         .retirement_report(last, &plan("1.4.0", "2027-06-01", Some("1.3.0")))
@@ -402,7 +536,7 @@ fn the_report_exports_as_csv_and_markdown_with_hostile_text_neutralised() {
         .unwrap();
     let csv = report.to_csv();
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "kind,cluster,name,requested,tasks on version,what happens,onto,\"terminated, not replaced\",what to do");
+    assert_eq!(lines[0], "kind,cluster,name,requested,running tasks on 1.3.0,what happens,onto,\"terminated, not replaced\",what to do");
     assert_eq!(
         lines.len(),
         report.rows.len() + 2,
@@ -427,7 +561,7 @@ fn csv_cells_are_quoted_and_formulas_neutralised() {
     let row = Row {
         kind: "service",
         name: "=HYPERLINK(\"http://x\")".into(),
-        cluster: Some("a,b".into()),
+        cluster: "a,b".into(),
         requested: Some("@SUM(1)".into()),
         on_version: 1,
         effect: Effect::Breaks,
@@ -441,7 +575,10 @@ fn csv_cells_are_quoted_and_formulas_neutralised() {
         family: Family::Linux,
         date: "2026-06-01".into(),
         latest_to: None,
+        pinned_to: None,
+        terminate: true,
         summary: "s".into(),
+        warnings: vec![],
         rows: vec![row],
         not_affected: 0,
     };

@@ -6,11 +6,11 @@ use super::step::{transition, Step};
 use super::{Change, Fail, Outcome, StopReason};
 use crate::catalog::VersionId;
 use crate::error::Transition;
-use crate::fleet::{Cluster, Controller, PodController, ServiceTask};
+use crate::fleet::{named_cluster, Cluster, Controller, PodController, ServiceTask};
 use crate::lifecycle::State;
 use crate::resolve::resolve;
-use crate::text::{listed, plural};
 use crate::scenario::ForceScope;
+use crate::text::{listed, plural};
 use crate::version::{Family, Version, LATEST};
 
 impl Step<'_> {
@@ -36,7 +36,7 @@ impl Step<'_> {
             let latest = match self.catalog().latest(family) {
                 None => format!("LATEST ({family}) does not point anywhere yet; a move-latest event sets it."),
                 Some(id) => format!(
-                    "LATEST ({family}) still means {}: releasing a version does not move LATEST, so only customers who ask for {version} explicitly get it.",
+                    "LATEST ({family}) still means {}: releasing a version does not move LATEST.",
                     self.v(id)
                 ),
             };
@@ -182,8 +182,10 @@ impl Step<'_> {
             stopped += gone.len();
             if !gone.is_empty() {
                 let pv = self.v(id);
+                let service = &self.world.fleet.services[s];
                 self.change(Change::PlacementFailed {
-                    service: self.world.fleet.services[s].name.clone(),
+                    cluster: named_cluster(&service.cluster).map(str::to_string),
+                    service: service.name.clone(),
                     platform_version: pv,
                     count: gone.len() as u32,
                     reason: format!("{pv} is recalled: its tasks cannot be replaced; only a new deployment fixes this"),
@@ -371,7 +373,12 @@ impl Step<'_> {
             );
             stopped += gone.len();
             let cluster_version = self.world.fleet.clusters[c].fargate_version;
-            let can_start = self.catalog().get(cluster_version).state.capabilities().starts_tasks;
+            let can_start = self
+                .catalog()
+                .get(cluster_version)
+                .state
+                .capabilities()
+                .starts_tasks;
             for pod in gone {
                 if pod.controller == PodController::None || !can_start {
                     bare.push(pod.id);

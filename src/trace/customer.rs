@@ -5,16 +5,21 @@
 use super::step::Step;
 use super::{Fail, Outcome, StopReason};
 use crate::error::quoted;
-use crate::fleet::{numbered_ids, Controller, Count, Deployment, PodController, Service, ServiceTask};
+use crate::fleet::{
+    named_cluster, numbered_ids, Controller, Count, Deployment, PodController, Service, ServiceTask,
+};
 use crate::resolve::{check_count, check_name, resolve, Rejection, Resolved};
 use crate::text::plural;
 use crate::version::{Family, LATEST};
 
+/// An ECS cluster and the name of a service or task in it.
+type Named<'a> = (&'a str, &'a str);
+
 impl Step<'_> {
-    fn service_index(&self, service: &str) -> Result<usize, Rejection> {
+    fn service_index(&self, (cluster, service): Named) -> Result<usize, Rejection> {
         self.world
             .fleet
-            .service(service)
+            .service(cluster, service)
             .ok_or(Rejection::ServiceNotFound {
                 service: service.to_string(),
             })
@@ -79,7 +84,8 @@ impl Step<'_> {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn create_service(
         &mut self,
-        service: &str,
+        (cluster, service): Named,
+        task_definition: Option<&str>,
         requested: &str,
         family: Family,
         desired: Count,
@@ -91,7 +97,7 @@ impl Step<'_> {
             Err(rejection) => return Ok(self.reject(rejection, family)),
         };
         let checks = check_name("service name", service)
-            .and_then(|_| match self.world.fleet.service(service) {
+            .and_then(|_| match self.world.fleet.service(cluster, service) {
                 Some(_) => Err(Rejection::DuplicateService {
                     service: service.to_string(),
                 }),
@@ -106,9 +112,11 @@ impl Step<'_> {
         let at = self.at;
         self.world.fleet.services.push(Service {
             name: service.to_string(),
-            cluster: None,
+            cluster: cluster.to_string(),
             family,
             requested: requested.to_string(),
+            requested_unknown: false,
+            task_definition: task_definition.map(str::to_string),
             controller,
             requires: requires.to_vec(),
             desired,
@@ -122,9 +130,11 @@ impl Step<'_> {
         let s = self.world.fleet.services.len() - 1;
         let pv = self.v(resolved.version);
         self.change(super::Change::ServiceCreated {
+            cluster: named_cluster(cluster).map(str::to_string),
             service: service.to_string(),
         });
         self.change(super::Change::DeploymentCreated {
+            cluster: named_cluster(cluster).map(str::to_string),
             service: service.to_string(),
             deployment: format!("{service}/1"),
             platform_version: pv,
@@ -160,19 +170,23 @@ impl Step<'_> {
     /// requirements make a new deployment that re-resolves; a desired count alone is a scale.
     pub(super) fn update_service(
         &mut self,
-        service: &str,
+        named: Named,
+        task_definition: Option<&str>,
         platform_version: Option<&str>,
         force: bool,
         desired: Option<Count>,
         requires: Option<&[String]>,
     ) -> Result<Outcome, Fail> {
-        let s = match self.service_index(service) {
+        let service = named.1;
+        let s = match self.service_index(named) {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
+        // A new task definition is a new deployment too (aws-facts.md, rule 4).
+        let force = force || task_definition.is_some();
         if platform_version.is_none() && !force && requires.is_none() {
             return match desired {
-                Some(count) => self.scale_service(service, count),
+                Some(count) => self.scale_service(named, count),
                 None => self.applied(|| format!(
                     "{service} was updated with nothing to change: no new deployment, no task changes, and LATEST is not re-resolved."
                 )),
@@ -212,15 +226,20 @@ impl Step<'_> {
         )?;
         let service_mut = &mut self.world.fleet.services[s];
         service_mut.requested = requested.clone();
+        service_mut.requested_unknown = false;
         service_mut.requires = requires;
+        if let Some(definition) = task_definition {
+            service_mut.task_definition = Some(definition.to_string());
+        }
         let number = self.new_deployment(s, resolved, desired, StopReason::NewDeployment);
         let pv = self.v(resolved.version);
         self.warn_if_deprecating(resolved.version, &format!("{service} starts tasks"));
         self.applied(|| {
-            let trigger = match (platform_version, force) {
-                (Some(p), _) => format!("with platformVersion {p}"),
-                (None, true) => "with forceNewDeployment".to_string(),
-                (None, false) => "with new requirements".to_string(),
+            let trigger = match (platform_version, task_definition, force) {
+                (Some(p), _, _) => format!("with platformVersion {p}"),
+                (None, Some(t), _) => format!("with task definition {t}"),
+                (None, None, true) => "with forceNewDeployment".to_string(),
+                (None, None, false) => "with new requirements".to_string(),
             };
             let before = self.v(old.1);
             let comparison = if before == pv {
@@ -243,8 +262,9 @@ impl Step<'_> {
 
     /// Scale-out reuses the deployment's resolved version, on its newest revision; scale-in stops
     /// the newest tasks first (aws-facts.md, rule 3).
-    pub(super) fn scale_service(&mut self, service: &str, desired: Count) -> Result<Outcome, Fail> {
-        let s = match self.service_index(service) {
+    pub(super) fn scale_service(&mut self, named: Named, desired: Count) -> Result<Outcome, Fail> {
+        let service = named.1;
+        let s = match self.service_index(named) {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
@@ -327,8 +347,9 @@ impl Step<'_> {
     /// (aws-facts.md, rules 3 and 6). From Linux 1.3.0 on this is AWS's task recycling; before,
     /// the tasks are stopped and the scheduler starts new ones. Nothing new may start on a
     /// retired or recalled version, so its tasks are not replaced.
-    pub(super) fn recycle_service(&mut self, service: &str) -> Result<Outcome, Fail> {
-        let s = match self.service_index(service) {
+    pub(super) fn recycle_service(&mut self, named: Named) -> Result<Outcome, Fail> {
+        let service = named.1;
+        let s = match self.service_index(named) {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
@@ -341,10 +362,12 @@ impl Step<'_> {
                 "{service}'s tasks run {pv}, which is {}: nothing new may start on it, so they cannot be replaced. Redeploy onto a supported version.",
                 state.as_str()
             ));
-            return self.applied(|| format!(
+            return self.applied(|| {
+                format!(
                 "{service}'s tasks are not replaced: {pv} is {}, and nothing new may start on it.",
                 state.as_str()
-            ));
+            )
+            });
         }
         let reason = if recycling {
             StopReason::Recycled
@@ -375,10 +398,11 @@ impl Step<'_> {
     /// deployment (aws-facts.md, rule 4 and "CODE_DEPLOY").
     pub(super) fn codedeploy_deployment(
         &mut self,
-        service: &str,
+        named: Named,
         platform_version: Option<&str>,
     ) -> Result<Outcome, Fail> {
-        let s = match self.service_index(service) {
+        let service = named.1;
+        let s = match self.service_index(named) {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
@@ -408,6 +432,7 @@ impl Step<'_> {
             Some("platformVersion"),
         )?;
         self.world.fleet.services[s].requested = requested.clone();
+        self.world.fleet.services[s].requested_unknown = false;
         let number = self.new_deployment(s, resolved, None, StopReason::NewDeployment);
         self.warn_if_deprecating(resolved.version, &format!("{service} starts tasks"));
         let pv = self.v(resolved.version);
@@ -421,8 +446,9 @@ impl Step<'_> {
         ))
     }
 
-    pub(super) fn delete_service(&mut self, service: &str) -> Result<Outcome, Fail> {
-        let s = match self.service_index(service) {
+    pub(super) fn delete_service(&mut self, named: Named) -> Result<Outcome, Fail> {
+        let (cluster, service) = named;
+        let s = match self.service_index(named) {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
@@ -431,6 +457,7 @@ impl Step<'_> {
             .len();
         self.world.fleet.services.remove(s);
         self.change(super::Change::ServiceDeleted {
+            cluster: named_cluster(cluster).map(str::to_string),
             service: service.to_string(),
         });
         self.applied(|| format!(
@@ -443,7 +470,7 @@ impl Step<'_> {
     /// (aws-facts.md, rules 1 and 6).
     pub(super) fn run_task(
         &mut self,
-        task: &str,
+        (cluster, task): Named,
         requested: &str,
         family: Family,
         count: Count,
@@ -457,7 +484,10 @@ impl Step<'_> {
             .and_then(|_| check_count("count", count))
             .and_then(|count| {
                 let ids = numbered_ids(task, count);
-                match ids.iter().find(|id| self.world.fleet.task_id_taken(id)) {
+                match ids
+                    .iter()
+                    .find(|id| self.world.fleet.task_id_taken(cluster, id))
+                {
                     Some(id) => Err(Rejection::DuplicateTask { id: id.clone() }),
                     None => Ok(ids),
                 }
@@ -467,7 +497,7 @@ impl Step<'_> {
             Err(rejection) => return Ok(self.reject(rejection, family)),
         };
         self.capacity(ids.len() as u64, Some("count"))?;
-        self.start_standalone(family, &ids, resolved.version, resolved.revision);
+        self.start_standalone(cluster, family, &ids, resolved.version, resolved.revision);
         self.warn_if_deprecating(resolved.version, &format!("{task} starts"));
         let pv = self.v(resolved.version);
         self.applied(|| format!(
@@ -483,8 +513,8 @@ impl Step<'_> {
 
     /// StopTask: a service task is replaced by the scheduler on its deployment's version
     /// (aws-facts.md, rule 3); a standalone task is not.
-    pub(super) fn stop_task(&mut self, task: &str) -> Result<Outcome, Fail> {
-        if let Some((s, t)) = self.world.fleet.find_service_task(task) {
+    pub(super) fn stop_task(&mut self, (cluster, task): Named) -> Result<Outcome, Fail> {
+        if let Some((s, t)) = self.world.fleet.find_service_task(cluster, task) {
             let stopped = self.world.fleet.services[s].tasks.remove(t);
             self.stopped_service_tasks(s, &[stopped], StopReason::StoppedByUser);
             let started = self.start_service_tasks(s, 1);
@@ -509,8 +539,11 @@ impl Step<'_> {
                 )
             });
         }
-        if self.world.fleet.find_standalone(task).is_some() {
-            self.stop_standalone(|t| t.id == task, StopReason::StoppedByUser);
+        if self.world.fleet.find_standalone(cluster, task).is_some() {
+            self.stop_standalone(
+                |t| t.id == task && t.cluster == cluster,
+                StopReason::StoppedByUser,
+            );
             return self.applied(|| {
                 format!("{task} stopped. It was a standalone task, so nothing replaces it.")
             });

@@ -26,8 +26,6 @@ use crate::version::{Family, Version};
 use serde::Serialize;
 use step::Step;
 
-pub use place::imported_names;
-
 /// Everything observable: the catalog and the fleet.
 #[derive(Clone, Debug, Default)]
 pub struct World {
@@ -61,10 +59,14 @@ pub enum Change {
         to: State,
     },
     ServiceCreated {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
         service: String,
     },
     #[serde(rename_all = "camelCase")]
     DeploymentCreated {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
         service: String,
         deployment: String,
         platform_version: Version,
@@ -73,6 +75,9 @@ pub enum Change {
     #[serde(rename_all = "camelCase")]
     TaskStopped {
         task: String,
+        /// The ECS cluster, when not the default one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         service: Option<String>,
         platform_version: Version,
@@ -82,6 +87,9 @@ pub enum Change {
     #[serde(rename_all = "camelCase")]
     TaskStarted {
         task: String,
+        /// The ECS cluster, when not the default one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         service: Option<String>,
         platform_version: Version,
@@ -91,6 +99,8 @@ pub enum Change {
     #[serde(rename_all = "camelCase")]
     TasksImported {
         #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         service: Option<String>,
         platform_version: Version,
         revision: u32,
@@ -98,12 +108,16 @@ pub enum Change {
     },
     #[serde(rename_all = "camelCase")]
     PlacementFailed {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
         service: String,
         platform_version: Version,
         count: u32,
         reason: String,
     },
     ServiceDeleted {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
         service: String,
     },
     #[serde(rename_all = "camelCase")]
@@ -178,18 +192,20 @@ pub struct StepRecord {
     pub warnings: Vec<String>,
     /// Tasks and pods started or stopped plus other changes, recorded or not (see `replay`).
     pub work: usize,
-    /// With `apply_counted`: task and pod changes as counts instead of one change each.
+    /// Task and pod changes counted (with `apply_counted`, instead of one change each).
     pub tallies: Vec<Tally>,
 }
 
 /// Task or pod changes of one kind, owner, version, revision and reason, counted; `position` is
-/// where the first of them happened among `changes`.
+/// how many other (not task or pod) changes came before the first of them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tally {
     pub position: usize,
     pub kind: &'static str,
     /// `("service", name)` for service tasks, `("cluster", name)` for pods, `None` standalone.
     pub owner: Option<(&'static str, String)>,
+    /// The ECS cluster of a task, when not the default one.
+    pub cluster: Option<String>,
     pub platform_version: Version,
     pub revision: u32,
     pub reason: Option<StopReason>,
@@ -318,14 +334,17 @@ fn run(step: &mut Step, action: &Action) -> Result<Outcome, Fail> {
             fargate_version,
         } => step.update_cluster(cluster, *fargate_version),
         Action::CreateService {
+            cluster,
             service,
+            task_definition,
             platform_version,
             family,
             desired_count,
             requires,
             controller,
         } => step.create_service(
-            service,
+            (cluster, service),
+            task_definition.as_deref(),
             platform_version,
             *family,
             *desired_count,
@@ -333,36 +352,43 @@ fn run(step: &mut Step, action: &Action) -> Result<Outcome, Fail> {
             *controller,
         ),
         Action::UpdateService {
+            cluster,
             service,
+            task_definition,
             platform_version,
             force_new_deployment,
             desired_count,
             requires,
         } => step.update_service(
-            service,
+            (cluster, service),
+            task_definition.as_deref(),
             platform_version.as_deref(),
             *force_new_deployment,
             *desired_count,
             requires.as_deref(),
         ),
         Action::ScaleService {
+            cluster,
             service,
             desired_count,
-        } => step.scale_service(service, *desired_count),
-        Action::RecycleService { service } => step.recycle_service(service),
+        } => step.scale_service((cluster, service), *desired_count),
+        Action::RecycleService { cluster, service } => step.recycle_service((cluster, service)),
         Action::CodeDeployDeployment {
+            cluster,
             service,
             platform_version,
-        } => step.codedeploy_deployment(service, platform_version.as_deref()),
-        Action::DeleteService { service } => step.delete_service(service),
+        } => step.codedeploy_deployment((cluster, service), platform_version.as_deref()),
+        Action::DeleteService { cluster, service } => step.delete_service((cluster, service)),
         Action::RunTask {
+            cluster,
             task,
+            task_definition: _,
             platform_version,
             family,
             count,
             requires,
-        } => step.run_task(task, platform_version, *family, *count, requires),
-        Action::StopTask { task } => step.stop_task(task),
+        } => step.run_task((cluster, task), platform_version, *family, *count, requires),
+        Action::StopTask { cluster, task } => step.stop_task((cluster, task)),
         Action::RunPod {
             cluster,
             pod,

@@ -5,54 +5,42 @@ use super::step::{transition_at, Step};
 use super::{Change, Fail, Outcome};
 use crate::catalog::VersionId;
 use crate::error::{ErrorKind, Transition};
-use crate::fleet::{Controller, Deployment, Service, ServiceTask, Workload};
+use crate::fleet::{
+    named_cluster, Controller, Deployment, Service, ServiceTask, StandaloneTask, DEFAULT_CLUSTER,
+};
 use crate::import::{ImportedFleet, ImportedTask};
 use crate::lifecycle::State;
 use crate::text::{listed, plural};
 use crate::version::{Family, Version, LATEST};
-use std::collections::{HashMap, HashSet};
-
-/// The names imported services take: a name that several clusters use gets its cluster as a
-/// prefix (`staging--web`), since a playground's service names are one namespace.
-pub fn imported_names(fleet: &ImportedFleet) -> Vec<String> {
-    let mut uses: HashMap<&str, usize> = HashMap::new();
-    for service in &fleet.services {
-        *uses.entry(service.name.as_str()).or_default() += 1;
-    }
-    fleet
-        .services
-        .iter()
-        .map(|s| match (&s.cluster, uses[s.name.as_str()]) {
-            (Some(cluster), 2..) => format!("{cluster}--{}", s.name),
-            _ => s.name.clone(),
-        })
-        .collect()
-}
+use std::collections::HashSet;
 
 impl Step<'_> {
     /// Places a fleet read from AWS output as it runs: every deployment keeps the version it
     /// resolved when it was created, whatever LATEST means now. Everything is checked first.
     pub(super) fn import_fleet(&mut self, fleet: &ImportedFleet) -> Result<Outcome, Fail> {
-        let names = imported_names(fleet);
-        let mut taken: HashSet<&str> = self
+        let mut taken: HashSet<(&str, &str)> = self
             .world
             .fleet
             .services
             .iter()
-            .map(|s| s.name.as_str())
+            .map(|s| (s.cluster.as_str(), s.name.as_str()))
             .collect();
         let mut running: u64 = 0;
         let mut versions: Vec<Vec<VersionId>> = Vec::new();
-        for (service, name) in fleet.services.iter().zip(&names) {
-            if !crate::fleet::valid_name(name) || !taken.insert(name) {
+        for service in &fleet.services {
+            if !taken.insert((&service.cluster, &service.name)) {
+                let field = match service.requested {
+                    Some(_) => "serviceName",
+                    None => "group",
+                };
                 return Err(transition_at(
-                    format!("{}/serviceName", service.path),
+                    format!("{}/{field}", service.path),
                     Transition::ImportedNameTaken {
-                        service: name.clone(),
+                        service: service.name.clone(),
                     },
                 ));
             }
-            if let Some(version) = Version::parse(&service.requested) {
+            if let Some(version) = service.requested.as_deref().and_then(Version::parse) {
                 let field = format!("{}/platformVersion", service.path);
                 self.importable(service.family, version, 0, field)?;
             }
@@ -69,12 +57,14 @@ impl Step<'_> {
             }
             versions.push(ids);
         }
-        let mut ids: HashSet<&str> = HashSet::new();
+        let mut ids: HashSet<(&str, &str)> = HashSet::new();
         let mut task_versions = Vec::new();
         for task in &fleet.tasks {
             let field = format!("{}/platformVersion", task.path);
             task_versions.push(self.importable(task.family, task.version, 1, field)?);
-            if self.world.fleet.task_id_taken(&task.id) || !ids.insert(&task.id) {
+            if self.world.fleet.task_id_taken(&task.cluster, &task.id)
+                || !ids.insert((&task.cluster, &task.id))
+            {
                 return Err(transition_at(
                     format!("{}/taskArn", task.path),
                     Transition::ImportedTaskTaken {
@@ -87,12 +77,23 @@ impl Step<'_> {
         self.capacity(running, None)?;
 
         let at = self.at;
-        for ((service, name), ids) in fleet.services.iter().zip(names).zip(versions) {
+        for (service, ids) in fleet.services.iter().zip(versions) {
+            let name = service.name.clone();
+            let cluster = named_cluster(&service.cluster).map(str::to_string);
+            // A service known only from its tasks is taken as pinned to what it runs.
+            let requested = match &service.requested {
+                Some(requested) => requested.clone(),
+                None => service.deployments[service.deployments.len() - 1]
+                    .version
+                    .to_string(),
+            };
             let mut placed = Service {
                 name: name.clone(),
                 cluster: service.cluster.clone(),
                 family: service.family,
-                requested: service.requested.clone(),
+                requested: requested.clone(),
+                requested_unknown: service.requested.is_none(),
+                task_definition: None,
                 controller: service.controller,
                 requires: Vec::new(),
                 desired: service.desired,
@@ -100,6 +101,7 @@ impl Step<'_> {
                 tasks: Vec::new(),
             };
             self.change(Change::ServiceCreated {
+                cluster: cluster.clone(),
                 service: name.clone(),
             });
             for (number, (deployment, id)) in (1..).zip(service.deployments.iter().zip(ids)) {
@@ -109,10 +111,10 @@ impl Step<'_> {
                     created_at: deployment.created_at.unwrap_or(at),
                 });
                 let revision = self.catalog().get(id).newest_revision();
-                let numbers = self
-                    .world
-                    .fleet
-                    .take_task_numbers(&name, deployment.running);
+                let numbers =
+                    self.world
+                        .fleet
+                        .take_task_numbers(&service.cluster, &name, deployment.running);
                 placed
                     .tasks
                     .extend(numbers.into_iter().map(|number| ServiceTask {
@@ -124,13 +126,15 @@ impl Step<'_> {
                 self.count_work(deployment.running as usize);
                 if self.recording() {
                     self.change(Change::DeploymentCreated {
+                        cluster: cluster.clone(),
                         service: name.clone(),
                         deployment: format!("{name}/{number}"),
                         platform_version: deployment.version,
-                        requested: service.requested.clone(),
+                        requested: requested.clone(),
                     });
                     if deployment.running > 0 {
                         self.change(Change::TasksImported {
+                            cluster: cluster.clone(),
                             service: Some(name.clone()),
                             platform_version: deployment.version,
                             revision,
@@ -144,27 +148,30 @@ impl Step<'_> {
         let mut standalone: Vec<(&ImportedTask, VersionId)> =
             fleet.tasks.iter().zip(task_versions).collect();
         standalone.sort_by_key(|(task, _)| task.started_at.unwrap_or(at));
-        let mut groups: Vec<(VersionId, u32, u32)> = Vec::new();
+        let mut groups: Vec<(&str, VersionId, u32, u32)> = Vec::new();
         for (task, id) in standalone {
             let revision = self.catalog().get(id).newest_revision();
-            self.world.fleet.add_standalone(
-                task.family,
-                Workload {
-                    id: task.id.clone(),
-                    version: id,
-                    revision,
-                    started_at: task.started_at.unwrap_or(at),
-                },
-            );
-            match groups.iter_mut().find(|(v, _, _)| *v == id) {
-                Some(group) => group.2 += 1,
-                None => groups.push((id, revision, 1)),
+            self.world.fleet.add_standalone(StandaloneTask {
+                id: task.id.clone(),
+                cluster: task.cluster.clone(),
+                family: task.family,
+                version: id,
+                revision,
+                started_at: task.started_at.unwrap_or(at),
+            });
+            match groups
+                .iter_mut()
+                .find(|(c, v, _, _)| *v == id && *c == task.cluster)
+            {
+                Some(group) => group.3 += 1,
+                None => groups.push((&task.cluster, id, revision, 1)),
             }
         }
         if self.recording() {
-            for (id, revision, count) in groups {
+            for (cluster, id, revision, count) in groups {
                 let platform_version = self.v(id);
                 self.change(Change::TasksImported {
+                    cluster: named_cluster(cluster).map(str::to_string),
                     service: None,
                     platform_version,
                     revision,
@@ -244,11 +251,7 @@ impl Step<'_> {
     fn import_explanation(&self, fleet: &ImportedFleet) -> String {
         let services =
             &self.world.fleet.services[self.world.fleet.services.len() - fleet.services.len()..];
-        let mut clusters: Vec<&str> = fleet
-            .services
-            .iter()
-            .filter_map(|s| s.cluster.as_deref())
-            .collect();
+        let mut clusters: Vec<&str> = fleet.services.iter().map(|s| s.cluster.as_str()).collect();
         clusters.sort_unstable();
         clusters.dedup();
         let tasks: usize = services.iter().map(|s| s.tasks.len()).sum();
@@ -256,9 +259,9 @@ impl Step<'_> {
             "Imported your fleet as it ran on {}: {}{} running {}, and {}.",
             self.at.date(),
             plural(services.len(), "Fargate service", "Fargate services"),
-            match clusters.len() {
-                0 => String::new(),
-                n => format!(" in {}", plural(n, "cluster", "clusters")),
+            match clusters.as_slice() {
+                [] | [DEFAULT_CLUSTER] => String::new(),
+                many => format!(" in {}", plural(many.len(), "cluster", "clusters")),
             },
             plural(tasks, "task", "tasks"),
             plural(fleet.tasks.len(), "standalone task", "standalone tasks"),
@@ -275,7 +278,7 @@ impl Step<'_> {
         }
         let behind: Vec<String> = services
             .iter()
-            .filter(|s| s.requested == LATEST)
+            .filter(|s| s.requested == LATEST && !s.requested_unknown)
             .filter_map(|s| {
                 let latest = self.catalog().latest(s.family)?;
                 let primary = s.primary().version;
@@ -287,6 +290,22 @@ impl Step<'_> {
                 " {} ask for LATEST but keep the version their deployment resolved when it was created ({}); only a new deployment moves them.",
                 plural(behind.len(), "service", "services"),
                 listed(&behind)
+            ));
+        }
+        let unknown: Vec<&str> = services
+            .iter()
+            .filter(|s| s.requested_unknown)
+            .map(|s| s.name.as_str())
+            .collect();
+        if !unknown.is_empty() {
+            text.push_str(&format!(
+                " {} {} only in describe-tasks (their tasks' group), so what {} ask for is unknown; the playground treats {} as pinned to the version {} run. Add the output of describe-services for {} to know.",
+                listed(&unknown),
+                if unknown.len() == 1 { "is" } else { "are" },
+                if unknown.len() == 1 { "it" } else { "they" },
+                if unknown.len() == 1 { "it" } else { "them" },
+                if unknown.len() == 1 { "it" } else { "they" },
+                if unknown.len() == 1 { "it" } else { "them" },
             ));
         }
         if services

@@ -5,7 +5,7 @@ use super::{Change, Fail, Outcome, StopReason, Tally, World};
 use crate::catalog::{Catalog, VersionId};
 use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, Transition, MAX_RUNNING_TASKS};
-use crate::fleet::{Deployment, Pod, PodController, ServiceTask, Workload};
+use crate::fleet::{named_cluster, Deployment, Pod, PodController, ServiceTask, StandaloneTask};
 use crate::resolve::Resolved;
 use crate::version::{Family, Version};
 use std::collections::HashMap;
@@ -13,8 +13,9 @@ use std::collections::HashMap;
 /// Who a task or pod belongs to, for its change and its tally.
 #[derive(Clone, Copy)]
 pub(super) enum Owner<'a> {
-    Service(&'a str),
-    Standalone,
+    /// A service task: the service's ECS cluster and name.
+    Service(&'a str, &'a str),
+    Standalone(&'a str),
     Cluster(&'a str),
 }
 
@@ -28,11 +29,12 @@ impl<'a> Owner<'a> {
         }
     }
 
-    fn tally_owner(self) -> Option<(&'static str, &'a str)> {
+    /// `("service", name)` or `("cluster", name)`, and the ECS cluster when not the default.
+    fn tally_owner(self) -> (Option<(&'static str, &'a str)>, Option<&'a str>) {
         match self {
-            Owner::Service(name) => Some(("service", name)),
-            Owner::Standalone => None,
-            Owner::Cluster(name) => Some(("cluster", name)),
+            Owner::Service(cluster, name) => (Some(("service", name)), named_cluster(cluster)),
+            Owner::Standalone(cluster) => (None, named_cluster(cluster)),
+            Owner::Cluster(name) => (Some(("cluster", name)), None),
         }
     }
 }
@@ -40,6 +42,7 @@ impl<'a> Owner<'a> {
 type TallyKey = (
     &'static str,
     Option<(&'static str, String)>,
+    Option<String>,
     Version,
     u32,
     Option<StopReason>,
@@ -53,10 +56,16 @@ pub(super) struct Step<'w> {
     pub(super) at: Instant,
     changes: Vec<Change>,
     warnings: Vec<String>,
-    /// Changes left out, because `record` is off or because they are tallied: the work done.
+    /// Changes left out, because `record` is off or because they are only tallied.
     unrecorded: usize,
-    /// `Some` when bulk task and pod changes are counted instead of listed (`apply_counted`).
-    counted: Option<Vec<Tally>>,
+    /// Task and pod changes counted by kind, owner, version, revision and reason. A recorded step
+    /// always keeps them (summaries read them); `listed` says whether each is also a change.
+    tallies: Vec<Tally>,
+    /// Whether task and pod changes are listed one by one (`apply`) or only counted
+    /// (`apply_counted`, for a summary of a large fleet).
+    listed: bool,
+    /// Non-task changes so far: where a tally sits among them.
+    others: usize,
     /// Where each tally is in `counted`, for owners that come back after others.
     tally_index: HashMap<TallyKey, usize>,
 }
@@ -70,7 +79,9 @@ impl<'w> Step<'w> {
             changes: Vec::new(),
             warnings: Vec::new(),
             unrecorded: 0,
-            counted: counted.then(Vec::new),
+            tallies: Vec::new(),
+            listed: !counted,
+            others: 0,
             tally_index: HashMap::new(),
         }
     }
@@ -81,11 +92,7 @@ impl<'w> Step<'w> {
     }
 
     pub(super) fn finish(self) -> (Vec<Change>, Vec<String>, Vec<Tally>) {
-        (
-            self.changes,
-            self.warnings,
-            self.counted.unwrap_or_default(),
-        )
+        (self.changes, self.warnings, self.tallies)
     }
 
     pub(super) fn recording(&self) -> bool {
@@ -114,9 +121,11 @@ impl<'w> Step<'w> {
         }
     }
 
+    /// Records a change other than a task or pod starting or stopping.
     pub(super) fn change(&mut self, change: Change) {
         if self.record {
             self.changes.push(change);
+            self.others += 1;
         } else {
             self.unrecorded += 1;
         }
@@ -184,8 +193,8 @@ impl<'w> Step<'w> {
 
     // ------------------------------------------------------------------ starting and stopping
 
-    /// Records one task or pod start: listed, counted into a tally (summaries), or only counted
-    /// as work (quiet replays). Every start goes through here.
+    /// Records one task or pod start: listed and counted into a tally, only counted (summaries
+    /// of large fleets), or only counted as work (quiet replays). Every start goes through here.
     pub(super) fn started(
         &mut self,
         owner: Owner,
@@ -193,19 +202,21 @@ impl<'w> Step<'w> {
         version: VersionId,
         revision: u32,
     ) {
-        if self.tallied(owner, false, version, revision, None) {
+        if !self.tallied(owner, false, version, revision, None) {
             return;
         }
         let platform_version = self.v(version);
         let change = match owner {
-            Owner::Service(service) => Change::TaskStarted {
+            Owner::Service(cluster, service) => Change::TaskStarted {
                 task: id(),
+                cluster: named_cluster(cluster).map(str::to_string),
                 service: Some(service.to_string()),
                 platform_version,
                 revision,
             },
-            Owner::Standalone => Change::TaskStarted {
+            Owner::Standalone(cluster) => Change::TaskStarted {
                 task: id(),
+                cluster: named_cluster(cluster).map(str::to_string),
                 service: None,
                 platform_version,
                 revision,
@@ -229,20 +240,22 @@ impl<'w> Step<'w> {
         revision: u32,
         reason: StopReason,
     ) {
-        if self.tallied(owner, true, version, revision, Some(reason)) {
+        if !self.tallied(owner, true, version, revision, Some(reason)) {
             return;
         }
         let platform_version = self.v(version);
         let change = match owner {
-            Owner::Service(service) => Change::TaskStopped {
+            Owner::Service(cluster, service) => Change::TaskStopped {
                 task: id(),
+                cluster: named_cluster(cluster).map(str::to_string),
                 service: Some(service.to_string()),
                 platform_version,
                 revision,
                 reason,
             },
-            Owner::Standalone => Change::TaskStopped {
+            Owner::Standalone(cluster) => Change::TaskStopped {
                 task: id(),
+                cluster: named_cluster(cluster).map(str::to_string),
                 service: None,
                 platform_version,
                 revision,
@@ -259,8 +272,7 @@ impl<'w> Step<'w> {
         self.changes.push(change);
     }
 
-    /// Counts one task or pod change when not recording or when counting; `false` when it must
-    /// be listed instead.
+    /// Counts one task or pod change; `true` when it must also be listed.
     fn tallied(
         &mut self,
         owner: Owner,
@@ -271,16 +283,14 @@ impl<'w> Step<'w> {
     ) -> bool {
         if !self.record {
             self.unrecorded += 1;
-            return true;
+            return false;
+        }
+        if !self.listed {
+            self.unrecorded += 1;
         }
         let kind = owner.kind(stopped);
-        let owner = owner.tally_owner();
+        let (owner, cluster) = owner.tally_owner();
         let platform_version = self.v(version);
-        let position = self.changes.len();
-        let Some(tallies) = self.counted.as_mut() else {
-            return false;
-        };
-        self.unrecorded += 1;
         // Bulk changes come in runs of one owner, so the newest tallies are the likely match.
         let same = |t: &Tally| {
             t.kind == kind
@@ -288,26 +298,29 @@ impl<'w> Step<'w> {
                 && t.revision == revision
                 && t.reason == reason
                 && t.owner.as_ref().map(|(k, n)| (*k, n.as_str())) == owner
+                && t.cluster.as_deref() == cluster
         };
-        if let Some(tally) = tallies.iter_mut().rev().take(8).find(|t| same(t)) {
+        if let Some(tally) = self.tallies.iter_mut().rev().take(8).find(|t| same(t)) {
             tally.count += 1;
-            return true;
+            return self.listed;
         }
         let key = (
             kind,
             owner.map(|(k, n)| (k, n.to_string())),
+            cluster.map(str::to_string),
             platform_version,
             revision,
             reason,
         );
         match self.tally_index.get(&key) {
-            Some(&i) => tallies[i].count += 1,
+            Some(&i) => self.tallies[i].count += 1,
             None => {
-                self.tally_index.insert(key.clone(), tallies.len());
-                tallies.push(Tally {
-                    position,
+                self.tally_index.insert(key.clone(), self.tallies.len());
+                self.tallies.push(Tally {
+                    position: self.others,
                     kind,
                     owner: key.1,
+                    cluster: key.2,
                     platform_version,
                     revision,
                     reason,
@@ -315,7 +328,7 @@ impl<'w> Step<'w> {
                 });
             }
         }
-        true
+        self.listed
     }
 
     /// Starts up to `count` tasks of service `s` on its PRIMARY deployment's version, newest
@@ -329,8 +342,10 @@ impl<'w> Step<'w> {
         let info = self.catalog().get(version);
         let (pv, state, revision) = (info.version, info.state, info.newest_revision());
         let name = self.world.fleet.services[s].name.clone();
+        let cluster = self.world.fleet.services[s].cluster.clone();
         if !state.capabilities().starts_tasks {
             self.change(Change::PlacementFailed {
+                cluster: named_cluster(&cluster).map(str::to_string),
                 service: name,
                 platform_version: pv,
                 count,
@@ -341,7 +356,7 @@ impl<'w> Step<'w> {
             });
             return 0;
         }
-        let numbers = self.world.fleet.take_task_numbers(&name, count);
+        let numbers = self.world.fleet.take_task_numbers(&cluster, &name, count);
         let at = self.at;
         self.world.fleet.services[s]
             .tasks
@@ -353,7 +368,7 @@ impl<'w> Step<'w> {
             }));
         for number in numbers {
             self.started(
-                Owner::Service(&name),
+                Owner::Service(&cluster, &name),
                 || format!("{name}-{number}"),
                 version,
                 revision,
@@ -370,9 +385,10 @@ impl<'w> Step<'w> {
         reason: StopReason,
     ) {
         let name = self.world.fleet.services[s].name.clone();
+        let cluster = self.world.fleet.services[s].cluster.clone();
         for task in tasks {
             self.stopped(
-                Owner::Service(&name),
+                Owner::Service(&cluster, &name),
                 || format!("{name}-{}", task.number),
                 task.version,
                 task.revision,
@@ -397,38 +413,39 @@ impl<'w> Step<'w> {
         gone
     }
 
-    /// Runs standalone tasks `ids` of `family` on a resolved version and revision.
+    /// Runs standalone tasks `ids` of `family` in ECS cluster `cluster` on a resolved version
+    /// and revision.
     pub(super) fn start_standalone(
         &mut self,
+        cluster: &str,
         family: Family,
         ids: &[String],
         version: VersionId,
         revision: u32,
     ) {
         for id in ids {
-            self.world.fleet.add_standalone(
+            self.world.fleet.add_standalone(StandaloneTask {
+                id: id.clone(),
+                cluster: cluster.to_string(),
                 family,
-                Workload {
-                    id: id.clone(),
-                    version,
-                    revision,
-                    started_at: self.at,
-                },
-            );
-            self.started(Owner::Standalone, || id.clone(), version, revision);
+                version,
+                revision,
+                started_at: self.at,
+            });
+            self.started(Owner::Standalone(cluster), || id.clone(), version, revision);
         }
     }
 
     /// Stops the standalone tasks `which` picks; returns how many.
     pub(super) fn stop_standalone(
         &mut self,
-        which: impl Fn(&Workload) -> bool,
+        which: impl Fn(&StandaloneTask) -> bool,
         reason: StopReason,
     ) -> usize {
         let gone = self.world.fleet.drain_standalone(which);
-        for (_, task) in &gone {
+        for task in &gone {
             self.stopped(
-                Owner::Standalone,
+                Owner::Standalone(&task.cluster),
                 || task.id.clone(),
                 task.version,
                 task.revision,
@@ -508,13 +525,15 @@ impl<'w> Step<'w> {
         if let Some(desired) = desired {
             service.desired = desired;
         }
-        let (name, requested, desired) = (
+        let (name, cluster, requested, desired) = (
             service.name.clone(),
+            service.cluster.clone(),
             service.requested.clone(),
             service.desired,
         );
         let pv = self.v(resolved.version);
         self.change(Change::DeploymentCreated {
+            cluster: named_cluster(&cluster).map(str::to_string),
             service: name.clone(),
             deployment: format!("{name}/{number}"),
             platform_version: pv,
