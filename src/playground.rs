@@ -8,7 +8,7 @@ use crate::import::{self, ImportError, ImportedFleet};
 use crate::json::Json;
 use crate::scenario::{self, Document, TimedEvent, FORMAT};
 use crate::text::plural;
-use crate::trace::{apply, apply_counted, replay, StepRecord, World};
+use crate::trace::{apply, apply_counted, apply_for_view, replay, StepRecord, World};
 use crate::view::{step_view, summary_view};
 
 /// Where a step's event comes from.
@@ -30,7 +30,7 @@ pub struct Playground {
     /// The last step replayed for a query, since the page asks several things of one step
     /// (the step, then resolutions, describe, why…).
     /// `(step, counted, record, world)`; a full record also serves a counted request.
-    recent: std::cell::RefCell<Option<(usize, bool, StepRecord, World)>>,
+    recent: std::cell::RefCell<Option<(usize, StepRecord, World)>>,
     work_since_checkpoint: usize,
 }
 
@@ -42,17 +42,34 @@ const CHECKPOINT_FLOOR: usize = 20_000;
 
 impl Playground {
     pub fn new(text: &str) -> Result<Playground, ScenarioError> {
-        let (mut playground, order) = Playground::prepare(text)?;
+        Playground::from_document(scenario::read(text)?)
+    }
+
+    fn from_document(document: Document) -> Result<Playground, ScenarioError> {
+        let (mut playground, order) = Playground::prepare(document);
         for source in order {
             playground.advance(source, false)?;
         }
         Ok(playground)
     }
 
-    /// Reads the document and its base; returns the handle with no step replayed yet, and the
-    /// merged order of the events to replay.
-    fn prepare(text: &str) -> Result<(Playground, Vec<Source>), ScenarioError> {
-        let document = scenario::read(text)?;
+    /// Takes back the document's last event (the page offers it for events the user appended);
+    /// `false` when the document has none. The handle is as if the event had never been applied.
+    pub fn undo(&mut self) -> bool {
+        let mut document = self.document.clone();
+        if document.events.pop().is_none() {
+            return false;
+        }
+        *self = crate::surely(
+            Playground::from_document(document),
+            "the events before the last replayed before",
+        );
+        true
+    }
+
+    /// Takes the read document and its base; returns the handle with no step replayed yet, and
+    /// the merged order of the events to replay.
+    fn prepare(document: Document) -> (Playground, Vec<Source>) {
         let (base_id, base_events) = match &document.base {
             None => (None, Vec::new()),
             Some(id) => {
@@ -73,7 +90,7 @@ impl Playground {
             recent: std::cell::RefCell::new(None),
             work_since_checkpoint: 0,
         };
-        Ok((playground, order))
+        (playground, order)
     }
 
     fn event(&self, source: Source) -> &TimedEvent {
@@ -142,40 +159,39 @@ impl Playground {
         self.with_step(i, |record, world| (record.clone(), world.clone()))
     }
 
-    /// Calls `f` with the record of step `i` and the world after it. The last step asked for is
-    /// kept, so several questions about one step replay once, and stepping forward replays only
-    /// the new events; otherwise the replay starts at the nearest checkpoint.
+    /// Calls `f` with the record of step `i` (task changes listed) and the world after it. The
+    /// last step asked for is kept, so several questions about one step replay once, and stepping
+    /// forward replays only the new events; otherwise the replay starts at the nearest checkpoint.
     pub fn with_step<T>(&self, i: usize, f: impl FnOnce(&StepRecord, &World) -> T) -> Option<T> {
-        self.with_recorded_step(i, false, f)
+        self.with_recorded_step(i, Listing::Listed, f)
     }
 
-    /// `with_step` with `counted`: bulk task and pod changes as tallies (`apply_counted`).
+    /// `with_step` for a record whose task changes may be only counted, as `listing` says.
     fn with_recorded_step<T>(
         &self,
         i: usize,
-        counted: bool,
+        listing: Listing,
         f: impl FnOnce(&StepRecord, &World) -> T,
     ) -> Option<T> {
         if i >= self.order.len() {
             return None;
         }
-        let hit = matches!(self.recent.borrow().as_ref(), Some((j, was_counted, _, _)) if *j == i && (counted || !was_counted));
+        // A record that lists task changes also counts them, so it serves every question.
+        let hit = matches!(self.recent.borrow().as_ref(), Some((j, record, _)) if *j == i && (record.listed || listing != Listing::Listed));
         if !hit {
-            let (record, world) = self.compute(i, counted);
-            *self.recent.borrow_mut() = Some((i, counted, record, world));
+            let (record, world) = self.compute(i, listing);
+            *self.recent.borrow_mut() = Some((i, record, world));
         }
         let recent = self.recent.borrow();
-        recent
-            .as_ref()
-            .map(|(_, _, record, world)| f(record, world))
+        recent.as_ref().map(|(_, record, world)| f(record, world))
     }
 
-    fn compute(&self, i: usize, counted: bool) -> (StepRecord, World) {
+    fn compute(&self, i: usize, listing: Listing) -> (StepRecord, World) {
         let c = self.checkpoints.partition_point(|(k, _)| *k <= i) - 1;
         let (checkpoint, checkpoint_world) = &self.checkpoints[c];
         let recent = self.recent.borrow_mut().take();
         let (mut world, from) = match recent {
-            Some((j, _, _, world)) if j < i && j >= *checkpoint => (world, j + 1),
+            Some((j, _, world)) if j < i && j >= *checkpoint => (world, j + 1),
             // Not reusable: dropped before the clone, so two fleets never coexist (in wasm,
             // growing memory for a second copy of a million tasks costs more than the replay).
             other => {
@@ -191,10 +207,10 @@ impl Playground {
         }
         let event = self.event(self.order[i]);
         let record = crate::surely(
-            if counted {
-                apply_counted(&mut world, event)
-            } else {
-                apply(&mut world, event)
+            match listing {
+                Listing::Listed => apply(&mut world, event),
+                Listing::Counted => apply_counted(&mut world, event),
+                Listing::ForView => apply_for_view(&mut world, event, ROWS_LIMIT),
             },
             "replayed events succeeded before",
         );
@@ -202,7 +218,7 @@ impl Playground {
     }
 
     /// Every step's date and event, without replaying: what a timeline needs to draw its markers.
-    pub fn timeline_json(&self) -> String {
+    pub fn timeline(&self) -> Json {
         let items: Vec<Json> = self
             .order
             .iter()
@@ -217,7 +233,7 @@ impl Playground {
                 ])
             })
             .collect();
-        Json::Array(items).text()
+        Json::Array(items)
     }
 
     /// A what-if copy of this story: every step up to `i`, then `event` (a JSON object; `at`
@@ -346,9 +362,19 @@ impl Playground {
         })
     }
 
+    /// Step `i` as the page draws it (`view::page_view`).
+    pub fn view_json(&self, i: usize) -> Option<String> {
+        self.with_recorded_step(i, Listing::ForView, |record, world| {
+            crate::surely(
+                serde_json::to_string(&crate::view::page_view(i, record, world, ROWS_LIMIT)),
+                "views serialize",
+            )
+        })
+    }
+
     /// Step `i` without per-task rows.
     pub fn summary_json(&self, i: usize) -> Option<String> {
-        self.with_recorded_step(i, true, |record, world| {
+        self.with_recorded_step(i, Listing::Counted, |record, world| {
             crate::surely(
                 serde_json::to_string(&summary_view(i, record, world)),
                 "summaries serialize",
@@ -476,6 +502,21 @@ fn locate_in_files(
     }
 }
 
+/// How a step's task and pod changes must be recorded for a question about it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Listing {
+    /// One change each (a whole step of the trace).
+    Listed,
+    /// Counted only (a summary).
+    Counted,
+    /// Listed while the fleet is small, else counted (the page's view).
+    ForView,
+}
+
+/// Above this many running tasks and pods the page draws a step from counts, not one row per
+/// task: a row each would cost more than a frame.
+pub const ROWS_LIMIT: u64 = 2000;
+
 /// Merge order: by `at`; at equal `at`, base events first; within each source, document order.
 fn merge(base: &[TimedEvent], own: &[TimedEvent]) -> Vec<Source> {
     let mut order: Vec<Source> = (0..base.len())
@@ -494,7 +535,7 @@ fn merge(base: &[TimedEvent], own: &[TimedEvent]) -> Vec<Source> {
 /// rows (the `Playground` handle serves those a step at a time): a first replay counts the rows
 /// and stops as soon as the limit is passed, before any step is written.
 pub fn simulate(text: &str) -> Result<String, ScenarioError> {
-    let (mut playground, order) = Playground::prepare(text)?;
+    let (mut playground, order) = Playground::prepare(scenario::read(text)?);
     let mut rows: u64 = 0;
     for source in &order {
         playground.advance(*source, false)?;

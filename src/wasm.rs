@@ -1,5 +1,7 @@
-//! The one binding module: the core's API as wasm-bindgen exports (scenario-format.md §6). Every
-//! conversion between Rust and JS happens here; the rest of the crate knows nothing of JS.
+//! The one binding module: the core's API as wasm-bindgen exports (docs/format.md, "The
+//! WebAssembly API"). Every conversion between Rust and JS happens here, through one error
+//! builder (`error`), one way out for data (`to_js`: JSON text the engine parses) and one check
+//! of step numbers (`JsPlayground::step_index`); the rest of the crate knows nothing of JS.
 
 use crate::command::{
     parse_command as parse_line, parse_console as parse_console_line, parse_query, CommandError,
@@ -9,7 +11,8 @@ use crate::error::ScenarioError;
 use crate::json::Json;
 use crate::lifecycle::State;
 use crate::playground::{simulate as simulate_text, Playground};
-use crate::version::Family;
+use crate::report::ReportError;
+use crate::version::{Family, Version};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -17,21 +20,22 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r#"
 export type Family = "LINUX" | "WINDOWS";
 export type VersionState = "active" | "deprecating" | "retired" | "recalled";
-/** One event of a scenario document (scenario-format.md §3); `at` is optional for `Playground.apply`. */
-export interface ScenarioEvent { do: string; at?: string; note?: string; [field: string]: unknown }
-export interface TaskRow { id: string; family: Family; platformVersion: string; revision: number; startedAt: string }
+/** One event of a scenario document (docs/format.md); `at` is optional for `Playground.apply`. */
+export interface ScenarioEvent { do: string; at?: string; note?: string; source?: string; [field: string]: unknown }
+export interface TaskRow { id: string; cluster?: string; family: Family; platformVersion: string; revision: number; startedAt: string }
 export interface PodRow { id: string; platformVersion: string; revision: number; startedAt: string }
 export interface DeploymentRow { id: string; status: "PRIMARY" | "INACTIVE"; platformVersion: string; createdAt: string }
 export interface VersionRow { version: string; family: Family; state: VersionState; revision: number; features: string[] }
 export interface Change { kind: string; [field: string]: unknown }
+export interface StepError { code: string; message: string; wording: "aws" | "playground" }
 export interface ServiceRow {
-  name: string; cluster?: string; family: Family; platformVersion: string; requested: string;
-  deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[];
+  name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
+  platformVersion: string; requested: string; deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[];
   desiredCount: number; runningCount: number; deployments: DeploymentRow[]; tasks: TaskRow[];
 }
 export interface Step {
   index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected";
-  error: { code: string; message: string } | null; explanation: string;
+  error: StepError | null; explanation: string;
   latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
   services: ServiceRow[]; tasks: TaskRow[];
   clusters: { name: string; fargateVersion: string; pods: PodRow[] }[];
@@ -39,24 +43,29 @@ export interface Step {
 }
 export interface Trace { format: "fargate-pv-trace/1"; title: string | null; steps: Step[] }
 export interface VersionCount { platformVersion: string; revision: number; count: number }
+export interface ServiceSummary {
+  name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
+  requested: string; platformVersion: string; primaryVersion: string;
+  deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[]; desiredCount: number; runningCount: number;
+  deployments: DeploymentRow[]; counts: VersionCount[];
+}
 export interface Summary {
   index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected";
-  error: { code: string; message: string } | null; explanation: string;
+  error: StepError | null; explanation: string;
   latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
-  services: {
-    name: string; cluster?: string; family: Family; requested: string; platformVersion: string; primaryVersion: string;
-    deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[]; desiredCount: number; runningCount: number;
-    deployments: DeploymentRow[]; counts: VersionCount[];
-  }[];
+  services: ServiceSummary[];
   tasks: VersionCount[]; clusters: { name: string; fargateVersion: string; pods: VersionCount[] }[];
   changes: Change[]; warnings: string[];
 }
 export type ConsoleCommand =
-  | { kind: "event"; event: ScenarioEvent }
-  | { kind: "describe-services" | "describe-tasks"; names: string[] };
+  | { kind: "event"; event: ScenarioEvent; assumptions: string[] }
+  | { kind: "describe-services" | "describe-tasks"; cluster: string; names: string[] };
+export type AskedNow =
+  | { outcome: "resolved"; version: string; revision: number }
+  | { outcome: "rejected"; code: string; message: string };
 export interface Why {
   task: string; platformVersion: string; revision: number; requested: string | null; resolvedAt: string | null;
-  chain: { step: number; at: string; text: string }[];
+  askedNow: AskedNow | null; chain: { step: number; at: string; text: string }[];
 }
 export interface Question {
   prompt: string; versions: string[]; maxRevision: number;
@@ -69,14 +78,42 @@ export type Resolution =
   | { outcome: "resolved"; version: string; revision: number; viaLatest: boolean }
   | { outcome: "rejected"; code: string; message: string };
 export interface FleetFile { name: string; text: string }
+export interface RetirementTarget {
+  version: string; hypothetical: boolean; downgrade: boolean; state: VersionState | null; scheduledRetirement: string | null;
+}
+export interface AnnouncedSchedule {
+  region: string; date: string; forceUpdate: string | null; retired: string; terminated: string | null;
+  pinnedTo: string | null; source: string;
+}
+export interface RetirementOptions {
+  version: string; family: Family; latestPointsHere: boolean; targets: RetirementTarget[]; announced: AnnouncedSchedule[];
+}
 export interface ReportRow {
-  kind: "service" | "task" | "pods"; name: string; cluster: string | null; requested: string | null;
-  onVersion: number; effect: "force-updated" | "force-update-fails" | "breaks" | "tasks-stopped" | "stopped";
+  kind: "service" | "task" | "pods"; name: string; cluster: string; requested: string | null;
+  onVersion: number; effect: "force-updated" | "force-update-fails" | "breaks" | "tasks-stopped" | "stopped" | "cannot-scale";
   onto: string | null; lost: number; whatHappens: string; whatToDo: string;
 }
 export interface RetirementReport {
-  version: string; family: Family; date: string; latestTo: string | null; summary: string;
-  rows: ReportRow[]; notAffected: number; csv: string; markdown: string;
+  version: string; family: Family; date: string; latestTo: string | null; pinnedTo: string | null; terminate: boolean;
+  summary: string; warnings: string[]; rows: ReportRow[]; notAffected: number; csv: string; markdown: string;
+}
+export interface RowView {
+  id: string; cluster?: string; family: Family; platformVersion: string; revision: number; startedAt?: string; started?: true;
+}
+export interface ServicePage {
+  name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
+  requested: string; platformVersion: string; primaryVersion: string; deploymentController: "ECS" | "CODE_DEPLOY";
+  requires: string[]; desiredCount: number; runningCount: number; deployments: DeploymentRow[]; counts: VersionCount[];
+  tasks: RowView[] | null; stopped: RowView[]; failed: { count: number; reason: string }[]; askedNow: AskedNow;
+}
+export interface GroupPage { counts: VersionCount[]; rows: RowView[] | null; stopped: RowView[] }
+export interface PageView {
+  index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected"; error: StepError | null;
+  explanation: string; latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
+  rows: boolean; running: number; services: ServicePage[];
+  deleted: { name: string; cluster?: string; stopped: RowView[] }[];
+  standalone: GroupPage; clusters: ({ name: string; fargateVersion: string } & GroupPage)[];
+  changes: Change[]; warnings: string[];
 }
 export interface LifecycleState {
   state: VersionState; awsTerm: string; startsTasks: boolean; latestMayPointHere: boolean;
@@ -102,57 +139,74 @@ fn start() {
     }));
 }
 
-fn set(target: &JsValue, key: &str, value: JsValue) {
+/// The one error builder: a JS `Error` with `code` and any other fields the caller reads.
+fn error(message: &str, code: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let js: JsValue = js_sys::Error::new(message).into();
     // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
-}
-
-/// A JS `Error` with `code`, `path` and, for JSON syntax errors, `line` and `column`.
-fn scenario_error(error: ScenarioError) -> JsValue {
-    let js: JsValue = js_sys::Error::new(&error.to_string()).into();
-    set(&js, "code", JsValue::from_str(error.code()));
-    set(&js, "path", JsValue::from_str(error.path()));
-    if let Some((line, column)) = error.line_column() {
-        set(&js, "line", JsValue::from(line));
-        set(&js, "column", JsValue::from(column));
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.into());
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&js, &(*key).into(), value);
     }
     js
 }
 
-fn command_error(error: CommandError) -> JsValue {
-    let js: JsValue = js_sys::Error::new(&error.to_string()).into();
-    set(&js, "code", JsValue::from_str("CommandError"));
-    set(&js, "column", JsValue::from(error.column));
-    js
+/// A scenario error: `code`, `path` and, for JSON syntax errors, `line` and `column`.
+fn scenario_error(e: ScenarioError) -> JsValue {
+    let mut fields = vec![("path", JsValue::from_str(e.path()))];
+    if let Some((line, column)) = e.line_column() {
+        fields.push(("line", line.into()));
+        fields.push(("column", column.into()));
+    }
+    error(&e.to_string(), e.code(), &fields)
 }
 
-fn out_of_range(i: usize, count: usize) -> JsValue {
-    let js: JsValue = js_sys::Error::new(&format!(
-        "There is no step {i}; this scenario has steps 0 to {}.",
-        count.saturating_sub(1)
-    ))
-    .into();
-    set(&js, "code", JsValue::from_str("StepOutOfRange"));
-    js
+fn command_error(e: CommandError) -> JsValue {
+    error(&e.to_string(), "CommandError", &[("column", e.column.into())])
 }
 
-/// Our JSON text to a JS value. The text comes from serde_json, so parsing cannot fail.
-fn from_json(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).expect("serde_json writes valid JSON")
+fn invalid(what: &str, text: &str) -> JsValue {
+    error(
+        &format!("{what}; found {}.", crate::error::quoted(text)),
+        "InvalidField",
+        &[],
+    )
 }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .expect("plain data serializes")
+/// The one way data leaves: as JSON text the JS engine parses (faster than building objects
+/// field by field across the boundary).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let text = crate::surely(serde_json::to_string(value), "plain data serializes");
+    crate::surely(js_sys::JSON::parse(&text), "serde_json writes valid JSON")
+}
+
+/// JSON text of a JS value: strings are taken as JSON text already.
+fn stringify(value: &JsValue) -> String {
+    match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| "null".to_string()),
+    }
+}
+
+fn family(text: &str) -> Result<Family, JsValue> {
+    Family::parse(text).ok_or_else(|| invalid("family must be \"LINUX\" or \"WINDOWS\"", text))
+}
+
+fn version(what: &str, text: &str) -> Result<Version, JsValue> {
+    Version::parse(text)
+        .ok_or_else(|| invalid(&format!("{what} must be written MAJOR.MINOR.PATCH"), text))
 }
 
 /// Replays a whole scenario document and returns its trace.
 #[wasm_bindgen(unchecked_return_type = "Trace")]
 pub fn simulate(scenario_json: &str) -> Result<JsValue, JsValue> {
-    simulate_text(scenario_json)
-        .map(|t| from_json(&t))
-        .map_err(scenario_error)
+    let text = simulate_text(scenario_json).map_err(scenario_error)?;
+    Ok(crate::surely(
+        js_sys::JSON::parse(&text),
+        "the trace is valid JSON",
+    ))
 }
 
 #[derive(Serialize)]
@@ -188,28 +242,39 @@ pub fn builtin_scenarios() -> JsValue {
 #[wasm_bindgen(js_name = parseCommand, unchecked_return_type = "ScenarioEvent")]
 pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
     parse_line(line)
-        .map(|action| from_json(&action.to_json().text()))
+        .map(|action| to_js(&action.to_json()))
         .map_err(command_error)
 }
 
-/// A console line: `{kind: "event", event}` for a command that changes something, or
-/// `{kind: "describe-services" | "describe-tasks", names}` for one that reads the state.
+/// A console line: `{kind: "event", event, assumptions}` for a command that changes something
+/// (with what the playground assumed for options AWS needs), or
+/// `{kind: "describe-services" | "describe-tasks", cluster, names}` for one that reads the state.
 #[wasm_bindgen(js_name = parseConsole, unchecked_return_type = "ConsoleCommand")]
 pub fn parse_console(line: &str) -> Result<JsValue, JsValue> {
-    let value = match parse_console_line(line).map_err(command_error)? {
-        ConsoleCommand::Event(action) => {
-            Json::object([("kind", Json::from("event")), ("event", action.to_json())])
-        }
-        ConsoleCommand::Query(Query::Services(names)) => Json::object([
-            ("kind", Json::from("describe-services")),
-            ("names", Json::strings(&names)),
-        ]),
-        ConsoleCommand::Query(Query::Tasks(names)) => Json::object([
-            ("kind", Json::from("describe-tasks")),
-            ("names", Json::strings(&names)),
-        ]),
+    let query = |kind: &str, cluster: &str, names: &[String]| {
+        Json::object([
+            ("kind", Json::from(kind)),
+            ("cluster", Json::from(cluster)),
+            ("names", Json::strings(names)),
+        ])
     };
-    Ok(from_json(&value.text()))
+    let value = match parse_console_line(line).map_err(command_error)? {
+        ConsoleCommand::Event(action, assumed) => {
+            let assumed: Vec<String> = assumed.iter().map(ToString::to_string).collect();
+            Json::object([
+                ("kind", Json::from("event")),
+                ("event", action.to_json()),
+                ("assumptions", Json::strings(&assumed)),
+            ])
+        }
+        ConsoleCommand::Query(Query::Services { cluster, names }) => {
+            query("describe-services", &cluster, &names)
+        }
+        ConsoleCommand::Query(Query::Tasks { cluster, names }) => {
+            query("describe-tasks", &cluster, &names)
+        }
+    };
+    Ok(to_js(&value))
 }
 
 /// The `aws ecs …` command a customer event stands for, or `undefined` for events no ECS
@@ -227,17 +292,6 @@ pub fn aws_command(
     let event = crate::scenario::read_event(&value, "", Some(crate::date::Instant::default()))
         .map_err(scenario_error)?;
     Ok(crate::command::to_command(&event.action))
-}
-
-/// JSON text of a JS value: strings are taken as JSON text already.
-fn stringify(value: &JsValue) -> String {
-    match value.as_string() {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| "null".to_string()),
-    }
 }
 
 /// The lifecycle teaching model: every state with its capabilities and allowed transitions.
@@ -290,8 +344,8 @@ impl JsPlayground {
             .map_err(scenario_error)
     }
 
-    /// A playground started from AWS CLI output (`describe-services`, `describe-tasks`), read
-    /// here and nowhere else. Errors also carry `file`, the name of the file at fault.
+    /// A playground started from AWS CLI output (`describe-services`, `describe-tasks`, …),
+    /// read here and nowhere else. Errors also carry `file`, the name of the file at fault.
     #[wasm_bindgen(js_name = importFleet)]
     pub fn import_fleet(
         #[wasm_bindgen(unchecked_param_type = "FleetFile[]")] files: JsValue,
@@ -312,65 +366,89 @@ impl JsPlayground {
             .map(|inner| JsPlayground { inner })
             .map_err(|e| {
                 let js = scenario_error(e.error);
-                set(&js, "file", JsValue::from_str(&e.file));
+                let _ = js_sys::Reflect::set(&js, &"file".into(), &e.file.into());
                 js
             })
     }
 
-    /// What retiring `version` on `date` (YYYY-MM-DD) does to the fleet of step `i`; when LATEST
-    /// means that version, `latestTo` says where AWS moves it first. Throws with `code`; a
-    /// `LatestPointsHere` error lists the possible `candidates`.
+    /// Step `i`, or a `StepOutOfRange` error naming the steps there are.
+    fn step_index(&self, i: usize) -> Result<usize, JsValue> {
+        let count = self.inner.step_count();
+        if i < count {
+            return Ok(i);
+        }
+        Err(error(
+            &format!(
+                "There is no step {i}; this scenario has steps 0 to {}.",
+                count.saturating_sub(1)
+            ),
+            "StepOutOfRange",
+            &[],
+        ))
+    }
+
+    /// `f` of step `i`'s record and world; `i` was checked by `step_index`.
+    fn at_step<T>(
+        &self,
+        i: usize,
+        f: impl FnOnce(&crate::trace::StepRecord, &crate::trace::World) -> T,
+    ) -> T {
+        crate::surely(self.inner.with_step(i, f).ok_or(()), "the step index was checked")
+    }
+
+    /// What the retirement report offers for `version` at step `i`: where LATEST and pinned
+    /// services may move (with a hypothetical newer version when none is newer, and flags for
+    /// downgrades and versions AWS retires too) and AWS's published schedules.
+    #[wasm_bindgen(js_name = retirementOptions, unchecked_return_type = "RetirementOptions")]
+    pub fn retirement_options(
+        &self,
+        i: usize,
+        #[wasm_bindgen(unchecked_param_type = "Family")] family_name: &str,
+        version_text: &str,
+    ) -> Result<JsValue, JsValue> {
+        let i = self.step_index(i)?;
+        let family = family(family_name)?;
+        let version = version("The version", version_text)?;
+        Ok(to_js(&self.inner.retirement_options(i, family, version)))
+    }
+
+    /// What retiring `version` on `date` (YYYY-MM-DD) does to the fleet of step `i`. `latestTo`:
+    /// where LATEST moves first when it means that version; `pinnedTo`: where AWS force-updates
+    /// pinned services (none: they are not); `terminate`: whether what still runs is terminated.
     #[wasm_bindgen(js_name = retirementReport, unchecked_return_type = "RetirementReport")]
+    #[allow(clippy::too_many_arguments)]
     pub fn retirement_report(
         &self,
         i: usize,
-        #[wasm_bindgen(unchecked_param_type = "Family")] family: &str,
-        version: &str,
+        #[wasm_bindgen(unchecked_param_type = "Family")] family_name: &str,
+        version_text: &str,
         date: &str,
         #[wasm_bindgen(js_name = latestTo)] latest_to: Option<String>,
+        #[wasm_bindgen(js_name = pinnedTo)] pinned_to: Option<String>,
+        terminate: Option<bool>,
     ) -> Result<JsValue, JsValue> {
-        let invalid = |what: &str, text: &str| {
-            let js: JsValue =
-                js_sys::Error::new(&format!("{what}; found {}.", crate::error::quoted(text)))
-                    .into();
-            set(&js, "code", JsValue::from_str("InvalidField"));
-            js
+        let i = self.step_index(i)?;
+        let optional = |what: &str, text: Option<String>| match text.as_deref() {
+            None | Some("") => Ok(None),
+            Some(text) => version(what, text).map(Some),
         };
         let plan = crate::report::Plan {
-            family: Family::parse(family)
-                .ok_or_else(|| invalid("family must be \"LINUX\" or \"WINDOWS\"", family))?,
-            version: crate::version::Version::parse(version)
-                .ok_or_else(|| invalid("The version must be written MAJOR.MINOR.PATCH", version))?,
+            family: family(family_name)?,
+            version: version("The version", version_text)?,
             at: crate::date::Instant::parse(date)
                 .ok_or_else(|| invalid("The date must be a real date written YYYY-MM-DD", date))?,
-            latest_to: match latest_to.as_deref() {
-                None | Some("") => None,
-                Some(text) => Some(crate::version::Version::parse(text).ok_or_else(|| {
-                    invalid(
-                        "The version LATEST moves to must be written MAJOR.MINOR.PATCH",
-                        text,
-                    )
-                })?),
-            },
+            latest_to: optional("The version LATEST moves to", latest_to)?,
+            pinned_to: optional("The version pinned services move to", pinned_to)?,
+            terminate: terminate.unwrap_or(true),
         };
-        match self.inner.retirement_report(i, &plan) {
-            Ok(report) => {
-                let (csv, markdown) = (report.to_csv(), report.to_markdown());
-                let js = to_js(&report);
-                set(&js, "csv", JsValue::from_str(&csv));
-                set(&js, "markdown", JsValue::from_str(&markdown));
-                Ok(js)
-            }
-            Err(error) => {
-                let js: JsValue = js_sys::Error::new(&error.to_string()).into();
-                set(&js, "code", JsValue::from_str(error.code()));
-                if let crate::report::ReportError::LatestPointsHere { candidates, .. } = &error {
-                    let list: Vec<String> = candidates.iter().map(|v| v.to_string()).collect();
-                    set(&js, "candidates", to_js(&list));
-                }
-                Err(js)
-            }
-        }
+        let report = self
+            .inner
+            .retirement_report(i, &plan)
+            .map_err(|e: ReportError| error(&e.to_string(), e.code(), &[]))?;
+        let js = to_js(&report);
+        let _ = js_sys::Reflect::set(&js, &"csv".into(), &report.to_csv().into());
+        let _ = js_sys::Reflect::set(&js, &"markdown".into(), &report.to_markdown().into());
+        Ok(js)
     }
 
     #[wasm_bindgen(js_name = stepCount)]
@@ -387,27 +465,35 @@ impl JsPlayground {
     /// cost of replaying: for drawing a timeline.
     #[wasm_bindgen(unchecked_return_type = "TimelineEntry[]")]
     pub fn timeline(&self) -> JsValue {
-        from_json(&self.inner.timeline_json())
+        to_js(&self.inner.timeline())
     }
 
     /// Step `i` in the trace's shape.
     #[wasm_bindgen(unchecked_return_type = "Step")]
     pub fn step(&self, i: usize) -> Result<JsValue, JsValue> {
-        let json = self
-            .inner
-            .step_json(i)
-            .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        Ok(from_json(&json))
+        let i = self.step_index(i)?;
+        Ok(parsed(self.inner.step_json(i)))
+    }
+
+    /// Step `i` as the page draws it: counts for every group, task rows when the fleet is small,
+    /// each row with its family, what the step started and stopped, and what each service's
+    /// request would resolve to now.
+    #[wasm_bindgen(unchecked_return_type = "PageView")]
+    pub fn view(&self, i: usize) -> Result<JsValue, JsValue> {
+        let i = self.step_index(i)?;
+        Ok(parsed(self.inner.view_json(i)))
+    }
+
+    /// Takes back the last event of the document; `false` when it has none.
+    pub fn undo(&mut self) -> bool {
+        self.inner.undo()
     }
 
     /// Step `i` without per-task rows: counts per version and revision instead.
     #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn summary(&self, i: usize) -> Result<JsValue, JsValue> {
-        let json = self
-            .inner
-            .summary_json(i)
-            .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        Ok(from_json(&json))
+        let i = self.step_index(i)?;
+        Ok(parsed(self.inner.summary_json(i)))
     }
 
     /// Appends an event (its `at` defaults to the last step's) and returns the new step; throws a
@@ -417,43 +503,36 @@ impl JsPlayground {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "ScenarioEvent | string")] event: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = match event.as_string() {
-            Some(text) => text,
-            None => js_sys::JSON::stringify(&event)
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_else(|| "null".to_string()),
-        };
         self.inner
-            .apply_json(&text)
-            .map(|step| from_json(&step))
+            .apply_json(&stringify(&event))
+            .map(|step| parsed(Some(step)))
             .map_err(scenario_error)
     }
 
-    /// What `aws ecs describe-services` or `describe-tasks` (the console line) would print right
-    /// after step `i`; throws a `CommandError` for any other line.
+    /// What `aws ecs describe-services` or `describe-tasks` (the console line, with its
+    /// `--cluster`) would print right after step `i`; throws a `CommandError` for any other line.
     pub fn describe(&self, i: usize, line: &str) -> Result<JsValue, JsValue> {
+        let i = self.step_index(i)?;
         let query = parse_query(line).map_err(command_error)?;
-        let output = self
-            .inner
-            .with_step(i, |_, world| match &query {
-                Query::Services(names) => crate::describe::describe_services(world, names),
-                Query::Tasks(names) => crate::describe::describe_tasks(world, names),
-            })
-            .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        Ok(from_json(&output.text()))
+        let output = self.at_step(i, |_, world| match &query {
+            Query::Services { cluster, names } => {
+                crate::describe::describe_services(world, cluster, names)
+            }
+            Query::Tasks { cluster, names } => crate::describe::describe_tasks(world, cluster, names),
+        });
+        Ok(to_js(&output))
     }
 
-    /// Why task or pod `id` (running after step `i`) has its version and patch: the chain of
-    /// steps from the request to the revision. `null` when no such task runs then.
+    /// Why task (or pod) `id` of ECS (or EKS) cluster `cluster` (`default` when absent), running
+    /// after step `i`, has its version and patch: the chain of steps from the request to the
+    /// revision, and what the same request would resolve to now. `null` when no such task runs.
     #[wasm_bindgen(unchecked_return_type = "Why | null")]
-    pub fn why(&self, i: usize, id: &str) -> Result<JsValue, JsValue> {
-        if i >= self.step_count() {
-            return Err(out_of_range(i, self.step_count()));
-        }
+    pub fn why(&self, i: usize, id: &str, cluster: Option<String>) -> Result<JsValue, JsValue> {
+        let i = self.step_index(i)?;
+        let cluster = cluster.as_deref().unwrap_or(crate::fleet::DEFAULT_CLUSTER);
         Ok(self
             .inner
-            .why(i, id)
+            .why(i, cluster, id)
             .map_or(JsValue::NULL, |why| to_js(&why)))
     }
 
@@ -463,9 +542,7 @@ impl JsPlayground {
         i: usize,
         #[wasm_bindgen(unchecked_param_type = "ScenarioEvent")] event: JsValue,
     ) -> Result<JsPlayground, JsValue> {
-        if i >= self.step_count() {
-            return Err(out_of_range(i, self.step_count()));
-        }
+        let i = self.step_index(i)?;
         self.inner
             .fork(i, &stringify(&event))
             .map(|inner| JsPlayground { inner })
@@ -475,15 +552,11 @@ impl JsPlayground {
     /// What reads differently between this story after step `i` and `other` after step `j`.
     #[wasm_bindgen(unchecked_return_type = "Difference[]")]
     pub fn compare(&self, i: usize, other: &JsPlayground, j: usize) -> Result<JsValue, JsValue> {
+        let i = self.step_index(i)?;
+        let j = other.step_index(j)?;
         // The other handle's world is copied: both handles keep their own last step.
-        let mine = self
-            .inner
-            .with_step(i, |_, world| world.clone())
-            .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        let differences = other
-            .inner
-            .with_step(j, |_, theirs| crate::fork::differences(&mine, theirs))
-            .ok_or_else(|| out_of_range(j, other.step_count()))?;
+        let mine = self.at_step(i, |_, world| world.clone());
+        let differences = other.at_step(j, |_, theirs| crate::fork::differences(&mine, theirs));
         Ok(to_js(&differences))
     }
 
@@ -491,18 +564,14 @@ impl JsPlayground {
     /// not a customer's.
     #[wasm_bindgen(unchecked_return_type = "Question | null")]
     pub fn question(&self, i: usize) -> Result<JsValue, JsValue> {
-        if i >= self.step_count() {
-            return Err(out_of_range(i, self.step_count()));
-        }
+        let i = self.step_index(i)?;
         Ok(self.inner.question(i).map_or(JsValue::NULL, |q| to_js(&q)))
     }
 
     /// Steps 0 to `i` as Markdown: what happened and why, then the state after step `i`.
     #[wasm_bindgen(js_name = toMarkdown)]
     pub fn to_markdown(&self, i: usize) -> Result<String, JsValue> {
-        if i >= self.step_count() {
-            return Err(out_of_range(i, self.step_count()));
-        }
+        let i = self.step_index(i)?;
         Ok(self.inner.to_markdown(i))
     }
 
@@ -518,39 +587,36 @@ impl JsPlayground {
     pub fn resolve(
         &self,
         i: usize,
-        #[wasm_bindgen(unchecked_param_type = "Family")] family: &str,
+        #[wasm_bindgen(unchecked_param_type = "Family")] family_name: &str,
         requested: &str,
         requires: Vec<String>,
     ) -> Result<JsValue, JsValue> {
-        let family = Family::parse(family).ok_or_else(|| {
-            let js: JsValue = js_sys::Error::new(&format!(
-                "family must be \"LINUX\" or \"WINDOWS\"; found {family:?}."
-            ))
-            .into();
-            set(&js, "code", JsValue::from_str("InvalidField"));
-            js
-        })?;
-        let value = self
-            .inner
-            .with_step(i, |_, world| {
-                match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
-                    Ok(r) => Json::object([
-                        ("outcome", Json::from("resolved")),
-                        (
-                            "version",
-                            Json::from(world.catalog.get(r.version).version.to_string()),
-                        ),
-                        ("revision", Json::from(r.revision)),
-                        ("viaLatest", Json::from(r.via_latest)),
-                    ]),
-                    Err(rejection) => Json::object([
-                        ("outcome", Json::from("rejected")),
-                        ("code", Json::from(rejection.code())),
-                        ("message", Json::from(rejection.to_string())),
-                    ]),
-                }
-            })
-            .ok_or_else(|| out_of_range(i, self.step_count()))?;
-        Ok(from_json(&value.text()))
+        let i = self.step_index(i)?;
+        let family = family(family_name)?;
+        let value = self.at_step(i, |_, world| {
+            match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
+                Ok(r) => Json::object([
+                    ("outcome", Json::from("resolved")),
+                    (
+                        "version",
+                        Json::from(world.catalog.get(r.version).version.to_string()),
+                    ),
+                    ("revision", Json::from(r.revision)),
+                    ("viaLatest", Json::from(r.via_latest)),
+                ]),
+                Err(rejection) => Json::object([
+                    ("outcome", Json::from("rejected")),
+                    ("code", Json::from(rejection.code())),
+                    ("message", Json::from(rejection.to_string())),
+                ]),
+            }
+        });
+        Ok(to_js(&value))
     }
+}
+
+/// A step the core wrote as JSON text (checked to exist by `step_index`).
+fn parsed(text: Option<String>) -> JsValue {
+    let text = crate::surely(text.ok_or(()), "the step index was checked");
+    crate::surely(js_sys::JSON::parse(&text), "steps are valid JSON")
 }

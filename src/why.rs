@@ -177,18 +177,9 @@ pub fn explain<'a>(
         ));
     }
     chain.sort_by_key(|l| l.step);
-    let asked_now = requested.as_deref().map(|asked| {
-        match crate::resolve::resolve(&world.catalog, family, asked, &[]) {
-            Ok(r) => AskedNow::Resolved {
-                version: world.catalog.get(r.version).version,
-                revision: r.revision,
-            },
-            Err(rejection) => AskedNow::Rejected {
-                code: rejection.code(),
-                message: rejection.to_string(),
-            },
-        }
-    });
+    let asked_now = requested
+        .as_deref()
+        .map(|asked| crate::view::asked_now(&world.catalog, family, asked, &[]));
     Some(Why {
         task: id.to_string(),
         platform_version: version,

@@ -30,7 +30,7 @@ fn cases() -> Vec<(String, &'static str, &'static str, &'static str)> {
         (r#"{"format":"fargate-pv-scenario/1","events":[],"events":[]}"#.into(), "InvalidField", "/events",
          "events must be given once; found it repeated in the same object."),
         (r#"{"format":"fargate-pv-scenario/1","base":"nope","events":[]}"#.into(), "InvalidField", "/base",
-         "base must be the id of a built-in scenario (blog-timeline, latest-held, al1-deprecation, eks-on-fargate, revision-retirement, aws-history); found \"nope\"."),
+         "base must be the id of a built-in scenario (blog-timeline, latest-held, al1-deprecation, eks-on-fargate, revision-retirement, aws-history, sandbox); found \"nope\"."),
         (doc("7"), "InvalidField", "/events/0", "An event must be an object; found 7."),
         (doc(r#"{"at":"2019-01-01"}"#), "MissingField", "/events/0/do", "Missing field \"do\": every event needs it."),
         (doc(r#"{"at":"2019-01-01","do":"craete-service","service":"web"}"#), "UnknownEvent", "/events/0/do",

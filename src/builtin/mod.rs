@@ -16,13 +16,14 @@ macro_rules! builtin {
 }
 
 /// In picker order; the first is the page's default.
-pub const BUILTINS: [Builtin; 6] = [
+pub const BUILTINS: [Builtin; 7] = [
     builtin!("blog-timeline"),
     builtin!("latest-held"),
     builtin!("al1-deprecation"),
     builtin!("eks-on-fargate"),
     builtin!("revision-retirement"),
     builtin!("aws-history"),
+    builtin!("sandbox"),
 ];
 
 pub fn find(id: &str) -> Option<&'static Builtin> {

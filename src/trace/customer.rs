@@ -455,10 +455,11 @@ impl Step<'_> {
         let stopped = self
             .stop_service_tasks(s, |_| true, StopReason::ServiceDeleted)
             .len();
-        self.world.fleet.services.remove(s);
+        let family = self.world.fleet.services.remove(s).family;
         self.change(super::Change::ServiceDeleted {
             cluster: named_cluster(cluster).map(str::to_string),
             service: service.to_string(),
+            family,
         });
         self.applied(|| format!(
             "{service} was deleted and its {} stopped. A new service of the same name would resolve its version afresh and number its tasks on from where this one stopped.",

@@ -119,6 +119,7 @@ pub enum Change {
         #[serde(skip_serializing_if = "Option::is_none")]
         cluster: Option<String>,
         service: String,
+        family: Family,
     },
     #[serde(rename_all = "camelCase")]
     ClusterCreated {
@@ -194,6 +195,8 @@ pub struct StepRecord {
     pub work: usize,
     /// Task and pod changes counted (with `apply_counted`, instead of one change each).
     pub tallies: Vec<Tally>,
+    /// Whether task and pod changes are also listed one by one in `changes`.
+    pub listed: bool,
 }
 
 /// Task or pod changes of one kind, owner, version, revision and reason, counted; `position` is
@@ -266,6 +269,17 @@ pub fn apply_counted(world: &mut World, event: &TimedEvent) -> Result<StepRecord
     record_step(world, event, true)
 }
 
+/// Like `apply` for a fleet of at most `limit` running tasks and pods before the step, else like
+/// `apply_counted`: what the page shows (rows for a small fleet, counts for a big one).
+pub fn apply_for_view(
+    world: &mut World,
+    event: &TimedEvent,
+    limit: u64,
+) -> Result<StepRecord, Fail> {
+    let counted = world.fleet.running() > limit;
+    record_step(world, event, counted)
+}
+
 fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<StepRecord, Fail> {
     let mut step = Step::new(world, event.at, true, counted);
     let outcome = run(&mut step, &event.action)?;
@@ -293,6 +307,7 @@ fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<S
         tallies,
         changes,
         warnings,
+        listed: !counted,
     })
 }
 

@@ -62,10 +62,10 @@ fn scenario_errors_carry_code_path_line_and_column_and_do_not_poison_the_module(
 }
 
 #[wasm_bindgen_test]
-fn builtin_scenarios_list_all_six_with_the_default_first() {
+fn builtin_scenarios_list_all_seven_with_the_default_first() {
     let list = builtin_scenarios();
     let ids: Vec<String> = (0..length(&list)).map(|i| text(&at(&list, i), "id")).collect();
-    assert_eq!(ids, ["blog-timeline", "latest-held", "al1-deprecation", "eks-on-fargate", "revision-retirement", "aws-history"]);
+    assert_eq!(ids, ["blog-timeline", "latest-held", "al1-deprecation", "eks-on-fargate", "revision-retirement", "aws-history", "sandbox"]);
     for i in 0..length(&list) {
         let item = at(&list, i);
         assert!(!text(&item, "title").is_empty());
@@ -134,10 +134,12 @@ fn the_console_parses_events_and_describes_the_state() {
     let service = at(&get(&out, "services"), 0);
     assert_eq!(text(&service, "platformVersion"), "LATEST");
     assert_eq!(text(&at(&get(&service, "deployments"), 0), "platformVersion"), "1.2.0");
-    let why = playground.why(6, "web-4").unwrap();
+    let why = playground.why(6, "web-4", None).unwrap();
     assert_eq!(text(&why, "requested"), "LATEST");
-    assert_eq!(number(&at(&get(&why, "chain"), 1), "step"), 6.0);
-    assert!(playground.why(6, "nobody").unwrap().is_null());
+    assert_eq!(number(&at(&get(&why, "chain"), 2), "step"), 6.0, "the chain is in step order");
+    assert_eq!(text(&get(&why, "askedNow"), "version"), "1.3.0");
+    assert!(playground.why(6, "web-4", Some("demo".into())).unwrap().is_null(), "no web-4 in cluster demo");
+    assert!(playground.why(6, "nobody", None).unwrap().is_null());
     assert!(playground.to_markdown(6).unwrap().contains("## State after step 7"));
     let question = playground.question(6).unwrap();
     assert_eq!(text(&get(&question, "answer"), "version"), "1.2.0");
@@ -199,19 +201,28 @@ fn import_fleet_opens_a_playground_and_its_errors_name_the_file() {
 }
 
 #[wasm_bindgen_test]
-fn retirement_reports_come_with_csv_and_markdown_and_errors_offer_candidates() {
+fn retirement_options_and_reports_come_with_csv_and_markdown() {
     let playground = JsPlayground::import_fleet(fleet_files(&[("prod.json", PROD)])).unwrap();
     let import = (0..playground.step_count())
         .find(|&i| text(&get(&playground.step(i).unwrap(), "event"), "do") == "import-fleet")
         .unwrap();
-    let report = playground.retirement_report(import, "LINUX", "1.3.0", "2026-06-01", None).unwrap();
-    assert!(text(&report, "summary").starts_with("Retiring 1.3.0 (LINUX) on 2026-06-01:"));
+    let options = playground.retirement_options(import, "LINUX", "1.3.0").unwrap();
+    let global = at(&get(&options, "announced"), 0);
+    assert_eq!((text(&global, "date"), text(&global, "pinnedTo")), ("2026-03-31".into(), "1.4.0".into()));
+    let report = playground
+        .retirement_report(import, "LINUX", "1.3.0", "2026-03-31", None, Some("1.4.0".into()), Some(true))
+        .unwrap();
+    assert!(text(&report, "summary").starts_with("Retiring 1.3.0 (LINUX) on 2026-03-31:"));
     assert_eq!(text(&at(&get(&report, "rows"), 0), "effect"), "force-updated");
+    assert_eq!(text(&at(&get(&report, "rows"), 0), "cluster"), "prod");
     assert!(text(&report, "csv").starts_with("kind,cluster,name,"));
     assert!(text(&report, "markdown").starts_with("## Retiring 1.3.0"));
-    let error = playground.retirement_report(import, "LINUX", "1.4.0", "2026-06-01", None).err().unwrap();
+    let error = playground.retirement_report(import, "LINUX", "1.4.0", "2026-06-01", None, None, None).err().unwrap();
     assert_eq!(text(&error, "code"), "LatestPointsHere");
-    assert_eq!(at(&get(&error, "candidates"), 0).as_string().as_deref(), Some("1.3.0"));
-    let error = playground.retirement_report(import, "LINUX", "1.3", "2026-06-01", None).err().unwrap();
+    let options = playground.retirement_options(import, "LINUX", "1.4.0").unwrap();
+    assert_eq!(get(&options, "latestPointsHere").as_bool(), Some(true));
+    assert_eq!(text(&at(&get(&options, "targets"), 0), "version"), "1.5.0");
+    let error = playground.retirement_report(import, "LINUX", "1.3", "2026-06-01", None, None, None).err().unwrap();
     assert_eq!((text(&error, "code"), text(&error, "message")), ("InvalidField".into(), "The version must be written MAJOR.MINOR.PATCH; found \"1.3\".".into()));
+    assert_eq!(text(&playground.retirement_options(9999, "LINUX", "1.3.0").unwrap_err(), "code"), "StepOutOfRange");
 }

@@ -38,7 +38,7 @@ test("errors thrown to JS carry code, path, line and column", () => {
 
 test("builtinScenarios, parseCommand, parseConsole, awsCommand, lifecycleStates and the Playground handle", () => {
   const ids = pkg.builtinScenarios().map((s) => s.id);
-  assert.deepEqual(ids, ["blog-timeline", "latest-held", "al1-deprecation", "eks-on-fargate", "revision-retirement", "aws-history"]);
+  assert.deepEqual(ids, ["blog-timeline", "latest-held", "al1-deprecation", "eks-on-fargate", "revision-retirement", "aws-history", "sandbox"]);
   const event = pkg.parseCommand("aws ecs run-task --task-definition report:2 --count 2");
   assert.deepEqual([event.do, event.task, event.count, event.platformVersion], ["run-task", "report", 2, "LATEST"]);
   assert.throws(() => pkg.parseCommand("aws ecs run-task --bogus"), (e) => e.code === "CommandError" && e.column === 18);
