@@ -46,7 +46,7 @@ impl VersionInfo {
 
     /// AWS's task recycling replaces a service's tasks on the newest patch; it arrived with Linux
     /// 1.3.0 ("Fargate tasks using platform versions prior to 1.3.0 are not affected",
-    /// aws-facts.md). Windows versions came later and are all counted as having it.
+    /// docs/aws-facts.md, rule 15). Windows versions came later and are all counted as having it.
     pub fn recycles_tasks(&self) -> bool {
         self.family == Family::Windows
             || self.version

@@ -1,4 +1,4 @@
-//! Scenario errors: the document is malformed or tells an impossible story (scenario-format.md §1).
+//! Scenario errors: the document is malformed or tells an impossible story (docs/format.md, "Errors").
 //! Each has a `code`, a JSON Pointer `path`, and one sentence that names the problem and the fix.
 
 use crate::date::Instant;

@@ -1,4 +1,4 @@
-//! The version lifecycle, a *teaching model* of AWS's (scenario-format.md §4): one table of states
+//! The version lifecycle, a *teaching model* of AWS's (docs/format.md, "Lifecycle"): one table of states
 //! and the transitions between them.
 
 /// Where a platform version is in its life.

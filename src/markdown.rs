@@ -1,10 +1,12 @@
-//! "What happened and why" as Markdown: every step up to one, with its explanation, note, command
-//! and AWS's answer, then the state at that step as a table. For handing out or pasting in notes.
+//! "What happened and why" as Markdown: the whole story, every step with its explanation, note,
+//! source, command and AWS's answer; the step on screen is marked and followed by the state at
+//! that step as a table. For handing out or pasting in notes.
 
 use crate::command::to_command;
 use crate::scenario::TimedEvent;
 use crate::trace::{apply, World};
 use crate::version::Family;
+use crate::view::{counts, counts_text, qualified};
 
 /// Text from a scenario inside a table cell: no line breaks, no column separators.
 fn cell(text: &str) -> String {
@@ -14,26 +16,33 @@ fn cell(text: &str) -> String {
 pub fn render<'a>(
     title: Option<&str>,
     events: impl Iterator<Item = &'a TimedEvent>,
-    upto: usize,
+    current: usize,
 ) -> String {
     let mut out = format!(
         "# {}\n",
         title.map_or("Untitled scenario".to_string(), |t| t.replace('\n', " "))
     );
     let mut world = World::default();
-    let mut last = None;
-    for (i, event) in events.enumerate().take(upto + 1) {
+    for (i, event) in events.enumerate() {
         let Ok(record) = apply(&mut world, event) else {
             break;
         };
         out.push_str(&format!(
-            "\n## Step {} · {} · {}\n\n",
+            "\n## Step {} · {} · {}{}\n\n",
             i + 1,
             event.at.date(),
-            event.action.name()
+            event.action.name(),
+            if i == current {
+                " ← the step on screen"
+            } else {
+                ""
+            }
         ));
         if let Some(note) = &event.note {
             out.push_str(&format!("> {}\n\n", note.replace('\n', "\n> ")));
+        }
+        if let Some(source) = &event.source {
+            out.push_str(&format!("Source: <{source}>\n\n"));
         }
         if let Some(command) = to_command(&event.action) {
             out.push_str(&format!("```sh\n{command}\n```\n\n"));
@@ -50,10 +59,16 @@ pub fn render<'a>(
         for warning in &record.warnings {
             out.push_str(&format!("\n⚠ {warning}\n"));
         }
-        last = Some(i);
+        if i == current {
+            out.push_str(&state(&world, i));
+        }
     }
-    let Some(last) = last else { return out };
-    out.push_str(&format!("\n## State after step {}\n\n", last + 1));
+    out
+}
+
+/// The state after step `i` as a section: LATEST, then a table of the services.
+fn state(world: &World, i: usize) -> String {
+    let mut out = format!("\n### State after step {}\n\n", i + 1);
     let latest: Vec<String> = Family::ALL
         .iter()
         .map(|f| {
@@ -74,35 +89,23 @@ pub fn render<'a>(
     out.push_str("| Service | describe-services says | PRIMARY deployment runs | Running tasks |\n|---|---|---|---|\n");
     for s in &world.fleet.services {
         let primary = s.primary();
-        let mut groups: Vec<(String, u32, usize)> = Vec::new();
-        for t in &s.tasks {
-            let version = world.catalog.get(t.version).version.to_string();
-            match groups
-                .iter_mut()
-                .find(|(v, r, _)| *v == version && *r == t.revision)
-            {
-                Some(group) => group.2 += 1,
-                None => groups.push((version, t.revision, 1)),
-            }
-        }
-        let tasks: Vec<String> = groups
-            .iter()
-            .map(|(v, r, n)| format!("{n} × {v} r{r}"))
-            .collect();
+        let tasks = counts_text(
+            &counts(
+                s.tasks.iter().map(|t| (t.version, t.revision)),
+                &world.catalog,
+            ),
+            "none",
+        );
         out.push_str(&format!(
             "| {} | {} | {}/{} on {} | {} of {}: {} |\n",
-            cell(&s.name),
+            cell(&qualified(s)),
             cell(&crate::view::shown_version(s, &world.catalog)),
             cell(&s.name),
             primary.number,
             world.catalog.get(primary.version).version,
             s.tasks.len(),
             s.desired,
-            if tasks.is_empty() {
-                "none".to_string()
-            } else {
-                tasks.join(", ")
-            }
+            tasks
         ));
     }
     out
@@ -119,12 +122,16 @@ mod tests {
         let text = render(document.title.as_deref(), document.events.iter(), 6);
         assert!(text.starts_with("# The blog's worked example: LATEST is resolved once\n\n## Step 1 · 2018-09-10 · release-version\n"));
         assert!(text.contains(
-            "\n## Step 7 · 2019-02-01 · scale-service\n\n> Scaling out still starts 1.2.0 tasks"
+            "\n## Step 7 · 2019-02-01 · scale-service ← the step on screen\n\n> Scaling out still starts 1.2.0 tasks"
         ));
         assert!(text.contains("```sh\naws ecs update-service --service web --desired-count 4\n```"));
-        assert!(text.ends_with(
-            "## State after step 7\n\nLATEST: LINUX → 1.3.0; WINDOWS → not set.\n\n| Service | describe-services says | PRIMARY deployment runs | Running tasks |\n|---|---|---|---|\n| web | LATEST | web/1 on 1.2.0 | 4 of 4: 2 × 1.2.0 r1, 2 × 1.2.0 r2 |\n"
-        ));
-        assert!(!text.contains("Step 8"));
+        assert!(text.contains(
+            "### State after step 7\n\nLATEST: LINUX → 1.3.0; WINDOWS → not set.\n\n| Service | describe-services says | PRIMARY deployment runs | Running tasks |\n|---|---|---|---|\n| web | LATEST | web/1 on 1.2.0 | 4 of 4: 2 × 1.2.0 r1, 2 × 1.2.0 r2 |\n\n## Step 8 · 2019-03-01 · update-service\n"
+        ), "the state follows the step on screen, and the story goes on");
+        assert!(
+            text.contains("\n## Step 13 · 2020-04-20 · create-service\n"),
+            "the whole story"
+        );
+        assert_eq!(text.matches("State after").count(), 1);
     }
 }

@@ -166,6 +166,13 @@ impl Playground {
         self.with_recorded_step(i, Listing::Listed, f)
     }
 
+    /// Calls `f` with the world after step `i`, whatever record the handle keeps for it: for
+    /// questions about the state (resolve, describe, the retirement report), which must not
+    /// replay a big step again only to list its task changes.
+    pub fn with_world<T>(&self, i: usize, f: impl FnOnce(&World) -> T) -> Option<T> {
+        self.with_recorded_step(i, Listing::Counted, |_, world| f(world))
+    }
+
     /// `with_step` for a record whose task changes may be only counted, as `listing` says.
     fn with_recorded_step<T>(
         &self,
@@ -313,10 +320,14 @@ impl Playground {
         i: usize,
         plan: &crate::report::Plan,
     ) -> Result<crate::report::Report, crate::report::ReportError> {
-        self.with_step(i, |record, world| {
-            crate::report::report(world, record.at, plan)
-        })
-        .unwrap_or(Err(crate::report::ReportError::NoSuchStep { step: i }))
+        let Some(at) = self.order.get(i).map(|s| self.event(*s).at) else {
+            return Err(crate::report::ReportError::NoSuchStep { step: i });
+        };
+        crate::surely(
+            self.with_world(i, |world| crate::report::report(world, at, plan))
+                .ok_or(()),
+            "step i exists",
+        )
     }
 
     /// What the retirement report's form offers for `version` of `family` at step `i`.
@@ -326,7 +337,7 @@ impl Playground {
         family: crate::version::Family,
         version: crate::version::Version,
     ) -> Option<crate::report::Options> {
-        self.with_step(i, |_, world| crate::report::options(world, family, version))
+        self.with_world(i, |world| crate::report::options(world, family, version))
     }
 
     /// The predict-then-reveal question of step `i` (customer steps only), with its answer.
@@ -341,7 +352,7 @@ impl Playground {
         })?
     }
 
-    /// Steps 0 to `i` as Markdown: what happened and why, then the state.
+    /// The whole story as Markdown, step `i` marked and followed by the state after it.
     pub fn to_markdown(&self, i: usize) -> String {
         crate::markdown::render(self.title(), self.order.iter().map(|s| self.event(*s)), i)
     }

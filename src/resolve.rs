@@ -1,5 +1,5 @@
 //! The resolver: what AWS does with the version string of a customer action, and every reason it
-//! refuses one (scenario-format.md §3, "Resolution rules"; domain-facts.md API rules 1, 7, 8, 9).
+//! refuses one (docs/format.md, "Events", "Resolution rules"; docs/aws-facts.md, rules 1, 7, 8, 9).
 
 use crate::catalog::{Catalog, VersionId};
 use crate::lifecycle::State;
@@ -64,7 +64,7 @@ pub enum Rejection {
         what: &'static str,
         count: f64,
     },
-    /// UpdateService cannot redeploy a CODE_DEPLOY service (aws-facts.md, "CODE_DEPLOY").
+    /// UpdateService cannot redeploy a CODE_DEPLOY service (aws-facts.md, rule 16).
     CodeDeployUpdate {
         service: String,
     },

@@ -1,4 +1,4 @@
-//! The scenario document (scenario-format.md §2–§3): reading it strictly, with located errors, into
+//! The scenario document (docs/format.md): reading it strictly, with located errors, into
 //! typed events. Everything here is shape; what the events *do* is in `trace.rs`.
 
 use crate::date::Instant;

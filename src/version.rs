@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// Linux and Windows platform versions are numbered independently and have separate `LATEST`
-/// pointers (domain-facts.md, API rule 9).
+/// pointers (docs/aws-facts.md, rule 9).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Family {
     Linux,
@@ -49,7 +49,7 @@ pub struct Version {
 
 impl Version {
     /// Parses exactly `^[0-9]+\.[0-9]+\.[0-9]+$` (AWS accepts no shorthand: `1.4` does not exist,
-    /// domain-facts.md API rule 8). Components that overflow `u32` are not a version either.
+    /// docs/aws-facts.md, rule 8). Components that overflow `u32` are not a version either.
     pub fn parse(text: &str) -> Option<Version> {
         let mut parts = text.split('.');
         let mut next = || -> Option<u32> {

@@ -1,4 +1,4 @@
-//! The trace's JSON shapes (scenario-format.md §5): a whole step, and the per-task-free summary the
+//! The trace's JSON shapes (docs/format.md, "The trace"): a whole step, and the per-task-free summary the
 //! page uses for big fleets. Views borrow the world; nothing here changes it.
 
 use crate::catalog::{Catalog, VersionId};
@@ -177,7 +177,7 @@ fn versions(catalog: &Catalog) -> Vec<VersionView<'_>> {
 }
 
 /// What `DescribeServices` shows as the service's platformVersion: the requested string, except
-/// that the CODE_DEPLOY controller shows the resolved version (domain-facts.md API rule 2).
+/// that the CODE_DEPLOY controller shows the resolved version (docs/aws-facts.md, rule 2).
 pub fn shown_version(service: &Service, catalog: &Catalog) -> String {
     match service.controller {
         Controller::Ecs => service.requested.clone(),
@@ -568,12 +568,23 @@ pub struct PageView<'a> {
     pub warnings: &'a [String],
 }
 
-pub fn page_view<'a>(index: usize, record: &'a StepRecord, world: &'a World, limit: u64) -> PageView<'a> {
+pub fn page_view<'a>(
+    index: usize,
+    record: &'a StepRecord,
+    world: &'a World,
+    limit: u64,
+) -> PageView<'a> {
     let catalog = &world.catalog;
     let running = world.fleet.running();
     let rows = record.listed && running <= limit;
     let v = |id: VersionId| catalog.get(id).version;
-    let base = shape(index, record, catalog, (Vec::<()>::new(), Vec::<()>::new(), Vec::<()>::new()), ());
+    let base = shape(
+        index,
+        record,
+        catalog,
+        (Vec::<()>::new(), Vec::<()>::new(), Vec::<()>::new()),
+        (),
+    );
     // What this step started and stopped, by owner (rows only: a big step is counted).
     let mut started: std::collections::HashSet<(Option<&str>, &str)> = Default::default();
     let mut stopped: Vec<(&Change, RowView)> = Vec::new();
@@ -602,9 +613,14 @@ pub fn page_view<'a>(index: usize, record: &'a StepRecord, world: &'a World, lim
                             .as_ref()
                             .and_then(|name| {
                                 let c = cluster.as_deref().unwrap_or(crate::fleet::DEFAULT_CLUSTER);
-                                world.fleet.service(c, name).map(|s| world.fleet.services[s].family)
+                                world
+                                    .fleet
+                                    .service(c, name)
+                                    .map(|s| world.fleet.services[s].family)
                             })
-                            .or_else(|| deleted_family(record, cluster.as_deref(), service.as_deref()?))
+                            .or_else(|| {
+                                deleted_family(record, cluster.as_deref(), service.as_deref()?)
+                            })
                             .unwrap_or(Family::Linux),
                         platform_version: *platform_version,
                         revision: *revision,
@@ -634,7 +650,9 @@ pub fn page_view<'a>(index: usize, record: &'a StepRecord, world: &'a World, lim
         }
     }
     let mut take_stopped = |owner: &dyn Fn(&Change) -> bool| -> Vec<RowView<'a>> {
-        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut stopped).into_iter().partition(|(c, _)| owner(c));
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut stopped)
+            .into_iter()
+            .partition(|(c, _)| owner(c));
         stopped = rest;
         mine.into_iter().map(|(_, row)| row).collect()
     };
@@ -709,7 +727,10 @@ pub fn page_view<'a>(index: usize, record: &'a StepRecord, world: &'a World, lim
         })
         .collect();
     let standalone = GroupPage {
-        counts: counts(world.fleet.tasks.iter().map(|t| (t.version, t.revision)), catalog),
+        counts: counts(
+            world.fleet.tasks.iter().map(|t| (t.version, t.revision)),
+            catalog,
+        ),
         rows: rows.then(|| {
             world
                 .fleet
@@ -788,7 +809,12 @@ fn deleted_family(record: &StepRecord, cluster: Option<&str>, name: &str) -> Opt
 }
 
 /// What `requested` (with `requires`) of `family` would resolve to now.
-pub fn asked_now(catalog: &Catalog, family: Family, requested: &str, requires: &[String]) -> crate::why::AskedNow {
+pub fn asked_now(
+    catalog: &Catalog,
+    family: Family,
+    requested: &str,
+    requires: &[String],
+) -> crate::why::AskedNow {
     match crate::resolve::resolve(catalog, family, requested, requires) {
         Ok(r) => crate::why::AskedNow::Resolved {
             version: catalog.get(r.version).version,

@@ -161,7 +161,11 @@ fn scenario_error(e: ScenarioError) -> JsValue {
 }
 
 fn command_error(e: CommandError) -> JsValue {
-    error(&e.to_string(), "CommandError", &[("column", e.column.into())])
+    error(
+        &e.to_string(),
+        "CommandError",
+        &[("column", e.column.into())],
+    )
 }
 
 fn invalid(what: &str, text: &str) -> JsValue {
@@ -387,13 +391,12 @@ impl JsPlayground {
         ))
     }
 
-    /// `f` of step `i`'s record and world; `i` was checked by `step_index`.
-    fn at_step<T>(
-        &self,
-        i: usize,
-        f: impl FnOnce(&crate::trace::StepRecord, &crate::trace::World) -> T,
-    ) -> T {
-        crate::surely(self.inner.with_step(i, f).ok_or(()), "the step index was checked")
+    /// `f` of the world after step `i`; `i` was checked by `step_index`.
+    fn at_step<T>(&self, i: usize, f: impl FnOnce(&crate::trace::World) -> T) -> T {
+        crate::surely(
+            self.inner.with_world(i, f).ok_or(()),
+            "the step index was checked",
+        )
     }
 
     /// What the retirement report offers for `version` at step `i`: where LATEST and pinned
@@ -514,11 +517,13 @@ impl JsPlayground {
     pub fn describe(&self, i: usize, line: &str) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
         let query = parse_query(line).map_err(command_error)?;
-        let output = self.at_step(i, |_, world| match &query {
+        let output = self.at_step(i, |world| match &query {
             Query::Services { cluster, names } => {
                 crate::describe::describe_services(world, cluster, names)
             }
-            Query::Tasks { cluster, names } => crate::describe::describe_tasks(world, cluster, names),
+            Query::Tasks { cluster, names } => {
+                crate::describe::describe_tasks(world, cluster, names)
+            }
         });
         Ok(to_js(&output))
     }
@@ -555,8 +560,8 @@ impl JsPlayground {
         let i = self.step_index(i)?;
         let j = other.step_index(j)?;
         // The other handle's world is copied: both handles keep their own last step.
-        let mine = self.at_step(i, |_, world| world.clone());
-        let differences = other.at_step(j, |_, theirs| crate::fork::differences(&mine, theirs));
+        let mine = self.at_step(i, |world| world.clone());
+        let differences = other.at_step(j, |theirs| crate::fork::differences(&mine, theirs));
         Ok(to_js(&differences))
     }
 
@@ -568,7 +573,8 @@ impl JsPlayground {
         Ok(self.inner.question(i).map_or(JsValue::NULL, |q| to_js(&q)))
     }
 
-    /// Steps 0 to `i` as Markdown: what happened and why, then the state after step `i`.
+    /// The whole story as Markdown: what happened and why at every step; step `i` (the one on
+    /// screen) is marked and followed by the state after it.
     #[wasm_bindgen(js_name = toMarkdown)]
     pub fn to_markdown(&self, i: usize) -> Result<String, JsValue> {
         let i = self.step_index(i)?;
@@ -593,7 +599,7 @@ impl JsPlayground {
     ) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
         let family = family(family_name)?;
-        let value = self.at_step(i, |_, world| {
+        let value = self.at_step(i, |world| {
             match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
                 Ok(r) => Json::object([
                     ("outcome", Json::from("resolved")),

@@ -607,3 +607,179 @@ fn outputs_one_after_another_read_like_a_slurped_array() {
         ("MissingField", "/1/services/0")
     );
 }
+
+/// What a fleet is, for comparing an imported one with the one it was printed from: each service
+/// by cluster and name with what describe-services shows, its PRIMARY version, desired count and
+/// its tasks' versions; each standalone task by cluster and id with its version.
+fn fleet_of(step: &Value) -> (Vec<String>, Vec<String>) {
+    let mut services: Vec<String> = step["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut versions: Vec<&str> = s["tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["platformVersion"].as_str().unwrap())
+                .collect();
+            versions.sort_unstable();
+            format!(
+                "{}/{} shows {} runs {} desired {} tasks {:?}",
+                s["cluster"].as_str().unwrap_or("default"),
+                s["name"].as_str().unwrap(),
+                s["platformVersion"].as_str().unwrap(),
+                s["deployments"][0]["platformVersion"].as_str().unwrap(),
+                s["desiredCount"],
+                versions
+            )
+        })
+        .collect();
+    services.sort();
+    let mut tasks: Vec<String> = step["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            format!(
+                "{}/{} runs {}",
+                t["cluster"].as_str().unwrap_or("default"),
+                t["id"].as_str().unwrap(),
+                t["platformVersion"].as_str().unwrap()
+            )
+        })
+        .collect();
+    tasks.sort();
+    (services, tasks)
+}
+
+#[test]
+fn what_the_playground_prints_imports_back_to_the_same_fleet_at_every_step_of_every_builtin() {
+    use latest_playground::builtin::BUILTINS;
+    use latest_playground::describe::{describe_services, describe_tasks};
+    let mut compared = 0;
+    for builtin in BUILTINS {
+        let playground = Playground::new(builtin.json).unwrap();
+        for i in 0..playground.step_count() {
+            let original = step(&playground, i);
+            let (_, world) = playground.replay_to(i).unwrap();
+            let mut clusters: Vec<&str> = world
+                .fleet
+                .services
+                .iter()
+                .map(|s| s.cluster.as_str())
+                .chain(world.fleet.tasks.iter().map(|t| t.cluster.as_str()))
+                .collect();
+            clusters.sort_unstable();
+            clusters.dedup();
+            if clusters.is_empty() {
+                continue;
+            }
+            let mut files = Vec::new();
+            for cluster in clusters {
+                let names: Vec<String> = world
+                    .fleet
+                    .services
+                    .iter()
+                    .filter(|s| s.cluster == cluster)
+                    .map(|s| s.name.clone())
+                    .collect();
+                let ids: Vec<String> = world
+                    .fleet
+                    .tasks
+                    .iter()
+                    .filter(|t| t.cluster == cluster)
+                    .map(|t| t.id.clone())
+                    .collect();
+                files.push((
+                    format!("{cluster}-services.json"),
+                    describe_services(&world, cluster, &names).pretty(),
+                ));
+                files.push((
+                    format!("{cluster}-tasks.json"),
+                    describe_tasks(&world, cluster, &ids).pretty(),
+                ));
+            }
+            let imported = Playground::import(&files).unwrap_or_else(|e| {
+                panic!(
+                    "{} step {i}: {} in {}: {e}",
+                    builtin.id,
+                    e.file,
+                    e.error.path()
+                )
+            });
+            let at = import_step(&imported);
+            assert_eq!(
+                fleet_of(&step(&imported, at)),
+                fleet_of(&original),
+                "{} step {i}",
+                builtin.id
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 40, "{compared} steps compared");
+}
+
+#[test]
+fn create_update_delete_service_and_run_task_output_is_read_too() {
+    let create = r#"{"service": {"serviceName": "web", "clusterArn": "arn:aws:ecs:eu-west-1:1:cluster/prod", "status": "ACTIVE",
+        "launchType": "FARGATE", "platformVersion": "LATEST", "desiredCount": 1, "createdAt": "2025-10-01T10:00:00+02:00",
+        "deployments": [{"status": "PRIMARY", "runningCount": 0, "platformVersion": "1.4.0", "createdAt": "2025-10-01T10:00:00+02:00"}]}}"#;
+    let deleted = r#"{"service": {"serviceName": "old", "clusterArn": "arn:aws:ecs:eu-west-1:1:cluster/prod", "status": "DRAINING",
+        "launchType": "FARGATE", "desiredCount": 0, "deployments": []}}"#;
+    let run = r#"{"tasks": [{"taskArn": "arn:aws:ecs:eu-west-1:1:task/prod/abc123", "clusterArn": "arn:aws:ecs:eu-west-1:1:cluster/prod",
+        "lastStatus": "RUNNING", "launchType": "FARGATE", "platformVersion": "1.4.0", "startedAt": 1759305600.5}], "failures": []}"#;
+    let p = Playground::import(&[
+        ("create.json".into(), create.into()),
+        ("delete.json".into(), deleted.into()),
+        ("run.json".into(), run.into()),
+    ])
+    .unwrap();
+    let s = step(&p, import_step(&p));
+    assert_eq!(service(&s, "prod/web")["requested"], "LATEST");
+    assert_eq!(s["tasks"][0]["id"], "abc123");
+    assert_eq!(s["tasks"][0]["cluster"], "prod");
+    assert!(s["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("old (being deleted (DRAINING))"));
+}
+
+#[test]
+fn tasks_of_a_service_missing_from_describe_services_keep_it_with_an_unknown_request() {
+    let tasks = r#"{"tasks": [
+        {"taskArn": "arn:aws:ecs:r:1:task/prod/t1", "clusterArn": "arn:aws:ecs:r:1:cluster/prod", "group": "service:billing",
+         "lastStatus": "RUNNING", "launchType": "FARGATE", "platformVersion": "1.3.0", "startedAt": "2025-11-01T00:00:00Z"},
+        {"taskArn": "arn:aws:ecs:r:1:task/prod/t2", "clusterArn": "arn:aws:ecs:r:1:cluster/prod", "group": "service:billing",
+         "lastStatus": "RUNNING", "launchType": "FARGATE", "platformVersion": "1.4.0", "startedAt": "2025-12-01T00:00:00.000000-05:00"}]}"#;
+    let p = Playground::import(&[("tasks.json".into(), tasks.into())]).unwrap();
+    let i = import_step(&p);
+    let s = step(&p, i);
+    let billing = service(&s, "prod/billing");
+    assert_eq!(billing["requestedUnknown"], true);
+    assert_eq!(
+        billing["deployments"][0]["platformVersion"], "1.4.0",
+        "the version of the task started last"
+    );
+    assert_eq!(billing["runningCount"], 2);
+    assert!(s["explanation"].as_str().unwrap().contains(
+        "billing is only in describe-tasks (the group of its tasks), so what it asks for is unknown; the playground treats it as pinned to the version it runs. Add its describe-services output to know."
+    ), "{}", s["explanation"]);
+    // Written back, the scenario keeps them as tasks and reads the same service again.
+    let again = Playground::new(&p.to_scenario_json()).unwrap();
+    assert_eq!(again.step_json(i), p.step_json(i));
+}
+
+#[test]
+fn output_that_says_latest_where_aws_shows_a_version_names_the_owner_and_the_likely_mock() {
+    let tasks = r#"{"tasks": [{"taskArn": "arn:aws:ecs:r:1:task/prod/t1", "lastStatus": "RUNNING", "launchType": "FARGATE", "platformVersion": "LATEST"}]}"#;
+    let e = Playground::import(&[("moto.json".into(), tasks.into())])
+        .err()
+        .unwrap();
+    assert_eq!(
+        (e.error.code(), e.error.path()),
+        ("InvalidField", "/tasks/0/platformVersion")
+    );
+    assert_eq!(e.to_string(), "Task \"t1\" says platformVersion \"LATEST\", but AWS always shows the resolved version there (like \"1.4.0\"). This output likely comes from a mock such as moto, which echoes the requested string; import what the AWS CLI printed for your account, or write the version it runs.");
+}

@@ -17,11 +17,12 @@ function caret(input, column) {
 }
 
 function showError(el, input, error) {
+  // The caret's block never wraps (it scrolls sideways), so the caret stays under its word.
   fill(
     el,
     h("p", { class: "aws-error", "data-testid": "console-error" }, h("strong", {}, error.code ?? "Error"), ": ", error.message,
       error.column ? ` (column ${error.column})` : "", error.path ? ` (at ${error.path})` : ""),
-    error.column ? h("pre", { class: "caret", "data-testid": "console-caret" }, caret(input, error.column)) : null,
+    error.column ? h("pre", { class: "caret", "data-testid": "console-caret", tabindex: "0", "aria-label": "The command, with a caret under the problem" }, caret(input, error.column)) : null,
   );
 }
 
@@ -62,7 +63,8 @@ export function wireConsole(app) {
       const command = parseConsole(line);
       if (command.kind === "event") {
         const step = app.apply(dated(command.event));
-        fill(result, h("p", { "data-testid": "console-ok" }, `Step ${step.index + 1} added: ${step.explanation}`));
+        fill(result, h("p", { "data-testid": "console-ok" }, `Step ${step.index + 1} added: ${step.explanation}`),
+          command.assumptions.map((a) => h("p", { class: "hint", "data-testid": "console-assumption" }, a)));
       } else {
         showJson(result, `aws ecs ${command.kind} at step ${app.current() + 1}:`, app.describe(line));
       }
@@ -97,11 +99,27 @@ export function wireConsole(app) {
   };
   action.addEventListener("change", showFields);
   showFields();
+  document.getElementById("codedeploy-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const named = document.getElementById("codedeploy-service").value.trim();
+    const version = document.getElementById("codedeploy-version").value.trim();
+    const [cluster, service] = named.includes("/") ? named.split("/", 2) : [undefined, named];
+    const event = { do: "codedeploy-deployment", service, ...(cluster ? { cluster } : {}), ...(version ? { platformVersion: version } : {}) };
+    try {
+      const step = app.apply(dated(event));
+      fill(result, h("p", { "data-testid": "console-ok" }, `Step ${step.index + 1} added: ${step.explanation}`));
+    } catch (error) {
+      if (!error?.code) throw error;
+      showError(result, "", error);
+    }
+  });
   document.getElementById("aws-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const version = document.getElementById("aws-version").value.trim();
     const family = document.getElementById("aws-family").value;
-    const event = { do: action.value, family, [action.value === "move-latest" ? "to" : "version"]: version };
+    const all = action.value === "force-update-all";
+    const event = { do: all ? "force-update" : action.value, family, [action.value === "move-latest" ? "to" : "version"]: version };
+    if (all) Object.assign(event, { scope: "all", to: document.getElementById("aws-to").value.trim() });
     if (action.value === "set-version-state") event.state = document.getElementById("aws-state").value;
     if (action.value === "retire-revision") event.revision = Number(document.getElementById("aws-revision").value);
     if (action.value === "release-version" || action.value === "publish-revision") {

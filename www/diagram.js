@@ -1,6 +1,8 @@
 // The current step as a standalone SVG picture (for slides and documents): versions with the
 // LATEST pointers, and each service's describe-services string beside its tasks. Built with DOM
 // calls, so every text from the scenario stays text.
+import { versionClass } from "./versions.js";
+
 // The SVG namespace, as the HTML parser gives it to an <svg> element (so no address is written here).
 const NS = new DOMParser().parseFromString("<svg></svg>", "text/html").body.firstChild.namespaceURI;
 const FILLS = ["#ddf4ff", "#dafbe1", "#fbefff", "#fff1e5", "#ffeff7", "#e7f6f6", "#f5f0dc", "#eef0f4"];
@@ -13,36 +15,57 @@ function el(name, attrs = {}, text) {
   return node;
 }
 
-function colour(step, family, version) {
-  const i = Math.max(0, step.versions.findIndex((v) => v.family === family && v.version === version)) % FILLS.length;
+/** The same colour as on the page: `versionClass` says which of the palette's eight. */
+function colour(family, version) {
+  const i = Number(versionClass(family, version).slice(1));
   return { fill: FILLS[i], ink: INKS[i] };
 }
 
-/** The SVG markup of `step` of the scenario titled `title`. */
+/** Splits `text` into lines of at most `width` characters, at spaces. */
+function wrap(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The SVG markup of `step` (the core's page view) of the scenario titled `title`: the step's
+ * headline and explanation, the versions with LATEST, and each service's string beside its tasks. */
 export function stepSvg(step, title) {
   const width = 960;
   const svg = el("svg", { xmlns: NS, width, "font-family": "system-ui, sans-serif", "font-size": 13 });
   svg.append(el("rect", { width: "100%", height: "100%", fill: "#ffffff" }));
   svg.append(el("text", { x: 16, y: 26, "font-size": 18, "font-weight": 700, fill: "#1b1f24" }, title));
-  svg.append(el("text", { x: 16, y: 46, fill: "#57606a" }, `${step.at.slice(0, 10)} · ${step.event.do} — step ${step.index + 1}`));
-  let y = 76;
+  svg.append(el("text", { x: 16, y: 46, "font-weight": 700, fill: "#1b1f24" }, `Step ${step.index + 1} · ${step.at.slice(0, 10)} · ${step.event.do}`));
+  let top = 66;
+  for (const line of wrap(step.explanation, 140)) {
+    svg.append(el("text", { x: 16, y: top, fill: "#57606a" }, line));
+    top += 17;
+  }
+  let y = top + 14;
   svg.append(el("text", { x: 16, y, "font-weight": 700, fill: "#1b1f24" }, "Platform versions"));
   y += 10;
   for (const v of step.versions) {
-    const c = colour(step, v.family, v.version);
+    const c = colour(v.family, v.version);
     const latest = step.latest[v.family] === v.version;
     svg.append(el("rect", { x: 16, y, width: 220, height: 26, rx: 6, fill: c.fill }));
     svg.append(el("text", { x: 26, y: y + 17, fill: c.ink, "font-weight": 700 }, `${v.version} ${v.family === "WINDOWS" ? "(Windows) " : ""}${latest ? "← LATEST" : ""}`));
     svg.append(el("text", { x: 150, y: y + 17, fill: c.ink }, `${v.state}, r${v.revision}`));
     y += 32;
   }
-  let sy = 76;
+  let sy = top + 14;
   const x0 = 260;
   svg.append(el("text", { x: x0, y: sy, "font-weight": 700, fill: "#1b1f24" }, "Services"));
   sy += 10;
   for (const s of step.services) {
     const primary = s.deployments[0];
-    svg.append(el("text", { x: x0, y: sy + 16, "font-weight": 700, fill: "#1b1f24" }, s.name));
+    svg.append(el("text", { x: x0, y: sy + 16, "font-weight": 700, fill: "#1b1f24" }, s.cluster ? `${s.cluster}/${s.name}` : s.name));
     svg.append(el("text", { x: x0, y: sy + 34, fill: "#57606a" }, `describe-services says ${s.platformVersion}; deployment ${primary.id} runs ${primary.platformVersion}`));
     let cx = x0;
     let cy = sy + 44;
@@ -52,7 +75,7 @@ export function stepSvg(step, title) {
       continue;
     }
     for (const t of s.tasks.slice(0, 60)) {
-      const c = colour(step, s.family, t.platformVersion);
+      const c = colour(s.family, t.platformVersion);
       if (cx + 150 > width - 16) {
         cx = x0;
         cy += 26;

@@ -93,46 +93,119 @@ export function wireFleetImport({ opened }) {
 }
 
 function rowText(row) {
-  const where = row.cluster && row.kind === "service" ? ` (${row.cluster})` : "";
-  return `${row.kind === "task" ? "Task" : row.kind === "pods" ? "EKS cluster" : "Service"} ${row.name}${where}`;
+  const kind = row.kind === "task" ? "Task" : row.kind === "pods" ? "EKS cluster" : "Service";
+  return row.kind === "pods" ? `${kind} ${row.name}` : `${kind} ${row.name} (cluster ${row.cluster})`;
 }
 
-function reportTable(rows) {
+function reportTable(report) {
+  const counted = `Tasks on ${report.version}`;
   return h("table", { class: "report-table", "data-testid": "report-table" },
-    h("thead", {}, h("tr", {}, ["What", "Asks for", "On the version", "What happens", "What to do"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows.map((r) => h("tr", { class: `effect-${r.effect}` },
+    h("thead", {}, h("tr", {}, ["What", "Asks for", counted, "What happens", "What to do"].map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, report.rows.map((r) => h("tr", { class: `effect-${r.effect}` },
       h("th", { scope: "row" }, rowText(r)), h("td", { "data-label": "Asks for" }, r.requested ?? "—"),
-      h("td", { "data-label": "On the version" }, String(r.onVersion)),
-      h("td", { "data-label": "What happens" }, r.whatHappens), h("td", { "data-label": "What to do" }, r.whatToDo)))));
+      h("td", { "data-label": counted }, String(r.onVersion)),
+      h("td", { "data-label": "What happens" }, r.whatHappens), h("td", { "data-label": "What to do" }, h("code", {}, r.whatToDo))))));
+}
+
+/** "1.3.0 — older than 1.4.0 (a downgrade); AWS retires it 2026-03-31": a target with its flags. */
+function targetText(target, retiring) {
+  const flags = [];
+  if (target.hypothetical) flags.push("hypothetical: not released yet");
+  if (target.downgrade) flags.push(`older than ${retiring}: a downgrade`);
+  if (target.state && target.state !== "active") flags.push(target.state);
+  if (target.scheduledRetirement) flags.push(`AWS retires it ${target.scheduledRetirement}`);
+  return flags.length ? `${target.version} — ${flags.join("; ")}` : target.version;
 }
 
 /**
- * Wires the retirement report form. `ask(family, version, date, latestTo)` calls the core for the
- * current step; `versions(family)` lists the versions of the current step's catalog. Returns the
- * function that refreshes the version list, for each step shown.
+ * Wires the retirement report form. `options(family, version)` and `ask(plan)` call the core for
+ * the current step; `versions(family)` lists the step's catalog; `stepDate()` is the step's date.
+ * The choices (AWS's schedules, where LATEST and pinned services go, with their flags) are shown
+ * before the report is built. Returns the function that refreshes them for each step shown.
  */
-export function wireReport({ ask, versions }) {
+export function wireReport({ options, ask, versions, stepDate }) {
   const form = $("report-form");
   const out = $("report");
+  let offered = null;
+  const scheduleChosen = () => offered?.announced[Number($("report-schedule").value)];
+  const applySchedule = () => {
+    const schedule = scheduleChosen();
+    if (!schedule) return;
+    $("report-date").value = schedule.date;
+    $("report-pinned").value = schedule.pinnedTo ?? "";
+    $("report-terminate").checked = schedule.terminated !== null;
+    showFlags();
+  };
+  const showFlags = () => {
+    const chosen = [$("report-latest-row").hidden ? null : $("report-latest").value, $("report-pinned").value];
+    const flagged = chosen.map((v) => offered?.targets.find((t) => t.version === v))
+      .filter((t) => t && (t.hypothetical || t.downgrade || t.scheduledRetirement || t.state !== "active"));
+    fill($("report-flags"), flagged.map((t) => `⚠ ${targetText(t, offered.version)}. `));
+  };
+  const fillChoices = () => {
+    const family = $("report-family").value;
+    const version = $("report-version").value;
+    offered = version ? options(family, version) : null;
+    if (!offered) return;
+    const targets = offered.targets.map((t) => h("option", { value: t.version }, targetText(t, offered.version)));
+    fill($("report-latest"), targets);
+    $("report-latest-row").hidden = !offered.latestPointsHere;
+    fill($("report-pinned"), h("option", { value: "" }, "no: they keep their version"),
+      offered.targets.map((t) => h("option", { value: t.version }, `onto ${targetText(t, offered.version)}`)));
+    fill($("report-schedule"),
+      offered.announced.map((a, i) => h("option", { value: String(i) },
+        `AWS, ${a.region}: ${a.forceUpdate ? `force-update ${a.forceUpdate}, ` : ""}retired ${a.retired}${a.terminated ? `, terminated ${a.terminated}` : ""}`)),
+      h("option", { value: "own" }, "my own date and choices"));
+    if (offered.announced.length) applySchedule();
+    else {
+      $("report-schedule").value = "own";
+      $("report-terminate").checked = true;
+      if (!$("report-date").value) $("report-date").value = stepDate() ?? "";
+    }
+    showFlags();
+  };
+  // Until the user picks a version, the default follows the step: a version AWS announced a
+  // coming retirement of, else the first still in use.
+  let picked = false;
   const fillVersions = () => {
-    const list = versions($("report-family").value);
+    const list = versions($("report-family").value).filter((v) => v.state !== "recalled");
     const keep = $("report-version").value;
     fill($("report-version"), list.map((v) => h("option", { value: v.version }, `${v.version} (${v.state})`)));
-    if (list.some((v) => v.version === keep)) $("report-version").value = keep;
+    if (picked && list.some((v) => v.version === keep)) $("report-version").value = keep;
+    else {
+      const today = stepDate() ?? "";
+      const coming = list.find((v) => options($("report-family").value, v.version)?.announced.some((a) => a.date >= today));
+      if (coming) $("report-version").value = coming.version;
+    }
+    if ($("report-version").value !== keep) fillChoices();
   };
-  $("report-family").addEventListener("change", fillVersions);
+  $("report-family").addEventListener("change", () => {
+    picked = false;
+    fillVersions();
+  });
+  $("report-version").addEventListener("change", () => {
+    picked = true;
+    fillChoices();
+  });
+  $("report-schedule").addEventListener("change", () => {
+    if ($("report-schedule").value !== "own") applySchedule();
+  });
+  $("report-latest").addEventListener("change", showFlags);
+  $("report-pinned").addEventListener("change", showFlags);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    fillVersions();
-    const latestTo = $("report-latest-row").hidden ? undefined : $("report-latest").value;
+    const plan = {
+      family: $("report-family").value,
+      version: $("report-version").value,
+      date: $("report-date").value.trim(),
+      latestTo: $("report-latest-row").hidden ? undefined : $("report-latest").value,
+      pinnedTo: $("report-pinned").value || undefined,
+      terminate: $("report-terminate").checked,
+    };
     let report;
     try {
-      report = ask($("report-family").value, $("report-version").value, $("report-date").value.trim(), latestTo);
+      report = ask(plan);
     } catch (error) {
-      if (error.code === "LatestPointsHere" && error.candidates?.length) {
-        fill($("report-latest"), error.candidates.map((v) => h("option", { value: v }, v)));
-        $("report-latest-row").hidden = false;
-      }
       fill(out, h("p", { class: "error", "data-testid": "report-error" }, error.message, error.code ? ` [${error.code}]` : ""));
       return;
     }
@@ -140,11 +213,12 @@ export function wireReport({ ask, versions }) {
     const base = `retire-${report.version}-${report.date}`;
     fill(out,
       h("p", { class: "report-summary", "data-testid": "report-summary" }, report.summary),
+      report.warnings.map((w) => h("p", { class: "warning", "data-testid": "report-warning" }, "⚠ ", w)),
       h("div", { class: "row" },
         h("button", { type: "button", "data-testid": "report-csv", onclick: () => download(report.csv, "text/csv", `${base}.csv`) }, "Download CSV"),
         h("button", { type: "button", "data-testid": "report-md", onclick: () => download(report.markdown, "text/markdown", `${base}.md`) }, "Download Markdown")),
       report.rows.length === 0 ? h("p", {}, "Nothing in this fleet runs that version.") : null);
-    if (report.rows.length > 0 && report.rows.length <= REPORT_TABLE_LIMIT) out.append(reportTable(report.rows));
+    if (report.rows.length > 0 && report.rows.length <= REPORT_TABLE_LIMIT) out.append(reportTable(report));
     else if (report.rows.length > 0) {
       virtualList(out, {
         count: report.rows.length,

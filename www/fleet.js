@@ -1,6 +1,7 @@
-// The fleet: each service with what describe-services shows next to what its deployment and tasks
-// run, its deployments and its tasks (chips coloured by version, marked with their revision);
-// standalone tasks; EKS pods. The step's changes are highlighted.
+// The fleet: each service with what describe-services shows next to what its deployment runs,
+// its deployments and tasks (chips coloured by version, marked with their revision); standalone
+// tasks; EKS pods. Drawn from the core's page view as it is: the core grouped, matched the step's
+// changes to their owners and resolved each request; this only lays them out.
 import { h, fill, shortDate } from "./dom.js";
 import { versionClass } from "./versions.js";
 import { virtualList } from "./virtual.js";
@@ -11,177 +12,174 @@ const CHIP_LIMIT = 120;
 /** Above this many services (an imported fleet) each is one line of a virtualised list. */
 const SERVICE_CARD_LIMIT = 40;
 
-/** One line per service: what it asks for, what it runs, its counts; built only when in view. */
-function serviceLine(step, s, resolveNow) {
-  const primary = s.deployments[0];
-  const now = resolveNow(s);
-  const behind = now.outcome === "resolved" && now.version !== primary.platformVersion;
-  const groups = s.counts ?? counts(s.tasks ?? []);
-  return h("div", { class: "service-line", "data-testid": `service-${s.name}` },
-    h("p", {}, h("strong", {}, s.name), s.cluster ? h("span", { class: "tag" }, s.cluster) : null,
-      s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
-      ` asks for ${s.platformVersion}`,
-      behind ? h("span", { class: "ghost-inline" }, ` · ${s.requested} means ${now.version} now`) : null),
-    h("p", { class: "chips counted" }, "runs ",
-      h("span", { class: `pin-value ${versionClass(step, s.family, primary.platformVersion)}` }, primary.platformVersion),
-      ` · ${s.runningCount} of ${s.desiredCount} running `,
-      groups.map((g) => h("span", { class: `chip ${versionClass(step, s.family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`))));
+/** `web` in the default cluster, `prod/web` in another: how services and tasks are named here. */
+export const qualified = (name, cluster) => (cluster ? `${cluster}/${name}` : name);
+
+/** What the service's request means now, beside what it runs (from the core's `askedNow`). */
+function relation(s) {
+  const now = s.askedNow;
+  if (s.platformVersion === s.primaryVersion) return { sign: "=", agrees: true };
+  if (now.outcome === "resolved" && now.version === s.primaryVersion && !s.requestedUnknown) {
+    return { sign: "=", agrees: true, means: `${s.requested} means ${now.version} now` };
+  }
+  return { sign: "≠", agrees: false };
 }
 
-function chip(step, family, row, state) {
+function countChips(family, counts, label) {
+  return h("ul", { class: "chips counted", "aria-label": label },
+    counts.map((g) => h("li", { class: `chip ${versionClass(family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`)));
+}
+
+/** One line per service: what it asks for, what it runs, its counts; built only when in view. */
+function serviceLine(s) {
+  const now = s.askedNow;
+  const behind = now.outcome === "resolved" && now.version !== s.primaryVersion;
+  return h("div", { class: "service-line", "data-testid": `service-${qualified(s.name, s.cluster)}` },
+    h("p", {}, h("strong", {}, s.name), s.cluster ? h("span", { class: "tag" }, s.cluster) : null,
+      s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
+      ` asks for ${s.requestedUnknown ? "? (unknown)" : s.platformVersion}`,
+      behind ? h("span", { class: "ghost-inline" }, ` · ${s.requested} means ${now.version} now`) : null),
+    h("p", { class: "chips counted" }, "runs ",
+      h("span", { class: `pin-value ${versionClass(s.family, s.primaryVersion)}` }, s.primaryVersion),
+      ` · ${s.runningCount} of ${s.desiredCount} running `,
+      s.counts.map((g) => h("span", { class: `chip ${versionClass(s.family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`))));
+}
+
+/** A task or pod chip; running ones are buttons that ask "why this version?". */
+function chip(row, owner, state) {
   const label = [
     h("span", { class: "chip-id" }, row.id),
     h("span", { class: "chip-version" }, row.platformVersion),
     h("span", { class: "chip-revision" }, `r${row.revision}`),
     state === "stopped" ? h("span", { class: "visually-hidden" }, " (stopped in this step)") : null,
-    state === "started" ? h("span", { class: "visually-hidden" }, " (started in this step)") : null,
+    row.started ? h("span", { class: "visually-hidden" }, " (started in this step)") : null,
   ];
   const stamp = row.resolvedOn ? `; its version was resolved ${shortDate(row.resolvedOn)}` : "";
   const title = `${row.id}: ${row.platformVersion}, patch revision ${row.revision}${row.startedAt ? `, started ${shortDate(row.startedAt)}` : ""}${stamp}`;
-  const classes = `chip ${versionClass(step, family, row.platformVersion)}${state ? ` ${state}` : ""}`;
-  // Running tasks can be asked "why this version?"; stopped ones are only shown.
+  const classes = `chip ${versionClass(row.family, row.platformVersion)}${state ? ` ${state}` : ""}${row.started ? " started" : ""}`;
   return h(
     "li",
-    { class: classes, "data-testid": `task-${row.id}`, title },
+    { class: classes, "data-testid": `task-${qualified(row.id, owner)}`, title },
     state === "stopped"
       ? label
-      : h("button", { type: "button", class: "chip-button", "data-task": row.id, "data-family": family }, label, h("span", { class: "visually-hidden" }, " — why this version?")),
+      : h("button", { type: "button", class: "chip-button", "data-task": row.id, "data-cluster": owner ?? "default" }, label, h("span", { class: "visually-hidden" }, " — why this version?")),
   );
 }
 
-function counts(rows) {
-  const groups = new Map();
-  for (const r of rows) {
-    const key = `${r.platformVersion} r${r.revision}`;
-    groups.set(key, { ...r, count: (groups.get(key)?.count ?? 0) + 1 });
-  }
-  return [...groups.values()];
-}
-
-/** Running rows as chips (or counts for big groups), then the rows stopped in this step. */
-/** Chips for `rows`, or counts when there are many or only the summary's `counted` groups. */
-function taskList(step, family, rows, stopped, started, label, counted) {
-  if (!rows || rows.length > CHIP_LIMIT) {
-    return h(
-      "ul",
-      { class: "chips counted", "aria-label": label },
-      (rows ? counts(rows) : counted).map((g) =>
-        h("li", { class: `chip ${versionClass(step, family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`),
-      ),
-    );
-  }
+/** Chips for running rows (or counts when there are many or no rows), then the stopped ones. */
+function taskList(group, owner, family, label) {
+  const { rows, counts, stopped = [] } = group;
+  if (!rows || rows.length > CHIP_LIMIT) return countChips(family, counts, label);
   return h(
     "ul",
     { class: "chips", "aria-label": label },
-    rows.map((row) => chip(step, family, row, started.has(row.id) ? "started" : null)),
-    stopped.length <= CHIP_LIMIT ? stopped.map((row) => chip(step, family, row, "stopped")) : null,
+    rows.map((row) => chip(row, owner)),
+    stopped.length <= CHIP_LIMIT ? stopped.map((row) => chip(row, owner, "stopped")) : null,
   );
 }
 
-function stoppedRows(step, predicate) {
-  return step.changes
-    .filter((c) => (c.kind === "task-stopped" || c.kind === "pod-stopped") && (c.task ?? c.pod) && predicate(c))
-    .map((c) => ({ id: c.task ?? c.pod, platformVersion: c.platformVersion, revision: c.revision }));
+function serviceCard(s) {
+  const primary = s.deployments[0];
+  const now = s.askedNow;
+  const key = qualified(s.name, s.cluster);
+  const { sign, agrees, means } = relation(s);
+  const behind = now.outcome === "resolved" && now.version !== s.primaryVersion;
+  return h(
+    "article",
+    { class: "service", "data-testid": `service-${key}`, "aria-label": `Service ${key}` },
+    h("h3", {}, s.name, s.cluster ? h("span", { class: "tag", title: "ECS cluster" }, s.cluster) : null, s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
+      s.deploymentController === "CODE_DEPLOY" ? h("span", { class: "tag", title: "Blue/green: redeployed by CodeDeploy deployments" }, "CODE_DEPLOY") : null),
+    h(
+      "div",
+      { class: "pin" },
+      h("p", { class: "shown" }, h("span", { class: "pin-label" }, "describe-services says "),
+        h("span", { class: "pin-value", "data-testid": `shown-${key}` }, s.requestedUnknown ? "unknown" : s.platformVersion)),
+      h("span", { class: "arrow", "data-testid": `relation-${key}`, title: agrees ? "the same version" : "not the same thing" }, sign),
+      h(
+        "p",
+        { class: `resolved ${versionClass(s.family, s.primaryVersion)}` },
+        h("span", { class: "pin-label" }, `deployment ${primary.id} (resolved ${shortDate(primary.createdAt)}) runs `),
+        h("span", { class: "pin-value", "data-testid": `resolved-${key}` }, s.primaryVersion),
+      ),
+    ),
+    means ? h("p", { class: "counts", "data-testid": `means-${key}` }, `${means}: what the service asks for and what it runs agree.`) : null,
+    s.requestedUnknown
+      ? h("p", { class: "ghost", "data-testid": `unknown-${key}` }, "Only its tasks were in your output (describe-tasks), so what it asks for is unknown; the playground treats it as pinned to the version it runs.")
+      : null,
+    s.deploymentController === "CODE_DEPLOY"
+      ? h("p", { class: "counts", "data-testid": `reported-${key}` }, "With CODE_DEPLOY, describe-services shows the resolved version, as users report (AWS does not document it).")
+      : null,
+    behind && !s.requestedUnknown
+      ? h("p", { class: "ghost", "data-testid": `ghost-${key}` },
+          `${s.requested} means ${now.version} now; this service keeps ${s.primaryVersion} until its next deployment.`)
+      : null,
+    now.outcome === "rejected"
+      ? h("p", { class: "ghost", "data-testid": `ghost-${key}` },
+          `Asked now, ${s.requested} would be refused (${now.code}: ${now.message}); a new deployment must name another version.`)
+      : null,
+    behind && s.platformVersion === "LATEST"
+      ? h("p", { class: "compliance", "data-testid": `compliance-${key}` },
+          `Compliance checks read the service's string: AWS Config's ecs-fargate-latest-platform-version rule and Security Hub control ECS.10 pass ${s.name} because it says LATEST, while its tasks run ${s.primaryVersion}.`)
+      : null,
+    h("p", { class: "counts" }, `desired ${s.desiredCount} · running ${s.runningCount}`),
+    s.failed.map((f) => h("p", { class: "failed", role: "note" }, `${f.count} task${f.count === 1 ? "" : "s"} could not start: ${f.reason}.`)),
+    taskList({ rows: s.tasks?.map((t) => ({ ...t, resolvedOn: primary.createdAt })), counts: s.counts, stopped: s.stopped }, s.cluster, s.family, `Tasks of ${key}`),
+    h(
+      "details",
+      { class: "deployments" },
+      h("summary", {}, `Deployments (${s.deployments.length})`),
+      h("ul", {}, s.deployments.map((d) => h("li", {}, `${d.id} ${d.status} on ${d.platformVersion}, created ${shortDate(d.createdAt)}`))),
+    ),
+  );
 }
 
-/**
- * `resolveNow(service)` is the core's resolution of the service's request at this step: the
- * "ghost" of what a new deployment would get, beside what the service keeps.
- */
-export function renderFleet(el, step, selected, resolveNow) {
-  const started = new Set(step.changes.filter((c) => c.kind === "task-started" || c.kind === "pod-started").map((c) => c.task ?? c.pod));
-  const failed = step.changes.filter((c) => c.kind === "placement-failed");
-  const deleted = step.changes.filter((c) => c.kind === "service-deleted").map((c) => c.service);
-  if (step.services.length > SERVICE_CARD_LIMIT) {
+/** Draws the fleet of `view` (the core's page view) into `el`; marks the selected task. */
+export function renderFleet(el, view, selected) {
+  const parts = [];
+  if (view.services.length > SERVICE_CARD_LIMIT) {
     const list = h("div", { class: "service-list" });
     virtualList(list, {
-      count: step.services.length,
+      count: view.services.length,
       rowHeight: 64,
-      label: `${step.services.length} services, one line each`,
+      label: `${view.services.length} services, one line each`,
       testid: "service-list",
-      renderRow: (i) => serviceLine(step, step.services[i], resolveNow),
+      renderRow: (i) => serviceLine(view.services[i]),
     });
-    return finishFleet(el, step, [h("p", { class: "hint" }, `${step.services.length} services: scroll the list (or focus it and use the arrow keys).`), list], started, deleted, selected);
+    parts.push(h("p", { class: "hint" }, `${view.services.length} services: scroll the list (or focus it and use the arrow keys).`), list);
+  } else {
+    parts.push(...view.services.map(serviceCard));
   }
-  const parts = step.services.map((s) => {
-    const primary = s.deployments[0];
-    const now = resolveNow(s);
-    const behind = now.outcome === "resolved" && now.version !== primary.platformVersion;
-    const refused = now.outcome === "rejected";
-    return h(
+  for (const d of view.deleted) {
+    const key = qualified(d.name, d.cluster);
+    parts.push(h("article", { class: "service deleted", "data-testid": `service-${key}` }, h("h3", {}, d.name, " (deleted in this step)"),
+      h("ul", { class: "chips", "aria-label": `Stopped tasks of ${key}` }, d.stopped.map((row) => chip(row, d.cluster, "stopped")))));
+  }
+  const standalone = view.standalone;
+  if (standalone.counts.length || standalone.stopped.length) {
+    parts.push(h("article", { class: "service standalone", "data-testid": "standalone" }, h("h3", {}, "Standalone tasks (run-task)"),
+      standaloneList(standalone)));
+  }
+  for (const c of view.clusters) {
+    parts.push(h(
       "article",
-      { class: "service", "data-testid": `service-${s.name}`, "aria-label": `Service ${s.name}` },
-      h("h3", {}, s.name, s.cluster ? h("span", { class: "tag", title: "ECS cluster" }, s.cluster) : null, s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
-        s.deploymentController === "CODE_DEPLOY" ? h("span", { class: "tag" }, "CODE_DEPLOY") : null),
-      h(
-        "div",
-        { class: "pin" },
-        h("p", { class: "shown" }, h("span", { class: "pin-label" }, "describe-services says "), h("span", { class: "pin-value", "data-testid": `shown-${s.name}` }, s.platformVersion)),
-        h("span", { class: "arrow", "aria-hidden": "true" }, s.platformVersion === primary.platformVersion ? "=" : "≠"),
-        h(
-          "p",
-          { class: `resolved ${versionClass(step, s.family, primary.platformVersion)}` },
-          h("span", { class: "pin-label" }, `deployment ${primary.id} (resolved ${shortDate(primary.createdAt)}) runs `),
-          h("span", { class: "pin-value", "data-testid": `resolved-${s.name}` }, primary.platformVersion),
-        ),
-      ),
-      behind
-        ? h("p", { class: "ghost", "data-testid": `ghost-${s.name}` },
-            `${s.requested} means ${now.version} now; this service keeps ${primary.platformVersion} until its next deployment.`)
-        : null,
-      refused
-        ? h("p", { class: "ghost", "data-testid": `ghost-${s.name}` },
-            `Asked now, ${s.requested} would be refused (${now.code}: ${now.message}); a new deployment must name another version.`)
-        : null,
-      behind && s.platformVersion === "LATEST"
-        ? h("p", { class: "compliance", "data-testid": `compliance-${s.name}` },
-            `Compliance checks read the service's string: AWS Config's ecs-fargate-latest-platform-version rule and Security Hub control ECS.10 pass ${s.name} because it says LATEST, while its tasks run ${primary.platformVersion}.`)
-        : null,
-      h("p", { class: "counts" }, `desired ${s.desiredCount} · running ${s.runningCount}`),
-      failed
-        .filter((f) => f.service === s.name)
-        .map((f) => h("p", { class: "failed", role: "note" }, `${f.count} task${f.count === 1 ? "" : "s"} could not start: ${f.reason}.`)),
-      taskList(step, s.family, s.tasks?.map((t) => ({ ...t, resolvedOn: primary.createdAt })), stoppedRows(step, (c) => c.service === s.name), started, `Tasks of ${s.name}`, s.counts),
-      h(
-        "details",
-        { class: "deployments" },
-        h("summary", {}, `Deployments (${s.deployments.length})`),
-        h(
-          "ul",
-          {},
-          s.deployments.map((d) => h("li", {}, `${d.id} ${d.status} on ${d.platformVersion}, created ${shortDate(d.createdAt)}`)),
-        ),
-      ),
-    );
-  });
-  finishFleet(el, step, parts, started, deleted, selected);
-}
-
-/** Deleted services, standalone tasks and EKS clusters after the services, then the fill. */
-function finishFleet(el, step, parts, started, deleted, selected) {
-  for (const name of deleted) {
-    parts.push(h("article", { class: "service deleted", "data-testid": `service-${name}` }, h("h3", {}, name, " (deleted in this step)"),
-      taskList(step, "LINUX", [], stoppedRows(step, (c) => c.service === name), started, `Stopped tasks of ${name}`)));
-  }
-  const standaloneStopped = stoppedRows(step, (c) => c.kind === "task-stopped" && !c.service);
-  if (step.tasks?.length || step.standaloneCounts?.length || standaloneStopped.length) {
-    parts.push(
-      h("article", { class: "service standalone", "data-testid": "standalone" }, h("h3", {}, "Standalone tasks (run-task)"),
-        taskList(step, "LINUX", step.tasks?.map((t) => ({ ...t, resolvedOn: t.startedAt })), standaloneStopped, started, "Standalone tasks", step.standaloneCounts)),
-    );
-  }
-  for (const c of step.clusters) {
-    parts.push(
-      h(
-        "article",
-        { class: "service cluster", "data-testid": `cluster-${c.name}` },
-        h("h3", {}, `EKS cluster ${c.name}`),
-        h("p", { class: "counts" }, `Fargate pods run ${c.fargateVersion} (chosen by EKS; no LATEST)`),
-        taskList(step, "EKS", c.pods, stoppedRows(step, (x) => x.kind === "pod-stopped" && x.cluster === c.name), started, `Pods of ${c.name}`, c.podCounts),
-      ),
-    );
+      { class: "service cluster", "data-testid": `cluster-${c.name}` },
+      h("h3", {}, `EKS cluster ${c.name}`),
+      h("p", { class: "counts" }, `Fargate pods run ${c.fargateVersion} (EKS chose it; no LATEST).`),
+      h("p", { class: "hint", "data-testid": `teaching-view-${c.name}` }, "A teaching view: EKS does not show the Fargate platform version. Its users see the cluster's EKS platform version (eks.N)."),
+      taskList(c, c.name, "LINUX", `Pods of ${c.name}`),
+    ));
   }
   if (parts.length === 0) parts.push(h("p", { class: "empty" }, "Nothing runs yet."));
   fill(el, parts);
-  el.querySelector(`button[data-task="${CSS.escape(selected ?? "")}"]`)?.setAttribute("aria-pressed", "true");
+  if (selected) {
+    el.querySelector(`button[data-task="${CSS.escape(selected.id)}"][data-cluster="${CSS.escape(selected.cluster)}"]`)?.setAttribute("aria-pressed", "true");
+  }
+}
+
+/** Standalone tasks live in ECS clusters too: each row is keyed by its own. */
+function standaloneList(group) {
+  if (!group.rows || group.rows.length > CHIP_LIMIT) return countChips("LINUX", group.counts, "Standalone tasks");
+  return h("ul", { class: "chips", "aria-label": "Standalone tasks" },
+    group.rows.map((row) => chip({ ...row, resolvedOn: row.startedAt }, row.cluster)),
+    group.stopped.map((row) => chip(row, row.cluster, "stopped")));
 }

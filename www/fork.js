@@ -1,6 +1,7 @@
 // What if…: branch the story at the current step with one more event, then compare both futures
 // step by step. The core makes the fork and finds the differences; this only shows them.
 import { h, fill } from "./dom.js";
+import { qualified } from "./fleet.js";
 
 let fork = null; // { playground, from, description }
 
@@ -19,8 +20,8 @@ function renderForm(el, step, onBranch) {
     h("option", { value: "pin" }, "this service is pinned to…"),
     h("option", { value: "redeploy" }, "this service gets a new deployment"));
   const service = step.services.length > SERVICE_OPTIONS_LIMIT
-    ? h("input", { id: "fork-service", "data-testid": "fork-service", type: "text", size: 16, spellcheck: "false", placeholder: step.services[0].name })
-    : h("select", { id: "fork-service", "data-testid": "fork-service" }, step.services.map((s) => h("option", { value: s.name }, s.name)));
+    ? h("input", { id: "fork-service", "data-testid": "fork-service", type: "text", size: 16, spellcheck: "false", placeholder: qualified(step.services[0].name, step.services[0].cluster) })
+    : h("select", { id: "fork-service", "data-testid": "fork-service" }, step.services.map((s) => h("option", { value: qualified(s.name, s.cluster) }, qualified(s.name, s.cluster))));
   const version = h("select", { id: "fork-version", "data-testid": "fork-version" },
     step.versions.filter((v) => v.family === "LINUX").map((v) => h("option", { value: v.version }, v.version)));
   const serviceLabel = h("label", { for: "fork-service" }, "Service");
@@ -35,10 +36,13 @@ function renderForm(el, step, onBranch) {
     h("button", { type: "submit", "data-testid": "fork-branch" }, "Branch here"));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    // `prod/web` names a service of cluster prod; a bare name is in the default cluster.
+    const [cluster, name] = service.value.includes("/") ? service.value.split("/", 2) : [undefined, service.value];
+    const target = cluster ? { cluster, service: name } : { service: name };
     const event = {
       "move-latest": { do: "move-latest", to: version.value },
-      pin: { do: "update-service", service: service.value, platformVersion: version.value },
-      redeploy: { do: "update-service", service: service.value, forceNewDeployment: true },
+      pin: { do: "update-service", ...target, platformVersion: version.value },
+      redeploy: { do: "update-service", ...target, forceNewDeployment: true },
     }[kind.value];
     const description = {
       "move-latest": `LATEST moves to ${version.value}`,
@@ -52,8 +56,9 @@ function renderForm(el, step, onBranch) {
 }
 
 /**
- * Renders the what-if panel for step `index`. `app` has `playground`, `step`, `go(i)` and
- * `error(e)` (shows a core error).
+ * Renders the what-if panel for step `index`. `app` has `playground`, `go(i)` and `error(e)`
+ * (shows a core error). Branching stays on this step and shows the branch: the what-if story's
+ * extra step, right after it, and how the two stories differ there.
  */
 export function renderFork(el, index, step, app) {
   if (!fork) {
@@ -65,28 +70,32 @@ export function renderFork(el, index, step, app) {
         app.error(error);
         return;
       }
-      app.go(index + 1);
+      app.go(index, "replace");
     });
     return;
   }
-  const close = h("button", { type: "button", "data-testid": "fork-close", onclick: () => { closeFork(); app.go(index); } }, "Close the fork");
+  const close = h("button", { type: "button", "data-testid": "fork-close", onclick: () => { closeFork(); app.go(index, "replace"); } }, "Close the fork");
   const head = h("p", { class: "fork-head" }, h("strong", {}, `Fork after step ${fork.from + 1}: `), `what if ${fork.description}?`, " ", close);
-  if (index <= fork.from) {
+  if (index < fork.from) {
     fill(el, head, h("p", { class: "hint" }, `Both stories are the same up to step ${fork.from + 1}; step forward to compare them.`));
     return;
   }
-  const forkIndex = index + 1; // the fork has one more step, right after the branch point
+  // The what-if story has one more step, right after the branch point.
+  const forkIndex = index + 1;
   const differences = app.playground.compare(index, fork.playground, forkIndex);
-  const forkStep = fork.playground.step(forkIndex);
+  const forkStep = fork.playground.view(forkIndex);
+  const where = index === fork.from ? `The branch, right after step ${index + 1}` : `Step ${index + 1}`;
   fill(
     el,
     head,
+    index === fork.from
+      ? h("p", { "data-testid": "fork-branch-step" }, h("strong", {}, "In the what-if story, right after this step: "), forkStep.explanation)
+      : h("p", { class: "hint" }, "In the what-if story, this step: ", forkStep.explanation),
     differences.length
       ? h("table", { class: "fork-table", "data-testid": "fork-differences" },
-          h("caption", {}, `Step ${index + 1}: how the two futures differ`),
+          h("caption", {}, `${where}: how the two stories differ`),
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), h("th", { scope: "col" }, "As it happened"), h("th", { scope: "col" }, "What if"))),
           h("tbody", {}, differences.map((d) => h("tr", {}, h("th", { scope: "row" }, d.what), h("td", {}, d.original ?? "—"), h("td", { class: "changed" }, d.fork ?? "—")))))
-      : h("p", { "data-testid": "fork-same" }, `At step ${index + 1} both futures look the same.`),
-    h("p", { class: "hint" }, "In the fork, this step: ", forkStep.explanation),
+      : h("p", { "data-testid": "fork-same" }, `${where}: both stories look the same.`),
   );
 }

@@ -1,5 +1,6 @@
-// latest-playground's page: loads the simulator (WebAssembly), keeps one state object, and renders
-// the step the core computed. The JS never decides a version; it only shows what the core returned.
+// latest-playground's page: loads the simulator (WebAssembly), keeps one state object, and draws
+// the step the core computed (its page view). The JS never decides a version; it only shows what
+// the core returned.
 import init, { Playground, builtinScenarios, awsCommand, lifecycleStates } from "./pkg/latest_playground.js";
 import { h, fill, download } from "./dom.js";
 import { encodeLink, decodeLink } from "./share.js";
@@ -12,12 +13,6 @@ import { stepSvg } from "./diagram.js";
 import { ask, verdict, resetPredictions, score } from "./predict.js";
 import { renderFork, closeFork } from "./fork.js";
 import { wireFleetImport, wireReport } from "./fleet-import.js";
-
-/**
- * Above this many running tasks and pods a step is drawn from the core's summary (counts per
- * version and revision) instead of one row per task, which would cost a frame or more.
- */
-const FULL_ROWS_LIMIT = 2000;
 
 /** Imported files larger than this are refused before reading (a scenario is a few KB). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -32,25 +27,60 @@ const state = {
    * fleet read from AWS output, which is never written into the address.
    */
   source: null,
-  /** The step on screen, as the renderers got it. */
-  step: null,
-  /** Refills the retirement report's versions from the step on screen. */
+  /** The step on screen: the core's page view. */
+  view: null,
+  /** Refills the retirement report's choices from the step on screen. */
   refreshReport: null,
   title: "",
   timeline: [],
   index: 0,
   timer: null,
   broken: false,
-  /** The task whose "why this version?" is open, if any. */
+  /** "Why this version?" as asked: `{id, cluster, step, why}`; it stays while its links are followed. */
   selected: null,
+  /** Events the user appended since this story was opened (the ones Undo takes back). */
+  appended: 0,
+  presenter: false,
+  /** The step the open prediction form asks about, if one is open. */
+  asking: null,
 };
 
-// ------------------------------------------------------------------ banners
+// ------------------------------------------------------------------ history
+// Every scenario and step the user visits is an entry of the browser's history, so Back and
+// Forward move between them. Imported fleets never go into the address: the entries keep them in
+// this tab's memory only.
+
+const sessions = new Map();
+let sessionKey = 0;
+
+function currentUrl() {
+  if (state.source.imported) return location.pathname + location.search;
+  return encodeLink({ ...state.source, step: state.index, present: state.presenter });
+}
+
+function record(how) {
+  if (how === "none") return;
+  const key = ++sessionKey;
+  sessions.set(key, { source: state.source, title: state.title, appended: state.appended, step: state.index });
+  const entry = { key, step: state.index };
+  if (how === "push") history.pushState(entry, "", currentUrl());
+  else history.replaceState(entry, "", currentUrl());
+}
+
+// ------------------------------------------------------------------ banners and notices
 
 function showBanner(...parts) {
   const banner = $("banner");
   fill(banner, ...parts, " ", h("button", { type: "button", class: "dismiss", onclick: () => { banner.hidden = true; } }, "Dismiss"));
   banner.hidden = false;
+}
+
+/** A passing notice, with an optional action (Back to the work just left). */
+function notify(text, action) {
+  const notice = $("notice");
+  fill(notice, text, action ? [" ", h("button", { type: "button", "data-testid": "notice-action", onclick: () => { notice.hidden = true; action.run(); } }, action.label)] : null,
+    " ", h("button", { type: "button", class: "dismiss", onclick: () => { notice.hidden = true; } }, "Dismiss"));
+  notice.hidden = false;
 }
 
 function broken(what) {
@@ -83,8 +113,19 @@ function guarded(fn) {
 
 // ------------------------------------------------------------------ loading scenarios
 
-/** Loads a scenario; on error shows it (located) and keeps the current one. */
-function load(json, source, step = 0, origin = "The scenario") {
+/** What the user would lose by leaving the current story, in words, or null. */
+function workAtStake() {
+  if (!state.playground) return null;
+  if (state.source?.imported) return "your imported fleet";
+  if (state.appended) return `the ${state.appended === 1 ? "step" : `${state.appended} steps`} you added`;
+  return null;
+}
+
+/**
+ * Loads a scenario; on error shows it (located) and keeps the current one. `how` says how the
+ * history records it: "push" (a new entry), "replace" or "none" (restoring an entry).
+ */
+function load(json, source, { step = 0, origin = "The scenario", how = "push", appended = 0 } = {}) {
   let playground;
   try {
     playground = guarded(() => new Playground(json));
@@ -98,10 +139,13 @@ function load(json, source, step = 0, origin = "The scenario") {
     showBanner(h("strong", {}, `${origin} has no events`), "; there is nothing to step through. The current scenario is unchanged.");
     return false;
   }
+  const left = how === "push" ? workAtStake() : null;
   closeFork();
   state.playground?.free();
   state.playground = playground;
   state.selected = null;
+  state.appended = appended;
+  state.asking = null;
   resetPredictions();
   state.timeline = guarded(() => playground.timeline()) ?? [];
   // A scenario that holds an imported fleet is never written into the address.
@@ -111,20 +155,20 @@ function load(json, source, step = 0, origin = "The scenario") {
   $("scenario-title").textContent = state.title;
   $("scenario-description").textContent = builtin?.description ?? "";
   $("scenario-picker").value = source.builtin ?? "";
-  const scrubber = $("scrubber");
-  scrubber.max = String(state.timeline.length - 1);
-  renderMarkers($("markers"), state.timeline, go);
-  go(Math.min(step, state.timeline.length - 1));
+  $("scrubber").max = String(state.timeline.length - 1);
+  renderMarkers($("markers"), state.timeline, (i) => go(i));
+  go(Math.min(step, state.timeline.length - 1), how);
+  if (left) notify(`Opened “${state.title}”. ${left[0].toUpperCase()}${left.slice(1)} ${left.startsWith("the") ? "are" : "is"} one Back away.`, { label: "Go back", run: () => history.back() });
   return true;
 }
 
-function loadBuiltin(id, step = 0) {
+function loadBuiltin(id, step = 0, how = "push") {
   const builtin = state.builtins.find((b) => b.id === id);
   if (!builtin) {
     showBanner(`There is no built-in scenario "${id}"; showing the default instead.`);
-    return loadBuiltin(state.builtins[0].id);
+    return loadBuiltin(state.builtins[0].id, 0, how);
   }
-  return load(builtin.json, { builtin: id }, step);
+  return load(builtin.json, { builtin: id }, { step, how });
 }
 
 async function importFile(file) {
@@ -140,7 +184,7 @@ async function importFile(file) {
     showBanner(h("strong", {}, `${file.name} could not be opened: `), "it is not UTF-8 text. Save it as UTF-8 JSON and try again. The current scenario is unchanged.");
     return;
   }
-  if (load(text, { json: text }, 0, file.name)) $("banner").hidden = true;
+  if (load(text, { json: text }, { origin: file.name })) $("banner").hidden = true;
 }
 
 const fileBase = () => state.source.builtin ?? "scenario";
@@ -152,60 +196,48 @@ function exportScenario() {
 
 function exportMarkdown() {
   const markdown = guarded(() => state.playground.toMarkdown(state.index));
-  if (markdown !== undefined) download(markdown, "text/markdown", `${fileBase()}-step-${state.index + 1}.md`);
+  if (markdown !== undefined) download(markdown, "text/markdown", `${fileBase()}.md`);
 }
 
 function exportSvg() {
-  const step = guarded(() => state.playground.step(state.index));
-  if (step) download(stepSvg(step, state.title), "image/svg+xml", `${fileBase()}-step-${state.index + 1}.svg`);
+  if (state.view) download(stepSvg(state.view, state.title), "image/svg+xml", `${fileBase()}-step-${state.index + 1}.svg`);
 }
 
 // ------------------------------------------------------------------ stepping and rendering
 
-/** Step `i` as the renderers take it: whole when small, else from the summary (rows are null). */
-function stepView(i) {
-  const summary = state.playground.summary(i);
-  const count = (groups) => groups.reduce((n, g) => n + g.count, 0);
-  const running = summary.services.reduce((n, s) => n + s.runningCount, 0) + count(summary.tasks) +
-    summary.clusters.reduce((n, c) => n + count(c.pods), 0);
-  if (running <= FULL_ROWS_LIMIT) return state.playground.step(i);
-  return {
-    ...summary,
-    services: summary.services.map((s) => ({ ...s, tasks: null })),
-    tasks: null,
-    standaloneCounts: summary.tasks,
-    clusters: summary.clusters.map((c) => ({ ...c, pods: null, podCounts: c.pods })),
-  };
-}
-
-function go(index) {
+/**
+ * Shows step `index`. `how` records it in the history: "push" for the user's own moves (so Back
+ * returns), "replace" while playing, "none" when restoring an entry.
+ */
+function go(index, how = "push") {
   if (!state.playground || state.broken) return;
   const last = state.timeline.length - 1;
+  const previous = state.index;
   state.index = Math.max(0, Math.min(last, index));
-  const step = guarded(() => stepView(state.index));
-  if (!step) return;
-  state.step = step;
+  const view = guarded(() => state.playground.view(state.index));
+  if (!view) return;
+  state.view = view;
+  state.asking = null;
   state.refreshReport?.();
   let command;
   try {
-    command = guarded(() => awsCommand(step.event));
+    command = guarded(() => awsCommand(view.event));
   } catch {
     command = undefined;
   }
-  renderVersions($("versions"), step, state.states);
-  renderFleet($("fleet"), step, state.selected, (s) =>
-    guarded(() => state.playground.resolve(state.index, s.family, s.requested, s.requires)) ?? { outcome: "unknown" });
+  renderVersions($("versions"), view, state.states);
+  renderFleet($("fleet"), view, state.selected?.step === state.index ? state.selected : null);
   showWhy();
-  renderExplanation($("explanation"), step, command);
+  renderExplanation($("explanation"), view, command);
   const judged = verdict(state.index);
   if (judged) $("explanation").prepend(judged);
   const tally = score();
-  if ($("predict-mode").checked && state.index === state.timeline.length - 1 && tally.steps) {
+  if ($("predict-mode").checked && state.index === last && tally.steps) {
     $("explanation").append(h("p", { class: "verdict", "data-testid": "predict-summary" },
       `End of the scenario: ${tally.right} of ${tally.total} parts right over ${tally.steps} prediction${tally.steps === 1 ? "" : "s"}.`));
   }
-  renderTranscript($("transcript"), step);
-  renderFork($("fork"), state.index, step, {
+  renderTranscript($("transcript"), view);
+  renderFork($("fork"), state.index, view, {
     playground: state.playground,
     go,
     error: (error) => showBanner(h("strong", {}, "The fork could not be made: "), `${error.message}${located(error)}`),
@@ -214,50 +246,65 @@ function go(index) {
   const scrubber = $("scrubber");
   scrubber.value = String(state.index);
   const position = `Step ${state.index + 1} of ${last + 1}`;
-  scrubber.setAttribute("aria-valuetext", `${position}: ${step.at.slice(0, 10)}, ${step.event.do}`);
-  $("position").textContent = `${position} · ${step.at.slice(0, 10)}`;
+  scrubber.setAttribute("aria-valuetext", `${position}: ${view.at.slice(0, 10)}, ${view.event.do}`);
+  $("position").textContent = `${position} · ${view.at.slice(0, 10)}`;
   $("first").disabled = $("prev").disabled = state.index === 0;
   $("next").disabled = $("last").disabled = state.index === last;
-  $("announce").textContent = `${position}, ${step.at.slice(0, 10)}: ${step.explanation}`;
-  if (state.source.imported) history.replaceState(null, "", location.pathname + location.search);
-  else history.replaceState(null, "", encodeLink({ ...state.source, step: state.index }));
+  $("undo").disabled = state.appended === 0;
+  $("announce").textContent = `${position}, ${view.at.slice(0, 10)}: ${view.explanation}`;
+  record(how === "push" && previous === state.index && history.state ? "replace" : how);
   // For `make bench`: when the first step was on screen.
   if (!performance.getEntriesByName("first-step").length) performance.mark("first-step");
   if (state.index === last) stop();
 }
 
-/** The open "why this version?" panel, for the current step (closed if the task no longer runs). */
+/** The "why this version?" panel: it stays as asked while its links are followed. */
 function showWhy() {
-  const id = state.selected;
-  const why = id ? guarded(() => state.playground.why(state.index, id)) : null;
-  if (!why) state.selected = null;
-  const family = $("fleet").querySelector(`button[data-task="${CSS.escape(id ?? "")}"]`)?.dataset.family;
-  const now = why?.requested && family !== "EKS"
-    ? guarded(() => state.playground.resolve(state.index, family ?? "LINUX", why.requested, []))
-    : null;
-  renderWhy($("why-panel"), why, now, (step) => go(step), () => {
-    state.selected = null;
-    go(state.index);
+  renderWhy($("why-panel"), state.selected, state.index, {
+    onJump: (step) => {
+      go(step);
+      $("why-panel").querySelector(`.why-chain button[aria-current="step"]`)?.focus();
+    },
+    onBack: () => {
+      go(state.selected.step);
+      $("why-panel").querySelector("h3")?.focus();
+    },
+    onClose: () => {
+      state.selected = null;
+      go(state.index, "replace");
+      $("fleet").focus();
+    },
   });
 }
 
 /** One step forward; in predict mode a customer step first asks the learner what will happen. */
-function next() {
+function next(how = "push") {
   const index = state.index + 1;
   if (index >= state.timeline.length) return;
-  const question = $("predict-mode").checked && !verdict(index) ? guarded(() => state.playground.question(index)) : null;
-  if (!question) {
-    go(index);
+  if (state.asking === index) {
+    // The question is open: say why Next waits instead of doing nothing.
+    stop();
+    const form = $("explanation").querySelector("[data-testid=predict-form]");
+    const wait = form?.querySelector("[data-testid=predict-wait]");
+    if (wait) wait.textContent = `Answer the question (or Skip) to see step ${index + 1}.`;
+    form?.querySelector("input")?.focus();
     return;
   }
+  const question = $("predict-mode").checked && !verdict(index) ? guarded(() => state.playground.question(index)) : null;
+  if (!question) {
+    go(index, how);
+    return;
+  }
+  // Play pauses at each question, and stays paused after the answer so the feedback can be read.
   stop();
-  ask($("explanation"), index, question, () => go(index));
+  state.asking = index;
+  ask($("explanation"), index, question, () => go(index), () => go(index));
 }
 
 function play() {
   if (state.index >= state.timeline.length - 1) go(0);
   fill($("play"), h("span", { "aria-hidden": "true" }, "⏸ "), "Pause");
-  state.timer = setInterval(next, Number($("speed").value));
+  state.timer = setInterval(() => next("replace"), Number($("speed").value));
 }
 
 function stop() {
@@ -271,12 +318,20 @@ function togglePlay() {
   else play();
 }
 
+function setPresenter(on) {
+  state.presenter = on;
+  document.documentElement.classList.toggle("presenter", on);
+  const button = $("presenter");
+  button.setAttribute("aria-pressed", String(on));
+  button.textContent = on ? "Leave presenter mode" : "Presenter mode";
+}
+
 // ------------------------------------------------------------------ wiring
 
 function wire() {
   $("first").addEventListener("click", () => go(0));
   $("prev").addEventListener("click", () => go(state.index - 1));
-  $("next").addEventListener("click", next);
+  $("next").addEventListener("click", () => next());
   $("last").addEventListener("click", () => go(state.timeline.length - 1));
   $("play").addEventListener("click", togglePlay);
   $("speed").addEventListener("change", () => {
@@ -285,14 +340,16 @@ function wire() {
       play();
     }
   });
-  $("scrubber").addEventListener("input", (e) => go(Number(e.target.value)));
-  markerKeys($("markers"), go);
+  $("scrubber").addEventListener("input", (e) => go(Number(e.target.value), "replace"));
+  markerKeys($("markers"), (i) => go(i));
   $("fleet").addEventListener("click", (e) => {
     const button = e.target.closest("button[data-task]");
     if (!button) return;
-    state.selected = button.dataset.task;
-    go(state.index);
-    $("why-panel").querySelector("h3")?.scrollIntoView({ block: "nearest" });
+    const { task: id, cluster } = button.dataset;
+    const why = guarded(() => state.playground.why(state.index, id, cluster));
+    state.selected = why ? { id, cluster, step: state.index, why } : null;
+    go(state.index, "replace");
+    $("why-panel").querySelector("h3")?.focus();
   });
   $("scenario-picker").addEventListener("change", (e) => {
     stop();
@@ -306,9 +363,14 @@ function wire() {
   $("export").addEventListener("click", exportScenario);
   $("export-md").addEventListener("click", exportMarkdown);
   $("export-svg").addEventListener("click", exportSvg);
-  $("presenter").addEventListener("click", (e) => {
-    const on = document.documentElement.classList.toggle("presenter");
-    e.currentTarget.setAttribute("aria-pressed", String(on));
+  $("your-fleet-button").addEventListener("click", () => {
+    // In-page navigation: no change of address, so nothing is read as a shared link.
+    $("your-fleet").scrollIntoView({ block: "start" });
+    $("your-fleet").focus({ preventScroll: true });
+  });
+  $("presenter").addEventListener("click", () => {
+    setPresenter(!state.presenter);
+    record("replace");
   });
   $("copy-link").addEventListener("click", async () => {
     const button = $("copy-link");
@@ -325,6 +387,7 @@ function wire() {
     }
     setTimeout(() => { button.textContent = "Copy link"; }, 2000);
   });
+  $("undo").addEventListener("click", undo);
   document.addEventListener("dragover", (e) => {
     e.preventDefault();
     document.body.classList.add("dropping");
@@ -337,31 +400,38 @@ function wire() {
     importFile(e.dataTransfer?.files?.[0]);
   });
   document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && state.presenter) {
+      setPresenter(false);
+      record("replace");
+      return;
+    }
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.target.closest("input, select, textarea, [contenteditable], #markers")) return;
     const onButton = e.target.closest("button, summary, a, label");
-    const actions = { ArrowLeft: () => go(state.index - 1), ArrowRight: next, Home: () => go(0), End: () => go(state.timeline.length - 1) };
+    const actions = { ArrowLeft: () => go(state.index - 1), ArrowRight: () => next(), Home: () => go(0), End: () => go(state.timeline.length - 1) };
     if (e.key === " " && !onButton) actions[" "] = togglePlay;
     const action = actions[e.key];
     if (!action) return;
     e.preventDefault();
     action();
   });
-  window.addEventListener("hashchange", () => openLink(location.hash));
+  window.addEventListener("popstate", (e) => restore(e.state));
   wireFleetImport({
     opened: (json) => {
       stop();
-      if (!load(json, { json, imported: true }, 0, "Your fleet")) return false;
+      if (!load(json, { json, imported: true }, { origin: "Your fleet" })) return false;
       $("banner").hidden = true;
       const at = state.timeline.findIndex((entry) => entry.event.do === "import-fleet");
-      go(at);
+      go(at, "replace");
       $("fleet").scrollIntoView({ block: "start" });
       return true;
     },
   });
   state.refreshReport = wireReport({
-    ask: (family, version, date, latestTo) => guarded(() => state.playground.retirementReport(state.index, family, version, date, latestTo)),
-    versions: (family) => (state.step?.versions ?? []).filter((v) => v.family === family),
+    options: (family, version) => guarded(() => state.playground.retirementOptions(state.index, family, version)),
+    ask: (plan) => guarded(() => state.playground.retirementReport(state.index, plan.family, plan.version, plan.date, plan.latestTo, plan.pinnedTo, plan.terminate)),
+    versions: (family) => (state.view?.versions ?? []).filter((v) => v.family === family),
+    stepDate: () => state.view?.at.slice(0, 10),
   });
   wireConsole({
     current: () => state.index,
@@ -375,29 +445,68 @@ function applyEvent(event) {
   stop();
   closeFork();
   const step = guarded(() => state.playground.apply(event));
+  state.appended += 1;
+  afterEdit();
+  return step;
+}
+
+/** Takes back the last step the user appended (applied or rejected alike). */
+function undo() {
+  if (!state.appended || !guarded(() => state.playground.undo())) return;
+  state.appended -= 1;
+  closeFork();
+  afterEdit();
+  notify("The last step you added was taken back.");
+}
+
+function afterEdit() {
   const json = guarded(() => state.playground.toScenarioJson());
   state.source = state.source?.imported ? { json, imported: true } : { json };
   state.timeline = guarded(() => state.playground.timeline()) ?? state.timeline;
   $("scenario-picker").value = "";
   $("scrubber").max = String(state.timeline.length - 1);
-  renderMarkers($("markers"), state.timeline, go);
+  renderMarkers($("markers"), state.timeline, (i) => go(i));
   go(state.timeline.length - 1);
-  return step;
 }
 
-function openLink(hash) {
+/** Back or Forward: the entry's story and step, from memory, else from the address. */
+function restore(entry) {
+  const session = entry && sessions.get(entry.key);
+  if (!session) {
+    openLink(location.hash, "none");
+    return;
+  }
+  stop();
+  if (!sameSource(session.source, state.source)) {
+    const json = session.source.builtin ? state.builtins.find((b) => b.id === session.source.builtin).json : session.source.json;
+    load(json, session.source, { step: entry.step, how: "none", appended: session.appended });
+  } else {
+    go(entry.step, "none");
+  }
+}
+
+function sameSource(a, b) {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.builtin ? a.builtin === b.builtin : !b.builtin && a.json === b.json;
+}
+
+/** Opens a link of ours; a hash that is not one (an in-page anchor) changes nothing. */
+function openLink(hash, how = "replace") {
   const link = decodeLink(hash);
+  if (link.ignore) return;
+  if (link.present !== undefined) setPresenter(link.present);
   if (link.error) {
     showBanner(link.error, " Showing the default scenario instead.");
-    return loadBuiltin(state.builtins[0].id);
+    return loadBuiltin(state.builtins[0].id, 0, how);
   }
   if (link.json !== undefined) {
-    if (!load(link.json, { json: link.json }, link.step, "The scenario in this link")) loadBuiltin(state.builtins[0].id);
+    if (!load(link.json, { json: link.json }, { step: link.step, origin: "The scenario in this link", how })) loadBuiltin(state.builtins[0].id, 0, how);
     return;
   }
   const sameScenario = state.source?.builtin && state.source.builtin === (link.builtin ?? state.builtins[0].id);
-  if (sameScenario) go(link.step ?? 0);
-  else loadBuiltin(link.builtin ?? state.builtins[0].id, link.step ?? 0);
+  if (sameScenario) go(link.step ?? 0, how);
+  else loadBuiltin(link.builtin ?? state.builtins[0].id, link.step ?? 0, how);
 }
 
 async function boot() {
@@ -415,7 +524,8 @@ async function boot() {
   wire();
   $("loading").hidden = true;
   $("app").hidden = false;
-  openLink(location.hash);
+  const link = decodeLink(location.hash);
+  openLink(link.ignore ? "" : location.hash, "replace");
 }
 
 boot();

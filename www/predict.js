@@ -18,8 +18,11 @@ export function score() {
   return { right, total, steps: results.size };
 }
 
-/** Asks `question` (for step `index`) in `el`; calls `onReveal()` once answered. */
-export function ask(el, index, question, onReveal) {
+/**
+ * Asks `question` (for step `index`) in `el`; calls `onReveal()` once answered, `onSkip()` when
+ * the learner would rather just see the step.
+ */
+export function ask(el, index, question, onReveal, onSkip) {
   const none = "none";
   const form = h(
     "form",
@@ -34,7 +37,10 @@ export function ask(el, index, question, onReveal) {
     h("fieldset", {}, h("legend", {}, "Do the running tasks change (stop)?"),
       h("label", { class: "choice" }, h("input", { type: "radio", name: "change", value: "yes", required: true }), " yes"),
       h("label", { class: "choice" }, h("input", { type: "radio", name: "change", value: "no" }), " no")),
+    h("p", { class: "hint", "data-testid": "predict-wait", "aria-live": "polite" }),
     h("button", { type: "submit", "data-testid": "predict-reveal" }, "Reveal"),
+    " ",
+    h("button", { type: "button", "data-testid": "predict-skip", onclick: onSkip }, "Skip this question"),
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();

@@ -24,35 +24,41 @@ function encodedDocument(json) {
   return lastDocument.encoded;
 }
 
-/** The hash for a built-in scenario (`builtin`) or a whole document (`json`) at `step`. */
-export function encodeLink({ builtin, json, step }) {
+/** The hash for a built-in scenario (`builtin`) or a whole document (`json`) at `step`, in
+ * presenter mode or not. */
+export function encodeLink({ builtin, json, step, present }) {
   const params = new URLSearchParams({ v: String(LINK_VERSION) });
   if (builtin) params.set("s", builtin);
   else params.set("doc", encodedDocument(json));
   params.set("step", String(step));
+  if (present) params.set("present", "1");
   return `#${params}`;
 }
 
 /**
- * Reads a hash: `{builtin, step}`, `{json, step}`, `{}` for none, or `{error}` for a link this page
- * cannot read. The caller validates the scenario itself (the core does).
+ * Reads a hash: `{builtin, step, present}`, `{json, step, present}`, `{}` for none, `{error}` for a
+ * link this page cannot read, and `{ignore: true}` for a hash that is not a link of ours at all
+ * (an in-page anchor such as `#your-fleet`). The caller validates the scenario itself (the core
+ * does).
  */
 export function decodeLink(hash) {
   if (!hash || hash === "#") return {};
   const params = new URLSearchParams(hash.slice(1));
+  if (!params.has("v")) return { ignore: true };
   const version = Number(params.get("v"));
   if (version !== LINK_VERSION) {
     return { error: `This link was made by a newer or unknown version of the playground (v=${params.get("v")}).` };
   }
   const stepText = params.get("step") ?? "0";
   const step = /^\d{1,9}$/.test(stepText) ? Number(stepText) : 0;
-  if (params.has("s")) return { builtin: params.get("s"), step };
+  const present = params.get("present") === "1";
+  if (params.has("s")) return { builtin: params.get("s"), step, present };
   if (params.has("doc")) {
     try {
-      return { json: fromBase64Url(params.get("doc")), step };
+      return { json: fromBase64Url(params.get("doc")), step, present };
     } catch {
       return { error: "This link's scenario is damaged (it is not valid base64url UTF-8); it may have been cut short when copied." };
     }
   }
-  return { step };
+  return { step, present };
 }

@@ -14,6 +14,9 @@ export function renderMarkers(el, entries, onPick) {
     el,
     entries.map((entry) => {
       const approximate = APPROXIMATE.test(entry.event.note ?? "");
+      const customer = /service|task|pod|codedeploy/.test(entry.event.do);
+      // AWS's events say which family: Windows' 1.0.0 after Linux's 1.4.0 is not LATEST going back.
+      const family = entry.event.family === "WINDOWS" ? "Windows " : !customer && entry.event.family ? "Linux " : null;
       return h(
         "li",
         {},
@@ -21,7 +24,7 @@ export function renderMarkers(el, entries, onPick) {
           "button",
           {
             type: "button",
-            class: `marker${entry.event.do.match(/service|task|pod/) ? " customer" : " aws"}`,
+            class: `marker${customer ? " customer" : " aws"}`,
             tabindex: "-1",
             "data-index": entry.index,
             "data-testid": `marker-${entry.index}`,
@@ -30,7 +33,7 @@ export function renderMarkers(el, entries, onPick) {
           h("span", { class: "visually-hidden" }, `Step ${entry.index + 1}: `),
           h("span", { class: "marker-date" }, approximate ? h("span", { title: "approximate date" }, "≈", h("span", { class: "visually-hidden" }, "about ")) : null, shortDate(entry.at)),
           h("span", { class: "marker-do" }, entry.event.do),
-          h("span", { class: "marker-subject" }, subject(entry.event)),
+          h("span", { class: "marker-subject" }, family ? h("span", { class: "marker-family" }, family) : null, subject(entry.event)),
         ),
       );
     }),

@@ -1,11 +1,18 @@
-// The versions lane: every platform version with its lifecycle state (teaching model + AWS's
-// term), its newest revision and features, and each family's LATEST pointer.
+// The versions lane: every platform version with its lifecycle state (the states AWS's blog
+// proposed, with AWS's own term) and newest revision, and each family's LATEST pointer.
 import { h, fill } from "./dom.js";
 
-/** Colour class of a version: its position in release order, so colours never change. */
-export function versionClass(step, family, version) {
-  const i = step.versions.findIndex((v) => v.family === family && v.version === version);
-  return `v${i < 0 ? "x" : i % 8}`;
+// A version keeps its colour in every scenario: AWS's versions have fixed places in the palette;
+// any other (a scenario's own) gets one of the two left, by its name.
+const FIXED = { "LINUX 1.0.0": 0, "LINUX 1.1.0": 1, "LINUX 1.2.0": 2, "LINUX 1.3.0": 3, "LINUX 1.4.0": 4, "WINDOWS 1.0.0": 5 };
+
+/** The colour class of a version of a family, the same wherever it is drawn. */
+export function versionClass(family, version) {
+  const key = `${family} ${version}`;
+  if (key in FIXED) return `v${FIXED[key]}`;
+  let hash = 0;
+  for (const c of key) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  return `v${6 + (hash % 2)}`;
 }
 
 export function renderVersions(el, step, states) {
@@ -36,7 +43,7 @@ export function renderVersions(el, step, states) {
               return h(
                 "li",
                 {
-                  class: `version ${versionClass(step, family, v.version)} state-${v.state}${changedState.has(`${family}/${v.version}`) ? " changed" : ""}`,
+                  class: `version ${versionClass(family, v.version)} state-${v.state}${changedState.has(`${family}/${v.version}`) ? " changed" : ""}`,
                   "data-testid": `version-${family}-${v.version}`,
                 },
                 h("span", { class: "version-number" }, v.version),

@@ -124,7 +124,7 @@ impl Step<'_> {
         })
     }
 
-    /// A lifecycle transition (aws-facts.md, "Lifecycle": the four states AWS's blog proposed).
+    /// A lifecycle transition (aws-facts.md, "The four states").
     pub(super) fn set_state(
         &mut self,
         version: Version,

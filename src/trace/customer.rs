@@ -395,7 +395,7 @@ impl Step<'_> {
     }
 
     /// A new CodeDeploy (blue/green) deployment re-resolves the version string, like any new
-    /// deployment (aws-facts.md, rule 4 and "CODE_DEPLOY").
+    /// deployment (aws-facts.md, rules 4 and 16).
     pub(super) fn codedeploy_deployment(
         &mut self,
         named: Named,

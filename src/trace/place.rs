@@ -298,15 +298,11 @@ impl Step<'_> {
             .map(|s| s.name.as_str())
             .collect();
         if !unknown.is_empty() {
-            text.push_str(&format!(
-                " {} {} only in describe-tasks (their tasks' group), so what {} ask for is unknown; the playground treats {} as pinned to the version {} run. Add the output of describe-services for {} to know.",
-                listed(&unknown),
-                if unknown.len() == 1 { "is" } else { "are" },
-                if unknown.len() == 1 { "it" } else { "they" },
-                if unknown.len() == 1 { "it" } else { "them" },
-                if unknown.len() == 1 { "it" } else { "they" },
-                if unknown.len() == 1 { "it" } else { "them" },
-            ));
+            text.push_str(&if unknown.len() == 1 {
+                format!(" {} is only in describe-tasks (the group of its tasks), so what it asks for is unknown; the playground treats it as pinned to the version it runs. Add its describe-services output to know.", unknown[0])
+            } else {
+                format!(" {} are only in describe-tasks (the group of their tasks), so what they ask for is unknown; the playground treats them as pinned to the version they run. Add their describe-services output to know.", listed(&unknown))
+            });
         }
         if services
             .iter()

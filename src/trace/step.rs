@@ -180,7 +180,7 @@ impl<'w> Step<'w> {
         Ok(())
     }
 
-    /// Lifecycle rule (aws-facts.md, "Lifecycle"): starting on a deprecating version is allowed
+    /// Lifecycle rule (aws-facts.md, "The four states"): starting on a deprecating version is allowed
     /// with a warning.
     pub(super) fn warn_if_deprecating(&mut self, id: VersionId, what: &str) {
         if self.catalog().get(id).state.capabilities().warns_on_use {

@@ -37,3 +37,20 @@ export async function watchedPage(browser, base, options = {}) {
   });
   return { page, context, problems: () => problems };
 }
+
+/**
+ * Opens the page of `site` at `hash` in a fresh context, runs `story(page)`, then asserts nothing
+ * went wrong behind the scenes (console errors, page errors, requests to another origin).
+ */
+export async function visit(browser, site, hash, story, options = {}) {
+  const { page, context, problems } = await watchedPage(browser, site.url, options);
+  try {
+    await page.goto(site.url + hash);
+    await page.getByTestId("why").waitFor();
+    await story(page);
+    const seen = problems();
+    if (seen.length) throw new Error(`behind the scenes: ${seen.join("; ")}`);
+  } finally {
+    await context.close();
+  }
+}

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { launch, server, watchedPage } from "./browser.mjs";
+import { launch, server, watchedPage, visit as visitPage } from "./browser.mjs";
 
 let browser, site;
 before(async () => {
@@ -18,18 +18,7 @@ after(async () => {
   await site?.close();
 });
 
-/** Opens the page at `hash`, runs `story`, then asserts nothing went wrong behind the scenes. */
-async function visit(hash, story, options = {}) {
-  const { page, context, problems } = await watchedPage(browser, site.url, options);
-  try {
-    await page.goto(site.url + hash);
-    await page.getByTestId("why").waitFor();
-    await story(page);
-    assert.deepEqual(problems(), []);
-  } finally {
-    await context.close();
-  }
-}
+const visit = (hash, story, options) => visitPage(browser, site, hash, story, options);
 
 const taskVersions = (page, service) =>
   page.getByTestId(`service-${service}`).locator(".chip:not(.stopped) .chip-version").allTextContents();
@@ -63,7 +52,7 @@ test("a deep link reopens exactly that step after a reload", async () => {
   await visit("#v=1&s=latest-held&step=4", async (page) => {
     assert.equal(await page.getByTestId("scenario-picker").inputValue(), "latest-held");
     assert.match(await page.getByTestId("position").textContent(), /^Step 5 of 11/);
-    assert.equal(await page.getByTestId("aws-error").textContent(), "PlatformTaskDefinitionIncompatibilityException: One or more of the requested capabilities are not supported.");
+    assert.equal(await page.getByTestId("aws-error").textContent(), "PlatformTaskDefinitionIncompatibilityException: One or more of the requested capabilities are not supported. — AWS's own words.");
     await page.getByRole("button", { name: "Next", exact: true }).click();
     assert.match(page.url(), /#v=1&s=latest-held&step=5$/);
     await page.reload();
@@ -99,10 +88,10 @@ test("a good imported file replaces the scenario, and its link survives a reload
     await page.getByTestId("import-file").setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: text });
     await page.getByTestId("scenario-title").filter({ hasText: "Revision retirement" }).waitFor();
     await page.getByRole("button", { name: "Last", exact: true }).click();
-    assert.match(page.url(), /#v=1&doc=[A-Za-z0-9_-]+&step=9$/);
+    assert.match(page.url(), /#v=1&doc=[A-Za-z0-9_-]+&step=10$/);
     await page.reload();
     await page.getByTestId("why").waitFor();
-    assert.match(await page.getByTestId("position").textContent(), /^Step 10 of 10/);
+    assert.match(await page.getByTestId("position").textContent(), /^Step 11 of 11/);
     assert.equal(await page.getByTestId("scenario-title").textContent(), "Revision retirement: patches are retired, tasks are replaced");
   });
 });
@@ -260,7 +249,7 @@ test("Play advances through the steps and stops at the last", async () => {
   await visit("#v=1&s=revision-retirement&step=7", async (page) => {
     await page.getByTestId("speed").selectOption("250");
     await page.getByTestId("play").click();
-    await page.getByTestId("position").filter({ hasText: "Step 10 of 10" }).waitFor();
+    await page.getByTestId("position").filter({ hasText: "Step 11 of 11" }).waitFor();
     await page.waitForFunction(() => document.getElementById("play").innerText.includes("Play"));
     assert.equal(await page.getByTestId("next").isDisabled(), true);
   });
@@ -294,7 +283,7 @@ test("console: the blog's missing backslash is named at its column, with a caret
 test("console: a command appends a step that re-resolves LATEST; ↑ recalls it", async () => {
   await visit("#v=1&s=blog-timeline&step=12", async (page) => {
     const input = page.getByTestId("console-input");
-    await input.fill("aws ecs update-service --cluster prod --service api --platform-version LATEST");
+    await input.fill("aws ecs update-service --service api --platform-version LATEST");
     await page.getByTestId("console-run").click();
     await page.getByTestId("console-ok").waitFor();
     assert.match(await page.getByTestId("position").textContent(), /^Step 14 of 14 · 2020-04-20/);
@@ -307,9 +296,9 @@ test("console: a command appends a step that re-resolves LATEST; ↑ recalls it"
     assert.equal(linked().step, "13", "the link now carries the changed scenario, at the new step");
     assert.deepEqual(linked().events.at(-1), { at: "2020-04-20T00:00:00Z", do: "update-service", service: "api", platformVersion: "LATEST", forceNewDeployment: false });
     await input.press("ArrowUp");
-    assert.equal(await input.inputValue(), "aws ecs update-service --cluster prod --service api --platform-version LATEST");
+    assert.equal(await input.inputValue(), "aws ecs update-service --service api --platform-version LATEST");
     // A second change must reach the link too (the page keeps the encoded document between steps).
-    await input.fill("aws ecs update-service --cluster prod --service web --desired-count 3");
+    await input.fill("aws ecs update-service --service web --desired-count 3");
     await input.press("Enter");
     await page.getByTestId("position").filter({ hasText: /^Step 15 of 15/ }).waitFor();
     assert.equal(linked().step, "14");
@@ -321,7 +310,7 @@ test("console: a command appends a step that re-resolves LATEST; ↑ recalls it"
 test("console: describe-services shows LATEST beside the deployment's resolved version", async () => {
   await visit("#v=1&s=blog-timeline&step=6", async (page) => {
     const input = page.getByTestId("console-input");
-    await input.fill("aws ecs describe-services --cluster prod --services web");
+    await input.fill("aws ecs describe-services --services web");
     await input.press("Enter");
     const output = JSON.parse(await page.getByTestId("console-output").textContent());
     assert.equal(output.services[0].platformVersion, "LATEST");
@@ -363,13 +352,20 @@ test("why this version? selecting a task shows its chain; a link jumps to its st
     const chain = page.getByTestId("why-chain").locator("li");
     assert.deepEqual(await chain.allTextContents(), [
       "Step 3 · 2018-10-01 web asked for LATEST; deployment web/1 resolved it to 1.2.0 (LATEST meant 1.2.0 then).",
-      "Step 7 · 2019-02-01 web-4 started in a scale-service on 2019-02-01: it runs deployment web/1's version; nothing was re-resolved.",
       "Step 4 · 2018-11-15 Its patch is revision 2 of 1.2.0, published 2018-11-15 and the newest when it started.",
-    ]);
-    assert.equal(await page.getByTestId("why-stamp").textContent(), "Resolved 2018-10-01. Asked now, LATEST would resolve to 1.3.0 (revision 1) — not the 1.2.0 it runs.");
+      "Step 7 · 2019-02-01 web-4 started in a scale-service on 2019-02-01: it runs deployment web/1's version; nothing was re-resolved.",
+    ], "in step order");
+    assert.equal(await page.getByTestId("why-stamp").textContent(), "Resolved 2018-10-01. Asked at step 7, LATEST would resolve to 1.3.0 (revision 1) — not the 1.2.0 it runs.");
+    const scrolled = await page.evaluate(() => scrollY);
     await chain.nth(0).getByRole("button").click();
     assert.match(await page.getByTestId("position").textContent(), /^Step 3 of 13/);
-    assert.equal(await page.getByTestId("why-panel").isVisible(), false, "web-4 does not run yet at step 3");
+    assert.equal(await page.getByTestId("why-panel").isVisible(), true, "the panel stays while its links are followed");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Step 3 · 2018-10-01", "focus stays on the link followed");
+    assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scrolled) < 400, "the page does not scroll away");
+    await page.getByTestId("why-back").click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
+    await page.getByTestId("why-close").click();
+    assert.equal(await page.getByTestId("why-panel").isVisible(), false);
   });
 });
 
@@ -385,17 +381,21 @@ test("each built-in ends with a takeaway; a LATEST service behind LATEST gets th
   });
 });
 
-test("export the step as Markdown and as an SVG diagram; presenter mode enlarges the text", async () => {
+test("export the whole story as Markdown with the step marked, and the step as an SVG with its headline; presenter mode enlarges the text", async () => {
   await visit("#v=1&s=blog-timeline&step=6", async (page) => {
     const [md] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-md").click()]);
-    assert.equal(md.suggestedFilename(), "blog-timeline-step-7.md");
+    assert.equal(md.suggestedFilename(), "blog-timeline.md");
     const markdown = readFileSync(await md.path(), "utf8");
     assert.match(markdown, /^# The blog's worked example: LATEST is resolved once\n/);
-    assert.match(markdown, /\| web \| LATEST \| web\/1 on 1\.2\.0 \| 4 of 4: 2 × 1\.2\.0 r1, 2 × 1\.2\.0 r2 \|\n$/);
+    assert.match(markdown, /## Step 7 · 2019-02-01 · scale-service ← the step on screen\n/);
+    assert.match(markdown, /\| web \| LATEST \| web\/1 on 1\.2\.0 \| 4 of 4: 2 × 1\.2\.0 r1, 2 × 1\.2\.0 r2 \|\n/);
+    assert.match(markdown, /## Step 13 · 2020-04-20 · create-service\n/, "the whole story, not only up to the step");
 
     const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-svg").click()]);
     const picture = readFileSync(await svg.path(), "utf8");
     assert.match(picture, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(picture, />Step 7 · 2019-02-01 · scale-service</, "a headline");
+    assert.match(picture, />web scaled from 2 to 4 tasks\. Scale-out reuses deployment 1's version 1\.2\.0;/, "the explanation");
     assert.match(picture, />describe-services says LATEST; deployment web\/1 runs 1\.2\.0</);
     assert.match(picture, />web-4 1\.2\.0 r2</);
 
@@ -431,18 +431,24 @@ test("predict, then reveal: the scale-out is asked before it is shown, and score
   });
 });
 
-test("what if: branching a redeploy before the scale-out shows both futures and their differences", async () => {
+test("what if: branching a redeploy shows the branch step and its difference, then both futures step by step", async () => {
   await visit("#v=1&s=blog-timeline&step=5", async (page) => {
     await page.getByTestId("fork-kind").selectOption("redeploy");
     assert.equal(await page.getByTestId("fork-version").isVisible(), false);
     await page.getByTestId("fork-service").selectOption("web");
     await page.getByTestId("fork-branch").click();
+    // The branch itself: the what-if story's extra step, right after step 6.
+    assert.match(await page.getByTestId("position").textContent(), /^Step 6 of 13/);
+    assert.match(await page.getByTestId("fork-branch-step").textContent(), /^In the what-if story, right after this step: Updating web with forceNewDeployment creates deployment 2/);
+    let rows = page.getByTestId("fork-differences").locator("tbody tr");
+    assert.deepEqual(await rows.nth(0).locator("th, td").allTextContents(), ["web runs", "1.2.0", "1.3.0"]);
+    await page.getByRole("button", { name: "Next", exact: true }).click();
     assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
-    const rows = page.getByTestId("fork-differences").locator("tbody tr");
+    rows = page.getByTestId("fork-differences").locator("tbody tr");
     assert.deepEqual(await rows.nth(0).locator("th, td").allTextContents(), ["web runs", "1.2.0", "1.3.0"]);
     assert.deepEqual(await rows.nth(1).locator("th, td").allTextContents(), ["web tasks", "2 × 1.2.0 r1, 2 × 1.2.0 r2", "4 × 1.3.0 r1"]);
     await page.getByRole("button", { name: "Last", exact: true }).click();
-    assert.equal(await page.getByTestId("fork-same").textContent(), "At step 13 both futures look the same.");
+    assert.equal(await page.getByTestId("fork-same").textContent(), "Step 13: both stories look the same.");
     await page.getByTestId("fork-close").click();
     assert.equal(await page.getByTestId("fork-branch").isVisible(), true);
   });
@@ -499,24 +505,31 @@ test("your fleet: describe-services and describe-tasks files from two clusters i
     assert.match(await page.getByTestId("fleet-status").textContent(), /^Imported\./);
     assert.equal(await page.getByTestId("scenario-title").textContent(), "Your fleet");
     assert.match(await page.getByTestId("position").textContent(), /^Step 31 of 35 · 2026-02-20/, "opens on the import step");
-    assert.equal(await page.getByTestId("shown-api").textContent(), "LATEST");
-    assert.equal(await page.getByTestId("resolved-api").textContent(), "1.3.0");
-    assert.match(await page.getByTestId("ghost-api").textContent(), /LATEST means 1\.4\.0 now; this service keeps 1\.3\.0/);
-    assert.equal(await page.getByTestId("shown-payments").textContent(), "1.4.0", "CODE_DEPLOY shows the resolved version");
-    assert.equal(await page.getByTestId("service-staging--web").count(), 1, "a name used in two clusters gets its cluster");
+    assert.equal(await page.getByTestId("shown-prod/api").textContent(), "LATEST");
+    assert.equal(await page.getByTestId("resolved-prod/api").textContent(), "1.3.0");
+    assert.match(await page.getByTestId("ghost-prod/api").textContent(), /LATEST means 1\.4\.0 now; this service keeps 1\.3\.0/);
+    assert.equal(await page.getByTestId("shown-prod/payments").textContent(), "1.4.0", "CODE_DEPLOY shows the resolved version");
+    assert.match(await page.getByTestId("reported-prod/payments").textContent(), /as users report \(AWS does not document it\)/);
+    assert.equal(await page.getByTestId("service-staging/web").count(), 1, "one name in two clusters: two services");
+    assert.equal(await page.getByTestId("service-prod/web").count(), 1);
     assert.match(await page.getByTestId("explanation").textContent(), /Out of scope, listed but not simulated: legacy-ec2 \(EC2, not Fargate\)/);
     assert.equal(new URL(page.url()).hash, "", "an imported fleet is never written into the address");
-    // AWS's 2026 retirement of 1.3.0 then plays on the imported fleet.
+    // AWS's 2026 retirement of 1.3.0 then plays on the imported fleet: every service on 1.3.0 is
+    // force-updated, the pinned batch too.
     await page.getByTestId("last").click();
-    assert.equal(await page.getByTestId("resolved-api").textContent(), "1.4.0", "force-updated");
-    assert.equal(await page.getByTestId("resolved-batch").textContent(), "1.3.0", "pinned: untouched, its tasks terminated");
-    assert.match(await page.getByTestId("service-batch").textContent(), /running 0/);
-    // What the report tells batch's owner to do, done in the console: re-pin and redeploy.
-    await page.getByTestId("console-input").fill("aws ecs update-service --cluster prod --service batch --platform-version 1.4.0");
+    assert.equal(await page.getByTestId("resolved-prod/api").textContent(), "1.4.0", "force-updated");
+    assert.equal(await page.getByTestId("resolved-prod/batch").textContent(), "1.4.0", "pinned, and force-updated too in 2026");
+    assert.equal(await page.getByTestId("shown-prod/batch").textContent(), "1.4.0");
+    assert.match(await page.getByTestId("service-prod/batch").textContent(), /running 2/);
+    // The console works in the services' clusters.
+    await page.getByTestId("console-input").fill("aws ecs update-service --cluster prod --service batch --desired-count 3");
     await page.getByTestId("console-input").press("Enter");
     await page.getByTestId("position").filter({ hasText: /^Step 36 of 36/ }).waitFor();
-    assert.equal(await page.getByTestId("resolved-batch").textContent(), "1.4.0");
-    assert.match(await page.getByTestId("service-batch").textContent(), /running 2/);
+    assert.match(await page.getByTestId("service-prod/batch").textContent(), /running 3/);
+    await page.getByTestId("console-input").fill("aws ecs update-service --cluster staging --service batch --desired-count 3");
+    await page.getByTestId("console-input").press("Enter");
+    await page.getByTestId("position").filter({ hasText: /^Step 37 of 37/ }).waitFor();
+    assert.equal(await page.getByTestId("aws-error").textContent(), "ServiceNotFoundException: Service not found. — the playground's words: AWS's exact message for this case is not documented.");
     assert.equal(new URL(page.url()).hash, "", "still not in the address after a new step");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
     const exported = readFileSync(await download.path(), "utf8");
@@ -524,33 +537,54 @@ test("your fleet: describe-services and describe-tasks files from two clusters i
   });
 });
 
-test("your fleet: the retirement report says what happens and what to do, and downloads as CSV and Markdown", async () => {
+test("your fleet: the retirement report offers AWS's schedules up front, says what happens and what to do, and downloads as CSV and Markdown", async () => {
   await visit("", async (page) => {
     await page.getByTestId("fleet-files").setInputFiles(["prod-describe-services.json", "staging-describe-services.json", "prod-describe-tasks.json"].map(fleetFixture));
     await imported(page);
-    await page.getByTestId("report-date").fill("2026-06-01");
-    await page.getByTestId("report-version").focus();
-    await page.getByTestId("report-version").selectOption("1.3.0");
+    // AWS announced 1.3.0's retirement: it is the default, on AWS's global schedule.
+    assert.equal(await page.getByTestId("report-version").inputValue(), "1.3.0");
+    assert.deepEqual(await page.getByTestId("report-schedule").locator("option").allTextContents(), [
+      "AWS, AWS regions (global documentation): force-update 2026-03-02, retired 2026-03-16, terminated 2026-03-31",
+      "AWS, China regions (documentation of amazonaws.cn): retired 2026-06-15, terminated 2026-06-30",
+      "my own date and choices",
+    ]);
+    assert.equal(await page.getByTestId("report-date").inputValue(), "2026-03-31");
+    assert.equal(await page.getByTestId("report-pinned").inputValue(), "1.4.0");
     await page.getByTestId("report-run").click();
     assert.equal(await page.getByTestId("report-summary").textContent(),
-      "Retiring 1.3.0 (LINUX) on 2026-06-01: force-updated onto 1.4.0: 2 services; breaking: 1 service; with tasks of an older deployment on it: 1 service; standalone tasks and EKS clusters stopped: 1. In all, 4 tasks or pods are terminated and not replaced.");
-    const batch = page.getByTestId("report-table").getByRole("row", { name: /Service batch/ });
-    assert.match(await batch.textContent(), /Re-pin to 1\.4\.0 \(or LATEST\) with update-service --platform-version before 2026-06-01\./);
+      "Retiring 1.3.0 (LINUX) on 2026-03-31: 3 services are force-updated onto another version; 1 service has tasks of an older deployment on it; 1 standalone task is terminated. In all, 2 tasks or pods are terminated and not replaced.");
+    assert.deepEqual(await page.getByTestId("report-table").locator("thead th").allTextContents(), ["What", "Asks for", "Tasks on 1.3.0", "What happens", "What to do"]);
+    const batch = page.getByTestId("report-table").getByRole("row", { name: /Service batch \(cluster prod\)/ });
+    assert.match(await batch.textContent(), /aws ecs update-service --cluster prod --service batch --platform-version 1\.4\.0 before 2026-03-31\./);
+    assert.equal(await page.getByTestId("report-table").getByRole("row", { name: /^Task 1b2c3d4e5f60718293a4b5c6d7e8f9a0 \(cluster prod\)/ }).count(), 1, "standalone tasks name their cluster");
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-csv").click()]);
-    assert.equal(csv.suggestedFilename(), "retire-1.3.0-2026-06-01.csv");
+    assert.equal(csv.suggestedFilename(), "retire-1.3.0-2026-03-31.csv");
     const lines = readFileSync(await csv.path(), "utf8").split("\r\n");
-    assert.equal(lines[0], "kind,cluster,name,requested,tasks on version,what happens,onto,\"terminated, not replaced\",what to do");
+    assert.equal(lines[0], "kind,cluster,name,requested,running tasks on 1.3.0,what happens,onto,\"terminated, not replaced\",what to do");
     assert.equal(lines.length, 7);
     const [md] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-md").click()]);
-    assert.match(readFileSync(await md.path(), "utf8"), /^## Retiring 1\.3\.0 \(LINUX\) on 2026-06-01\n/);
-    // Retiring the version LATEST means asks where LATEST moves first, offering what the core allows.
+    assert.match(readFileSync(await md.path(), "utf8"), /^## Retiring 1\.3\.0 \(LINUX\) on 2026-03-31\n/);
+    // The China regions' schedule names no force-update: the pinned service breaks there.
+    await page.getByTestId("report-schedule").selectOption({ index: 1 });
+    assert.equal(await page.getByTestId("report-date").inputValue(), "2026-06-30");
+    await page.getByTestId("report-run").click();
+    assert.match(await page.getByTestId("report-summary").textContent(), /1 pinned service breaks/);
+    // Retiring the version LATEST means: where LATEST goes is asked up front, with a hypothetical
+    // newer version, and a downgrade onto a version AWS retires is flagged.
     await page.getByTestId("report-version").selectOption("1.4.0");
+    assert.equal(await page.getByTestId("report-latest").isVisible(), true);
+    assert.deepEqual(await page.getByTestId("report-latest").locator("option").allTextContents(), [
+      "1.5.0 — hypothetical: not released yet",
+      "1.3.0 — older than 1.4.0: a downgrade; AWS retires it 2026-03-31",
+    ]);
     await page.getByTestId("report-date").fill("2027-01-01");
+    await page.getByTestId("report-latest").selectOption("1.3.0");
+    assert.match(await page.getByTestId("report-flags").textContent(), /⚠ 1\.3\.0 — older than 1\.4\.0: a downgrade; AWS retires it 2026-03-31\./);
     await page.getByTestId("report-run").click();
-    assert.match(await page.getByTestId("report-error").textContent(), /LATEST \(LINUX\) means 1\.4\.0; AWS moves LATEST before retiring a version/);
-    assert.deepEqual(await page.getByTestId("report-latest").locator("option").allTextContents(), ["1.3.0"]);
+    assert.match(await page.getByTestId("report-warning").first().textContent(), /LATEST moves to 1\.3\.0, older than 1\.4\.0: a downgrade/);
+    await page.getByTestId("report-latest").selectOption("1.5.0");
     await page.getByTestId("report-run").click();
-    assert.match(await page.getByTestId("report-summary").textContent(), /^Retiring 1\.4\.0 \(LINUX\) on 2027-01-01: force-updated onto 1\.3\.0/);
+    assert.match(await page.getByTestId("report-warning").first().textContent(), /1\.5\.0 is hypothetical: AWS has not released it/);
   });
 });
 
@@ -589,8 +623,8 @@ test("your fleet: 5,000 services and 1,000,000 tasks import off the main thread,
     const drawn = await list.locator(".virtual-row").count();
     assert.ok(drawn > 0 && drawn < 60, `only the rows in view are drawn (${drawn})`);
     await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
-    await page.getByTestId("service-svc-4999").waitFor();
-    assert.match(await page.getByTestId("service-svc-4999").textContent(), /^svc-4999cluster-19 asks for LATESTruns 1\.4\.0 · 200 of 200 running 1\.4\.0 r4 × 200$/);
+    await page.getByTestId("service-cluster-19/svc-4999").waitFor();
+    assert.match(await page.getByTestId("service-cluster-19/svc-4999").textContent(), /^svc-4999cluster-19 asks for LATESTruns 1\.4\.0 · 200 of 200 running 1\.4\.0 r4 × 200$/);
   });
 });
 
@@ -601,9 +635,6 @@ test("your fleet: axe-core finds no serious or critical violations in an importe
     await visit("", async (page) => {
       await page.getByTestId("fleet-files").setInputFiles(["prod-describe-services.json", "prod-describe-tasks.json"].map(fleetFixture));
       await imported(page);
-      await page.getByTestId("report-date").fill("2026-06-01");
-      await page.getByTestId("report-version").focus();
-      await page.getByTestId("report-version").selectOption("1.3.0");
       await page.getByTestId("report-run").click();
       await page.getByTestId("report-summary").waitFor();
       await page.addScriptTag({ content: axe });
