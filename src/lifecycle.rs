@@ -1,5 +1,5 @@
-//! The version lifecycle, a *teaching model* of AWS's (docs/format.md, "Lifecycle"): one table of states
-//! and the transitions between them.
+//! The version lifecycle: the four states AWS's blog proposed (docs/aws-facts.md, "The four
+//! states"; no API shows them), one table of what each allows and the transitions between them.
 
 /// Where a platform version is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +52,7 @@ impl State {
         }
     }
 
-    /// The one transition table. `Ok` when allowed.
+    /// The one transition table: whether a version in this state may become `to`.
     pub fn can_become(self, to: State) -> bool {
         use State::*;
         matches!(
@@ -79,7 +79,41 @@ impl serde::Serialize for State {
     }
 }
 
-/// The columns of §4's table for one state.
+/// A state as the page lists it: its AWS term, what it allows and where it may go next.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StateView {
+    state: State,
+    aws_term: &'static str,
+    starts_tasks: bool,
+    latest_may_point_here: bool,
+    running_tasks_keep_running: bool,
+    receives_revisions: bool,
+    warns_on_use: bool,
+    allowed_next: Vec<State>,
+}
+
+/// Every state with its capabilities and allowed transitions.
+pub fn states() -> Vec<StateView> {
+    State::ALL
+        .into_iter()
+        .map(|state| {
+            let c = state.capabilities();
+            StateView {
+                state,
+                aws_term: state.aws_term(),
+                starts_tasks: c.starts_tasks,
+                latest_may_point_here: c.latest_may_point_here,
+                running_tasks_keep_running: c.running_tasks_keep_running,
+                receives_revisions: c.receives_revisions,
+                warns_on_use: c.warns_on_use,
+                allowed_next: state.allowed_next(),
+            }
+        })
+        .collect()
+}
+
+/// The columns of the lifecycle table for one state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Capabilities {
     /// New tasks and services may start on it.

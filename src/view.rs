@@ -826,3 +826,38 @@ pub fn asked_now(
         },
     }
 }
+
+/// What a version string resolves to now, by the rules of every customer action.
+#[derive(Serialize)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum Resolution {
+    #[serde(rename_all = "camelCase")]
+    Resolved {
+        version: Version,
+        revision: u32,
+        via_latest: bool,
+    },
+    Rejected {
+        code: &'static str,
+        message: String,
+    },
+}
+
+pub fn resolution(
+    catalog: &Catalog,
+    family: Family,
+    requested: &str,
+    requires: &[String],
+) -> Resolution {
+    match crate::resolve::resolve(catalog, family, requested, requires) {
+        Ok(r) => Resolution::Resolved {
+            version: catalog.get(r.version).version,
+            revision: r.revision,
+            via_latest: r.via_latest,
+        },
+        Err(rejection) => Resolution::Rejected {
+            code: rejection.code(),
+            message: rejection.to_string(),
+        },
+    }
+}

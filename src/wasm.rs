@@ -5,121 +5,19 @@
 
 use crate::command::{
     parse_command as parse_line, parse_console as parse_console_line, parse_query, CommandError,
-    ConsoleCommand, Query,
+    Query,
 };
 use crate::error::ScenarioError;
-use crate::json::Json;
-use crate::lifecycle::State;
 use crate::playground::{simulate as simulate_text, Playground};
 use crate::report::ReportError;
 use crate::version::{Family, Version};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The types of what the exports return: written out here, checked against real values by
+// tests/types/api.test.ts (compiled with tsc in `make test`).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-export type Family = "LINUX" | "WINDOWS";
-export type VersionState = "active" | "deprecating" | "retired" | "recalled";
-/** One event of a scenario document (docs/format.md); `at` is optional for `Playground.apply`. */
-export interface ScenarioEvent { do: string; at?: string; note?: string; source?: string; [field: string]: unknown }
-export interface TaskRow { id: string; cluster?: string; family: Family; platformVersion: string; revision: number; startedAt: string }
-export interface PodRow { id: string; platformVersion: string; revision: number; startedAt: string }
-export interface DeploymentRow { id: string; status: "PRIMARY" | "INACTIVE"; platformVersion: string; createdAt: string }
-export interface VersionRow { version: string; family: Family; state: VersionState; revision: number; features: string[] }
-export interface Change { kind: string; [field: string]: unknown }
-export interface StepError { code: string; message: string; wording: "aws" | "playground" }
-export interface ServiceRow {
-  name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
-  platformVersion: string; requested: string; deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[];
-  desiredCount: number; runningCount: number; deployments: DeploymentRow[]; tasks: TaskRow[];
-}
-export interface Step {
-  index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected";
-  error: StepError | null; explanation: string;
-  latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
-  services: ServiceRow[]; tasks: TaskRow[];
-  clusters: { name: string; fargateVersion: string; pods: PodRow[] }[];
-  changes: Change[]; warnings: string[];
-}
-export interface Trace { format: "fargate-pv-trace/1"; title: string | null; steps: Step[] }
-export interface VersionCount { platformVersion: string; revision: number; count: number }
-export interface ServiceSummary {
-  name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
-  requested: string; platformVersion: string; primaryVersion: string;
-  deploymentController: "ECS" | "CODE_DEPLOY"; requires: string[]; desiredCount: number; runningCount: number;
-  deployments: DeploymentRow[]; counts: VersionCount[];
-}
-export interface Summary {
-  index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected";
-  error: StepError | null; explanation: string;
-  latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
-  services: ServiceSummary[];
-  tasks: VersionCount[]; clusters: { name: string; fargateVersion: string; pods: VersionCount[] }[];
-  changes: Change[]; warnings: string[];
-}
-export type ConsoleCommand =
-  | { kind: "event"; event: ScenarioEvent; assumptions: string[] }
-  | { kind: "describe-services" | "describe-tasks"; cluster: string; names: string[] };
-export type AskedNow =
-  | { outcome: "resolved"; version: string; revision: number }
-  | { outcome: "rejected"; code: string; message: string };
-export interface Why {
-  task: string; platformVersion: string; revision: number; requested: string | null; resolvedAt: string | null;
-  askedNow: AskedNow | null; chain: { step: number; at: string; text: string }[];
-}
-export interface Question {
-  prompt: string; versions: string[]; maxRevision: number;
-  answer: { version: string | null; revision: number | null; runningChange: boolean; explanation: string };
-}
-export interface Difference { what: string; original: string | null; fork: string | null }
-export interface TimelineEntry { index: number; at: string; event: ScenarioEvent; base: boolean }
-export interface BuiltinScenario { id: string; title: string; description: string; json: string }
-export type Resolution =
-  | { outcome: "resolved"; version: string; revision: number; viaLatest: boolean }
-  | { outcome: "rejected"; code: string; message: string };
-export interface FleetFile { name: string; text: string }
-export interface RetirementTarget {
-  version: string; hypothetical: boolean; downgrade: boolean; state: VersionState | null; scheduledRetirement: string | null;
-}
-export interface AnnouncedSchedule {
-  region: string; date: string; forceUpdate: string | null; retired: string; terminated: string | null;
-  pinnedTo: string | null; source: string;
-}
-export interface RetirementOptions {
-  version: string; family: Family; latestPointsHere: boolean; targets: RetirementTarget[]; announced: AnnouncedSchedule[];
-}
-export interface ReportRow {
-  kind: "service" | "task" | "pods"; name: string; cluster: string; requested: string | null;
-  onVersion: number; effect: "force-updated" | "force-update-fails" | "breaks" | "tasks-stopped" | "stopped" | "cannot-scale";
-  onto: string | null; lost: number; whatHappens: string; whatToDo: string;
-}
-export interface RetirementReport {
-  version: string; family: Family; date: string; latestTo: string | null; pinnedTo: string | null; terminate: boolean;
-  summary: string; warnings: string[]; rows: ReportRow[]; notAffected: number; csv: string; markdown: string;
-}
-export interface RowView {
-  id: string; cluster?: string; family: Family; platformVersion: string; revision: number; startedAt?: string; started?: true;
-}
-export interface ServicePage {
-  name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
-  requested: string; platformVersion: string; primaryVersion: string; deploymentController: "ECS" | "CODE_DEPLOY";
-  requires: string[]; desiredCount: number; runningCount: number; deployments: DeploymentRow[]; counts: VersionCount[];
-  tasks: RowView[] | null; stopped: RowView[]; failed: { count: number; reason: string }[]; askedNow: AskedNow;
-}
-export interface GroupPage { counts: VersionCount[]; rows: RowView[] | null; stopped: RowView[] }
-export interface PageView {
-  index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected"; error: StepError | null;
-  explanation: string; latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
-  rows: boolean; running: number; services: ServicePage[];
-  deleted: { name: string; cluster?: string; stopped: RowView[] }[];
-  standalone: GroupPage; clusters: ({ name: string; fargateVersion: string } & GroupPage)[];
-  changes: Change[]; warnings: string[];
-}
-export interface LifecycleState {
-  state: VersionState; awsTerm: string; startsTasks: boolean; latestMayPointHere: boolean;
-  runningTasksKeepRunning: boolean; receivesRevisions: boolean; warnsOnUse: boolean; allowedNext: VersionState[];
-}
-"#;
+const TYPES: &'static str = include_str!("wasm.d.ts");
 
 /// Shows panics in the console and tells the page (a `latest-playground-panic` event on
 /// `window`), which then shows its banner. Panics are bugs; this makes them visible.
@@ -213,33 +111,10 @@ pub fn simulate(scenario_json: &str) -> Result<JsValue, JsValue> {
     ))
 }
 
-#[derive(Serialize)]
-struct BuiltinView {
-    id: &'static str,
-    title: String,
-    description: String,
-    json: &'static str,
-}
-
 /// The shipped scenarios; the first is the default.
 #[wasm_bindgen(js_name = builtinScenarios, unchecked_return_type = "BuiltinScenario[]")]
 pub fn builtin_scenarios() -> JsValue {
-    let views: Vec<BuiltinView> = crate::builtin::BUILTINS
-        .iter()
-        .map(|b| {
-            let document = crate::surely(
-                crate::scenario::read(b.json),
-                "built-in scenarios are valid",
-            );
-            BuiltinView {
-                id: b.id,
-                title: document.title.unwrap_or_default(),
-                description: document.description.unwrap_or_default(),
-                json: b.json,
-            }
-        })
-        .collect();
-    to_js(&views)
+    to_js(&crate::builtin::listed())
 }
 
 /// An `aws ecs …` command line as the event it means (without `at`).
@@ -255,30 +130,8 @@ pub fn parse_command(line: &str) -> Result<JsValue, JsValue> {
 /// `{kind: "describe-services" | "describe-tasks", cluster, names}` for one that reads the state.
 #[wasm_bindgen(js_name = parseConsole, unchecked_return_type = "ConsoleCommand")]
 pub fn parse_console(line: &str) -> Result<JsValue, JsValue> {
-    let query = |kind: &str, cluster: &str, names: &[String]| {
-        Json::object([
-            ("kind", Json::from(kind)),
-            ("cluster", Json::from(cluster)),
-            ("names", Json::strings(names)),
-        ])
-    };
-    let value = match parse_console_line(line).map_err(command_error)? {
-        ConsoleCommand::Event(action, assumed) => {
-            let assumed: Vec<String> = assumed.iter().map(ToString::to_string).collect();
-            Json::object([
-                ("kind", Json::from("event")),
-                ("event", action.to_json()),
-                ("assumptions", Json::strings(&assumed)),
-            ])
-        }
-        ConsoleCommand::Query(Query::Services { cluster, names }) => {
-            query("describe-services", &cluster, &names)
-        }
-        ConsoleCommand::Query(Query::Tasks { cluster, names }) => {
-            query("describe-tasks", &cluster, &names)
-        }
-    };
-    Ok(to_js(&value))
+    let command = parse_console_line(line).map_err(command_error)?;
+    Ok(to_js(&command.to_json()))
 }
 
 /// The `aws ecs …` command a customer event stands for, or `undefined` for events no ECS
@@ -301,35 +154,7 @@ pub fn aws_command(
 /// The lifecycle teaching model: every state with its capabilities and allowed transitions.
 #[wasm_bindgen(js_name = lifecycleStates, unchecked_return_type = "LifecycleState[]")]
 pub fn lifecycle_states() -> JsValue {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct View {
-        state: State,
-        aws_term: &'static str,
-        starts_tasks: bool,
-        latest_may_point_here: bool,
-        running_tasks_keep_running: bool,
-        receives_revisions: bool,
-        warns_on_use: bool,
-        allowed_next: Vec<State>,
-    }
-    let views: Vec<View> = State::ALL
-        .into_iter()
-        .map(|state| {
-            let c = state.capabilities();
-            View {
-                state,
-                aws_term: state.aws_term(),
-                starts_tasks: c.starts_tasks,
-                latest_may_point_here: c.latest_may_point_here,
-                running_tasks_keep_running: c.running_tasks_keep_running,
-                receives_revisions: c.receives_revisions,
-                warns_on_use: c.warns_on_use,
-                allowed_next: state.allowed_next(),
-            }
-        })
-        .collect();
-    to_js(&views)
+    to_js(&crate::lifecycle::states())
 }
 
 /// A loaded scenario, answering one step at a time.
@@ -600,22 +425,7 @@ impl JsPlayground {
         let i = self.step_index(i)?;
         let family = family(family_name)?;
         let value = self.at_step(i, |world| {
-            match crate::resolve::resolve(&world.catalog, family, requested, &requires) {
-                Ok(r) => Json::object([
-                    ("outcome", Json::from("resolved")),
-                    (
-                        "version",
-                        Json::from(world.catalog.get(r.version).version.to_string()),
-                    ),
-                    ("revision", Json::from(r.revision)),
-                    ("viaLatest", Json::from(r.via_latest)),
-                ]),
-                Err(rejection) => Json::object([
-                    ("outcome", Json::from("rejected")),
-                    ("code", Json::from(rejection.code())),
-                    ("message", Json::from(rejection.to_string())),
-                ]),
-            }
+            crate::view::resolution(&world.catalog, family, requested, &requires)
         });
         Ok(to_js(&value))
     }

@@ -33,3 +33,28 @@ pub fn find(id: &str) -> Option<&'static Builtin> {
 pub fn ids() -> Vec<&'static str> {
     BUILTINS.iter().map(|b| b.id).collect()
 }
+
+/// A built-in as the page's picker lists it.
+#[derive(serde::Serialize)]
+pub struct Listed {
+    id: &'static str,
+    title: String,
+    description: String,
+    json: &'static str,
+}
+
+/// Every built-in, with its title and description, in picker order.
+pub fn listed() -> Vec<Listed> {
+    BUILTINS
+        .iter()
+        .map(|b| {
+            let document = crate::surely(crate::scenario::read(b.json), "built-ins are valid");
+            Listed {
+                id: b.id,
+                title: document.title.unwrap_or_default(),
+                description: document.description.unwrap_or_default(),
+                json: b.json,
+            }
+        })
+        .collect()
+}
