@@ -1,0 +1,275 @@
+//! The retirement report: what retiring one platform version on one date does to a fleet, service by
+//! service, and what to do about it. It is computed by replaying AWS's retirement sequence on a
+//! copy of the world — move LATEST away if it points there, force-update the services still on
+//! the version, retire it, terminate what still runs — so the rules stay in `trace`.
+
+use crate::date::Instant;
+use crate::error::ScenarioError;
+use crate::lifecycle::State;
+use crate::scenario::{Action, ForceScope, TimedEvent};
+use crate::trace::{apply, World};
+use crate::version::{Family, Version};
+use serde::Serialize;
+use std::fmt;
+
+mod export;
+mod options;
+mod rows;
+pub use options::{options, Announced, Options, Target};
+use rows::classify;
+
+/// What the user asks: retire `version` of `family` on `at`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub family: Family,
+    pub version: Version,
+    pub at: Instant,
+    /// When LATEST means the version: where AWS moves it first. A version the catalog does not
+    /// have yet is a hypothetical newer one, released for the report.
+    pub latest_to: Option<Version>,
+    /// When AWS force-updates pinned services too (as announced for 1.3.0 in 2026): onto what.
+    pub pinned_to: Option<Version>,
+    /// Whether AWS terminates what still runs on the version (2026) or lets it run (2020).
+    pub terminate: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportError {
+    NoSuchStep {
+        step: usize,
+    },
+    UnknownVersion {
+        version: Version,
+        family: Family,
+    },
+    AlreadyRecalled {
+        version: Version,
+        family: Family,
+    },
+    BeforeStep {
+        at: Instant,
+        step_at: Instant,
+    },
+    /// LATEST means the version and the plan does not say where it moves first.
+    LatestPointsHere {
+        version: Version,
+        family: Family,
+    },
+    /// The target is the retiring version itself.
+    SameTarget {
+        version: Version,
+    },
+    /// The sequence itself cannot happen (e.g. LATEST cannot move to a retired version).
+    Replay(ScenarioError),
+}
+
+impl ReportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReportError::NoSuchStep { .. } => "StepOutOfRange",
+            ReportError::UnknownVersion { .. } => "UnknownVersion",
+            ReportError::AlreadyRecalled { .. } => "AlreadyRecalled",
+            ReportError::BeforeStep { .. } => "BeforeStep",
+            ReportError::LatestPointsHere { .. } => "LatestPointsHere",
+            ReportError::SameTarget { .. } => "InvalidField",
+            ReportError::Replay(error) => error.code(),
+        }
+    }
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportError::NoSuchStep { step } => write!(f, "There is no step {step}."),
+            ReportError::UnknownVersion { version, family } => {
+                write!(f, "Platform version {version} ({family}) is not in the catalog at this step.")
+            }
+            ReportError::AlreadyRecalled { version, family } => write!(
+                f,
+                "Platform version {version} ({family}) is already recalled: nothing runs on it any more."
+            ),
+            ReportError::BeforeStep { at, step_at } => write!(
+                f,
+                "The retirement date {} is before this step ({}); choose a later date.",
+                at.date(),
+                step_at.date()
+            ),
+            ReportError::LatestPointsHere { version, family } => write!(
+                f,
+                "LATEST ({family}) means {version}; AWS moves LATEST before retiring a version, so choose the version it moves to."
+            ),
+            ReportError::SameTarget { version } => write!(
+                f,
+                "{version} is the version being retired; choose another version to move to."
+            ),
+            ReportError::Replay(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effect {
+    /// AWS's force-update moves it onto another version.
+    ForceUpdated,
+    /// The force-update cannot move it: the new version lacks a capability it requires.
+    ForceUpdateFails,
+    /// Pinned to the version (or CODE_DEPLOY showing it) and not force-updated: it breaks.
+    Breaks,
+    /// Some tasks still ran the version (an older deployment mid-rollout).
+    TasksStopped,
+    /// Standalone tasks or EKS pods on the version.
+    Stopped,
+    /// Pinned to a version that no new task can start on, but not terminated (2020).
+    CannotScale,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    /// `service`, `task` or `pods`.
+    pub kind: &'static str,
+    pub name: String,
+    /// The ECS cluster (`default` for services and tasks created without one), or the EKS one.
+    pub cluster: String,
+    pub requested: Option<String>,
+    /// Running tasks (or pods) on the retiring version before the retirement.
+    pub on_version: u32,
+    pub effect: Effect,
+    pub onto: Option<Version>,
+    /// Tasks or pods terminated and not replaced.
+    pub lost: u32,
+    pub what_happens: String,
+    pub what_to_do: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub version: Version,
+    pub family: Family,
+    pub date: String,
+    pub latest_to: Option<Version>,
+    pub pinned_to: Option<Version>,
+    pub terminate: bool,
+    pub summary: String,
+    /// What the user should know about the plan itself: downgrades, hypothetical versions,
+    /// targets that are retired or scheduled for retirement.
+    pub warnings: Vec<String>,
+    pub rows: Vec<Row>,
+    /// Services the fleet runs that the retirement does not touch.
+    pub not_affected: usize,
+}
+
+pub fn report(world: &World, step_at: Instant, plan: &Plan) -> Result<Report, ReportError> {
+    let (family, version) = (plan.family, plan.version);
+    let id = world
+        .catalog
+        .find(family, version)
+        .ok_or(ReportError::UnknownVersion { version, family })?;
+    let state = world.catalog.get(id).state;
+    if state == State::Recalled {
+        return Err(ReportError::AlreadyRecalled { version, family });
+    }
+    if plan.at < step_at {
+        return Err(ReportError::BeforeStep {
+            at: plan.at,
+            step_at,
+        });
+    }
+    for target in [plan.latest_to, plan.pinned_to].into_iter().flatten() {
+        if target == version {
+            return Err(ReportError::SameTarget { version });
+        }
+    }
+    let latest_here = world.catalog.latest(family) == Some(id);
+    if latest_here && plan.latest_to.is_none() {
+        return Err(ReportError::LatestPointsHere { version, family });
+    }
+    let choices = options(world, family, version);
+    let mut warnings = Vec::new();
+    let mut events = Vec::new();
+    let features = world.catalog.get(id).newest_features().to_vec();
+    let mut released = Vec::new();
+    let moves = [
+        ("LATEST moves", plan.latest_to.filter(|_| latest_here)),
+        ("pinned services move", plan.pinned_to),
+    ];
+    for (what, target) in moves {
+        let Some(to) = target else { continue };
+        match world.catalog.find(family, to) {
+            None if !released.contains(&to) => {
+                released.push(to);
+                warnings.push(format!(
+                    "{to} is hypothetical: AWS has not released it. The report assumes it supports what {version} supports."
+                ));
+                events.push(Action::ReleaseVersion {
+                    version: to,
+                    family,
+                    features: features.clone(),
+                });
+            }
+            None => {}
+            Some(_) => {
+                let target = choices.targets.iter().find(|t| t.version == to);
+                if to < version {
+                    warnings.push(format!(
+                        "{what} to {to}, older than {version}: a downgrade onto a version that lacks what {version} added."
+                    ));
+                }
+                if let Some(date) = target.and_then(|t| t.scheduled_retirement.as_ref()) {
+                    warnings.push(format!(
+                        "{to} is itself scheduled for retirement ({date}, AWS's announcement): {what} onto a version that goes next."
+                    ));
+                }
+                if let Some(state @ (State::Deprecating | State::Retired)) = world
+                    .catalog
+                    .find(family, to)
+                    .map(|t| world.catalog.get(t).state)
+                {
+                    warnings.push(format!("{to} is {} at this step.", state.as_str()));
+                }
+            }
+        }
+    }
+    if let (true, Some(to)) = (latest_here, plan.latest_to) {
+        events.push(Action::MoveLatest { to, family });
+    }
+    events.push(Action::ForceUpdate {
+        version,
+        family,
+        scope: match plan.pinned_to {
+            Some(to) => ForceScope::All { to },
+            None => ForceScope::Latest,
+        },
+    });
+    if state != State::Retired {
+        events.push(Action::SetVersionState {
+            version,
+            family,
+            state: State::Retired,
+        });
+    }
+    if plan.terminate {
+        events.push(Action::SetVersionState {
+            version,
+            family,
+            state: State::Recalled,
+        });
+    }
+
+    let mut after = world.clone();
+    let mut changes = Vec::new();
+    for (i, action) in events.into_iter().enumerate() {
+        let event = TimedEvent {
+            at: plan.at,
+            action,
+            note: None,
+            source: None,
+        };
+        let record = apply(&mut after, &event)
+            .map_err(|fail| ReportError::Replay(fail.at(&format!("/retirement/{i}"))))?;
+        changes.extend(record.changes);
+    }
+    Ok(classify(world, &after, id, plan, &changes, warnings))
+}
