@@ -235,6 +235,10 @@ fn running(world: &World, cluster: &str, id: &str) -> Option<(Version, u32, Fami
 mod tests {
     use super::*;
 
+    fn steps_and_texts(why: &Why) -> Vec<(usize, &str)> {
+        why.chain.iter().map(|l| (l.step, l.text.as_str())).collect()
+    }
+
     fn why(id: &str, i: usize) -> Option<Why> {
         let document =
             crate::scenario::read(crate::builtin::find("blog-timeline").unwrap().json).unwrap();
@@ -258,11 +262,7 @@ mod tests {
             }),
             "asked at step 6, LATEST means 1.3.0"
         );
-        let chain: Vec<(usize, &str)> = why
-            .chain
-            .iter()
-            .map(|l| (l.step, l.text.as_str()))
-            .collect();
+        let chain = steps_and_texts(&why);
         assert_eq!(
             chain,
             [
@@ -276,11 +276,7 @@ mod tests {
     #[test]
     fn explicit_versions_standalone_tasks_and_stopped_tasks() {
         let api = why("api-1", 12).unwrap();
-        let chain: Vec<(usize, &str)> = api
-            .chain
-            .iter()
-            .map(|l| (l.step, l.text.as_str()))
-            .collect();
+        let chain = steps_and_texts(&api);
         assert_eq!(
             chain,
             [

@@ -60,9 +60,10 @@ pub struct TaskView<'a> {
     pub started_at: String,
 }
 
+/// What DescribeServices says of a service: every service shape starts with it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ServiceView<'a> {
+pub struct ServiceHead<'a> {
     pub name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<&'a str>,
@@ -79,6 +80,29 @@ pub struct ServiceView<'a> {
     pub desired_count: u32,
     pub running_count: usize,
     pub deployments: Vec<DeploymentView>,
+}
+
+fn service_head<'a>(service: &'a Service, catalog: &Catalog) -> ServiceHead<'a> {
+    ServiceHead {
+        name: &service.name,
+        cluster: named_cluster(&service.cluster),
+        task_definition: service.task_definition.as_deref(),
+        requested_unknown: service.requested_unknown,
+        family: service.family,
+        platform_version: shown_version(service, catalog),
+        requested: &service.requested,
+        deployment_controller: service.controller.as_str(),
+        requires: &service.requires,
+        desired_count: service.desired,
+        running_count: service.tasks.len(),
+        deployments: deployments(service, catalog),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ServiceView<'a> {
+    #[serde(flatten)]
+    pub head: ServiceHead<'a>,
     pub tasks: Vec<TaskView<'a>>,
 }
 
@@ -210,18 +234,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
         .services
         .iter()
         .map(|s| ServiceView {
-            name: &s.name,
-            cluster: named_cluster(&s.cluster),
-            task_definition: s.task_definition.as_deref(),
-            requested_unknown: s.requested_unknown,
-            family: s.family,
-            platform_version: shown_version(s, catalog),
-            requested: &s.requested,
-            deployment_controller: s.controller.as_str(),
-            requires: &s.requires,
-            desired_count: s.desired,
-            running_count: s.tasks.len(),
-            deployments: deployments(s, catalog),
+            head: service_head(s, catalog),
             tasks: s
                 .tasks
                 .iter()
@@ -330,23 +343,9 @@ pub fn qualified(service: &Service) -> String {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceSummary<'a> {
-    pub name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub task_definition: Option<&'a str>,
-    /// Known only from its tasks (an import): what it asks for is unknown.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub requested_unknown: bool,
-    pub family: Family,
-    pub requested: &'a str,
-    pub platform_version: String,
+    #[serde(flatten)]
+    pub head: ServiceHead<'a>,
     pub primary_version: Version,
-    pub deployment_controller: &'static str,
-    pub requires: &'a [String],
-    pub desired_count: u32,
-    pub running_count: usize,
-    pub deployments: Vec<DeploymentView>,
     pub counts: Vec<Count>,
 }
 
@@ -365,19 +364,8 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
         .services
         .iter()
         .map(|s| ServiceSummary {
-            name: &s.name,
-            cluster: named_cluster(&s.cluster),
-            task_definition: s.task_definition.as_deref(),
-            requested_unknown: s.requested_unknown,
-            family: s.family,
-            requested: &s.requested,
-            platform_version: shown_version(s, catalog),
+            head: service_head(s, catalog),
             primary_version: catalog.get(s.primary().version).version,
-            deployment_controller: s.controller.as_str(),
-            requires: &s.requires,
-            desired_count: s.desired,
-            running_count: s.tasks.len(),
-            deployments: deployments(s, catalog),
             counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
         })
         .collect();

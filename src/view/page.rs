@@ -1,7 +1,7 @@
 //! The page's one step shape (`page_view`) and what a request means now (`asked_now`,
 //! `resolution`). Built from the same parts as the trace's shapes in `view`.
 
-use super::{counts, deployments, shape, shown_version, Count, DeploymentView, ErrorView, Folded};
+use super::{counts, service_head, shape, Count, ErrorView, Folded, ServiceHead};
 use super::{summary_changes, LatestView, VersionView};
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::named_cluster;
@@ -39,22 +39,9 @@ pub struct FailedView<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServicePage<'a> {
-    pub name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub task_definition: Option<&'a str>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub requested_unknown: bool,
-    pub family: Family,
-    pub requested: &'a str,
-    pub platform_version: String,
+    #[serde(flatten)]
+    pub head: ServiceHead<'a>,
     pub primary_version: Version,
-    pub deployment_controller: &'static str,
-    pub requires: &'a [String],
-    pub desired_count: u32,
-    pub running_count: usize,
-    pub deployments: Vec<DeploymentView>,
     pub counts: Vec<Count>,
     /// Running tasks, oldest first; `null` for a big fleet (see `PageView::rows`).
     pub tasks: Option<Vec<RowView<'a>>>,
@@ -225,19 +212,8 @@ pub fn page_view<'a>(
                 })
                 .collect();
             ServicePage {
-                name: &s.name,
-                cluster,
-                task_definition: s.task_definition.as_deref(),
-                requested_unknown: s.requested_unknown,
-                family: s.family,
-                requested: &s.requested,
-                platform_version: shown_version(s, catalog),
+                head: service_head(s, catalog),
                 primary_version: v(s.primary().version),
-                deployment_controller: s.controller.as_str(),
-                requires: &s.requires,
-                desired_count: s.desired,
-                running_count: s.tasks.len(),
-                deployments: deployments(s, catalog),
                 counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
                 tasks: rows.then(|| {
                     s.tasks
