@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test layer, each of which must run at least one test: lints, native core tests, the binding
-# in Node and in Chromium (wasm-bindgen-test), the optimised package from Node, size budgets, and
+# in Node and in Chromium (wasm-bindgen-test), the optimised package from Node, its TypeScript
+# types against what it returns, size budgets, and
 # the browser end-to-end suite. Run through `make test`, which builds first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,12 @@ count "wasm-pack test --chrome" "$log/chrome" 'test result: ok\. \d+ passed'
 layer "optimised package from Node (node --test)"
 node --test --test-reporter=spec tests/node/ 2>&1 | tee "$log/pkg"
 count "node --test tests/node" "$log/pkg" 'ℹ pass \d+'
+
+layer "TypeScript types against the package (tsc, then node --test)"
+rm -rf target/types
+node_modules/.bin/tsc -p tests/types/tsconfig.json
+node --test --test-reporter=spec target/types/ 2>&1 | tee "$log/types"
+count "types" "$log/types" 'ℹ pass \d+'
 
 layer "size budgets"
 node scripts/check-size.mjs

@@ -8,7 +8,31 @@ export interface TaskRow { id: string; cluster?: string; family: Family; platfor
 export interface PodRow { id: string; platformVersion: string; revision: number; startedAt: string }
 export interface DeploymentRow { id: string; status: "PRIMARY" | "INACTIVE"; platformVersion: string; createdAt: string }
 export interface VersionRow { version: string; family: Family; state: VersionState; revision: number; features: string[] }
-export interface Change { kind: string; [field: string]: unknown }
+export type StopReason =
+  | "scale-in" | "new-deployment" | "recycled" | "replaced" | "stopped-by-user" | "service-deleted"
+  | "revision-retired" | "version-recalled";
+/** What one step changed; `cluster` is an ECS cluster's name, present when not `default`. */
+export type Change =
+  | { kind: "version-released"; version: string; family: Family }
+  | { kind: "revision-published"; version: string; family: Family; revision: number }
+  | { kind: "latest-moved"; family: Family; from: string | null; to: string }
+  | { kind: "version-state-changed"; version: string; family: Family; from: VersionState; to: VersionState }
+  | { kind: "service-created"; cluster?: string; service: string }
+  | { kind: "deployment-created"; cluster?: string; service: string; deployment: string; platformVersion: string; requested: string }
+  | { kind: "task-stopped"; task: string; cluster?: string; service?: string; platformVersion: string; revision: number; reason: StopReason }
+  | { kind: "task-started"; task: string; cluster?: string; service?: string; platformVersion: string; revision: number }
+  | { kind: "tasks-imported"; cluster?: string; service?: string; platformVersion: string; revision: number; count: number }
+  | { kind: "placement-failed"; cluster?: string; service: string; platformVersion: string; count: number; reason: string }
+  | { kind: "service-deleted"; cluster?: string; service: string; family: Family }
+  | { kind: "cluster-created"; cluster: string; fargateVersion: string }
+  | { kind: "cluster-updated"; cluster: string; from: string; to: string }
+  | { kind: "pod-started"; cluster: string; pod: string; platformVersion: string; revision: number }
+  | { kind: "pod-stopped"; cluster: string; pod: string; platformVersion: string; revision: number; reason: StopReason };
+/** The summary's count of task or pod changes of one owner, version, revision (and reason). */
+export interface CountedChange {
+  kind: "task-started" | "task-stopped" | "pod-started" | "pod-stopped"; cluster?: string; service?: string;
+  platformVersion: string; revision: number; reason?: StopReason; count: number;
+}
 export interface StepError { code: string; message: string; wording: "aws" | "playground" }
 export interface ServiceRow {
   name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
@@ -37,7 +61,7 @@ export interface Summary {
   latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
   services: ServiceSummary[];
   tasks: VersionCount[]; clusters: { name: string; fargateVersion: string; pods: VersionCount[] }[];
-  changes: Change[]; warnings: string[];
+  changes: (Change | CountedChange)[]; warnings: string[];
 }
 export type ConsoleCommand =
   | { kind: "event"; event: ScenarioEvent; assumptions: string[] }
@@ -95,9 +119,33 @@ export interface PageView {
   rows: boolean; running: number; services: ServicePage[];
   deleted: { name: string; cluster?: string; stopped: RowView[] }[];
   standalone: GroupPage; clusters: ({ name: string; fargateVersion: string } & GroupPage)[];
-  changes: Change[]; warnings: string[];
+  changes: (Change | CountedChange)[]; warnings: string[];
 }
 export interface LifecycleState {
   state: VersionState; awsTerm: string; startsTasks: boolean; latestMayPointHere: boolean;
   runningTasksKeepRunning: boolean; receivesRevisions: boolean; warnsOnUse: boolean; allowedNext: VersionState[];
 }
+export interface AwsFailure { arn: string; reason: "MISSING" }
+export interface AwsDeployment {
+  id: string; status: "PRIMARY" | "ACTIVE"; desiredCount: number; pendingCount: number; runningCount: number;
+  createdAt: string; launchType: "FARGATE"; platformVersion: string; platformFamily: "Linux" | "Windows";
+  rolloutState: "COMPLETED" | "IN_PROGRESS";
+}
+export interface AwsService {
+  serviceArn: string; serviceName: string; clusterArn: string; status: "ACTIVE"; desiredCount: number;
+  runningCount: number; pendingCount: number; launchType: "FARGATE"; platformVersion: string;
+  platformFamily: "Linux" | "Windows"; taskDefinition?: string; deploymentController: { type: "ECS" | "CODE_DEPLOY" };
+  deployments: AwsDeployment[];
+}
+export interface AwsTask {
+  taskArn: string; clusterArn: string; group: string; lastStatus: "RUNNING"; desiredStatus: "RUNNING";
+  launchType: "FARGATE"; platformVersion: string; platformFamily: "Linux" | "Windows"; startedAt: string;
+}
+/** What `Playground.describe` returns: the AWS CLI's JSON for the command. */
+export type DescribeOutput = { services: AwsService[]; failures: AwsFailure[] } | { tasks: AwsTask[]; failures: AwsFailure[] };
+/**
+ * What every export throws: an `Error` whose `code` names the kind (`InvalidJson`, `CommandError`,
+ * …); scenario errors add `path` (a JSON Pointer) and, for JSON syntax, `line` and `column`;
+ * console errors add `column`; `Playground.importFleet` adds `file`.
+ */
+export interface PlaygroundError extends Error { code: string; path?: string; line?: number; column?: number; file?: string }

@@ -339,6 +339,7 @@ impl JsPlayground {
 
     /// What `aws ecs describe-services` or `describe-tasks` (the console line, with its
     /// `--cluster`) would print right after step `i`; throws a `CommandError` for any other line.
+    #[wasm_bindgen(unchecked_return_type = "DescribeOutput")]
     pub fn describe(&self, i: usize, line: &str) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
         let query = parse_query(line).map_err(command_error)?;
