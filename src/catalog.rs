@@ -37,11 +37,11 @@ impl VersionInfo {
     }
 
     pub fn newest_features(&self) -> &[String] {
-        &self
-            .revisions
-            .last()
-            .expect("a released version has revision 1")
-            .features
+        &crate::surely(
+            self.revisions.last().ok_or(()),
+            "a released version has revision 1",
+        )
+        .features
     }
 
     /// AWS's task recycling replaces a service's tasks on the newest patch; it arrived with Linux

@@ -37,4 +37,9 @@ pub use error::ScenarioError;
 pub(crate) fn surely<T, E>(result: Result<T, E>, why: &'static str) -> T {
     result.unwrap_or_else(|_| unreachable!("{why}"))
 }
+
+/// JSON text of the core's plain data (views, records): serializing it cannot fail.
+pub(crate) fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    surely(serde_json::to_string(value), "plain data serializes")
+}
 pub use playground::{simulate, Playground};

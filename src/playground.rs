@@ -45,6 +45,14 @@ impl Playground {
         Playground::from_document(scenario::read(text)?)
     }
 
+    /// A scenario file as it was read from disk: a file that is not UTF-8 is an `InvalidJson`
+    /// error located at its first bad byte.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Playground, ScenarioError> {
+        let text = crate::json::utf8(bytes)
+            .map_err(|e| ScenarioError::new("", ErrorKind::InvalidJson(e)))?;
+        Playground::new(text)
+    }
+
     fn from_document(document: Document) -> Result<Playground, ScenarioError> {
         let (mut playground, order) = Playground::prepare(document);
         for source in order {
@@ -73,7 +81,10 @@ impl Playground {
         let (base_id, base_events) = match &document.base {
             None => (None, Vec::new()),
             Some(id) => {
-                let builtin = crate::builtin::find(id).expect("the reader checked the id");
+                let builtin = crate::surely(
+                    crate::builtin::find(id).ok_or(()),
+                    "the reader checked the id",
+                );
                 let base =
                     crate::surely(scenario::read(builtin.json), "built-in scenarios are valid");
                 (Some(builtin.id), base.events)
@@ -274,7 +285,10 @@ impl Playground {
         let at = match newest {
             Some(at) => at,
             None => {
-                let history = crate::builtin::find(HISTORY).expect("aws-history is built in");
+                let history = crate::surely(
+                    crate::builtin::find(HISTORY).ok_or(()),
+                    "aws-history is built in",
+                );
                 let events =
                     crate::surely(scenario::read(history.json), "built-ins are valid").events;
                 events.last().map(|e| e.at).unwrap_or_default()
@@ -366,30 +380,21 @@ impl Playground {
     /// Step `i` as trace JSON.
     pub fn step_json(&self, i: usize) -> Option<String> {
         self.with_step(i, |record, world| {
-            crate::surely(
-                serde_json::to_string(&step_view(i, record, world)),
-                "steps serialize",
-            )
+            crate::json_text(&step_view(i, record, world))
         })
     }
 
     /// Step `i` as the page draws it (`view::page_view`).
     pub fn view_json(&self, i: usize) -> Option<String> {
         self.with_recorded_step(i, Listing::ForView, |record, world| {
-            crate::surely(
-                serde_json::to_string(&crate::view::page_view(i, record, world, ROWS_LIMIT)),
-                "views serialize",
-            )
+            crate::json_text(&crate::view::page_view(i, record, world, ROWS_LIMIT))
         })
     }
 
     /// Step `i` without per-task rows.
     pub fn summary_json(&self, i: usize) -> Option<String> {
         self.with_recorded_step(i, Listing::Counted, |record, world| {
-            crate::surely(
-                serde_json::to_string(&summary_view(i, record, world)),
-                "summaries serialize",
-            )
+            crate::json_text(&summary_view(i, record, world))
         })
     }
 
@@ -426,12 +431,7 @@ impl Playground {
         self.document.events.push(event);
         let index = self.order.len();
         match self.advance(Source::Document(position), true) {
-            Ok(Some(record)) => {
-                Ok(
-                    serde_json::to_string(&step_view(index, &record, &self.current))
-                        .expect("steps serialize"),
-                )
-            }
+            Ok(Some(record)) => Ok(crate::json_text(&step_view(index, &record, &self.current))),
             Ok(None) => unreachable!("a recorded advance returns its record"),
             Err(error) => {
                 self.document.events.pop();
@@ -558,7 +558,7 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
             ));
         }
     }
-    let title = serde_json::to_string(&playground.document.title).expect("strings serialize");
+    let title = crate::json_text(&playground.document.title);
     let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");
     let mut world = World::default();
     for (index, source) in order.into_iter().enumerate() {
@@ -569,9 +569,7 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
         if index > 0 {
             out.push(',');
         }
-        out.push_str(
-            &serde_json::to_string(&step_view(index, &record, &world)).expect("steps serialize"),
-        );
+        out.push_str(&crate::json_text(&step_view(index, &record, &world)));
     }
     out.push_str("]}");
     Ok(out)

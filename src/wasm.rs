@@ -77,7 +77,7 @@ fn invalid(what: &str, text: &str) -> JsValue {
 /// The one way data leaves: as JSON text the JS engine parses (faster than building objects
 /// field by field across the boundary).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let text = crate::surely(serde_json::to_string(value), "plain data serializes");
+    let text = crate::json_text(value);
     crate::surely(js_sys::JSON::parse(&text), "serde_json writes valid JSON")
 }
 
@@ -169,6 +169,15 @@ impl JsPlayground {
     #[wasm_bindgen(constructor)]
     pub fn new(scenario_json: &str) -> Result<JsPlayground, JsValue> {
         Playground::new(scenario_json)
+            .map(|inner| JsPlayground { inner })
+            .map_err(scenario_error)
+    }
+
+    /// Loads a scenario file's bytes as read from disk; a file that is not UTF-8 throws an
+    /// `InvalidJson` error with the line and column of its first bad byte.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<JsPlayground, JsValue> {
+        Playground::from_bytes(bytes)
             .map(|inner| JsPlayground { inner })
             .map_err(scenario_error)
     }

@@ -236,7 +236,10 @@ mod tests {
     use super::*;
 
     fn steps_and_texts(why: &Why) -> Vec<(usize, &str)> {
-        why.chain.iter().map(|l| (l.step, l.text.as_str())).collect()
+        why.chain
+            .iter()
+            .map(|l| (l.step, l.text.as_str()))
+            .collect()
     }
 
     fn why(id: &str, i: usize) -> Option<Why> {

@@ -23,9 +23,15 @@ fn every_file_in_the_corpus_gives_what_expected_txt_says() {
         let bytes = std::fs::read(corpus().join(words[0])).unwrap();
         match words[1] {
             "not-utf8" => {
-                assert!(
-                    String::from_utf8(bytes).is_err(),
-                    "{line}: the page refuses it before the core sees it"
+                let error = Playground::from_bytes(&bytes).err().expect(line);
+                assert_eq!(
+                    (error.code(), error.path(), error.line_column()),
+                    (
+                        "InvalidJson",
+                        "",
+                        Some((words[2].parse().unwrap(), words[3].parse().unwrap()))
+                    ),
+                    "{line}"
                 );
             }
             "error" => {

@@ -158,6 +158,29 @@ fn json_errors_carry_line_and_column_in_characters() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_located_at_its_first_bad_byte() {
+    // "é" encoded as Latin-1 on line 2, after three characters ("€" is one character, three bytes).
+    let bytes = b"{\"title\":\n \"\xe2\x82\xac\xe9\"}";
+    let error = Playground::from_bytes(bytes).err().unwrap();
+    assert_eq!(
+        (error.code(), error.path(), error.line_column()),
+        ("InvalidJson", "", Some((2, 4)))
+    );
+    assert_eq!(
+        error.to_string(),
+        "Invalid JSON at line 2, column 4: byte 0xE9 is not UTF-8 text; save the file as UTF-8."
+    );
+    let cut = Playground::from_bytes(b"{\"title\": \"\xe2\x82")
+        .err()
+        .unwrap();
+    assert_eq!(
+        cut.to_string(),
+        "Invalid JSON at line 1, column 12: the file ends inside a character; save the file as UTF-8."
+    );
+    assert!(Playground::from_bytes(include_bytes!("../src/builtin/blog-timeline.json")).is_ok());
+}
+
+#[test]
 fn a_trace_over_a_million_task_rows_names_the_playground_handle() {
     // 200 running tasks over 5,001 steps: over 1,000,000 rows in all, under the running limit.
     let events: Vec<String> = std::iter::once(

@@ -125,10 +125,12 @@ function workAtStake() {
  * Loads a scenario; on error shows it (located) and keeps the current one. `how` says how the
  * history records it: "push" (a new entry), "replace" or "none" (restoring an entry).
  */
+// `json` is the scenario's text, or a file's bytes: the core reads those too, so a file that is not
+// UTF-8 gets an error located at its first bad byte like any other.
 function load(json, source, { step = 0, origin = "The scenario", how = "push", appended = 0 } = {}) {
   let playground;
   try {
-    playground = guarded(() => new Playground(json));
+    playground = guarded(() => (typeof json === "string" ? new Playground(json) : Playground.fromBytes(json)));
   } catch (error) {
     showBanner(h("strong", {}, `${origin} could not be opened: `), `${error.message}${located(error)}`, h("span", { "data-testid": "error-code" }, ` [${error.code}]`), " The current scenario is unchanged.");
     return false;
@@ -177,14 +179,9 @@ async function importFile(file) {
     showBanner(h("strong", {}, `${file.name} is too large`), ` (${file.size} bytes; the limit is ${MAX_FILE_BYTES}). A scenario is a small JSON file.`);
     return;
   }
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    showBanner(h("strong", {}, `${file.name} could not be opened: `), "it is not UTF-8 text. Save it as UTF-8 JSON and try again. The current scenario is unchanged.");
-    return;
-  }
-  if (load(text, { json: text }, { origin: file.name })) $("banner").hidden = true;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The core reads the bytes; the text is what the address and history keep once it has.
+  if (load(bytes, { json: new TextDecoder().decode(bytes) }, { origin: file.name })) $("banner").hidden = true;
 }
 
 const fileBase = () => state.source.builtin ?? "scenario";

@@ -162,6 +162,8 @@ pub enum Problem {
     BadEscape,
     ControlCharacterInString,
     BadNumber,
+    /// A byte that is not UTF-8 (`Some`), or a character cut off by the end (`None`).
+    NotUtf8(Option<u8>),
 }
 
 impl std::fmt::Display for Problem {
@@ -191,6 +193,13 @@ impl std::fmt::Display for Problem {
             Problem::BadNumber => f.write_str(
                 "malformed number; write digits with an optional minus sign, fraction and exponent (no leading zeros, no trailing dot)",
             ),
+            Problem::NotUtf8(Some(byte)) => write!(
+                f,
+                "byte 0x{byte:02X} is not UTF-8 text; save the file as UTF-8"
+            ),
+            Problem::NotUtf8(None) => {
+                f.write_str("the file ends inside a character; save the file as UTF-8")
+            }
         }
     }
 }
@@ -201,6 +210,25 @@ fn describe_char(c: char) -> String {
         c if c.is_control() || c.is_whitespace() => format!("character U+{:04X}", c as u32),
         c => format!("character '{c}'"),
     }
+}
+
+/// The bytes of a file as text, or where they stop being UTF-8.
+pub fn utf8(bytes: &[u8]) -> Result<&str, SyntaxError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Columns count characters, as the parser's do; the valid prefix is UTF-8.
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        SyntaxError {
+            problem: Problem::NotUtf8(e.error_len().map(|_| bytes[e.valid_up_to()])),
+            line: line as u32,
+            column: column as u32,
+        }
+    })
 }
 
 /// Parses one JSON document. A leading UTF-8 byte-order mark is ignored.

@@ -78,7 +78,7 @@ test("importing a broken file shows its located error and keeps the scenario", a
 
     await page.getByTestId("import-file").setInputFiles({ name: "latin1.json", mimeType: "application/json", buffer: Buffer.from([0x7b, 0xe9, 0x7d]) });
     await banner.filter({ hasText: "latin1.json" }).waitFor();
-    assert.match(await banner.textContent(), /latin1\.json could not be opened: it is not UTF-8 text/);
+    assert.match(await banner.textContent(), /latin1\.json could not be opened: Invalid JSON at line 1, column 2: byte 0xE9 is not UTF-8 text; save the file as UTF-8\. \(line 1, column 2\) \[InvalidJson\] The current scenario is unchanged\./);
   });
 });
 

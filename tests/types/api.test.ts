@@ -399,6 +399,8 @@ test("errors carry exactly the fields PlaygroundError declares", () => {
   const syntax = thrown(() => new pkg.Playground('{"format": "fargate-pv-scenario/1", "events": [,]}'), "InvalidJson");
   assert.equal(typeof syntax.line, "number");
   assert.equal(typeof syntax.column, "number");
+  const latin1 = thrown(() => pkg.Playground.fromBytes(new Uint8Array([0x7b, 0xe9, 0x7d])), "InvalidJson");
+  assert.deepEqual([latin1.line, latin1.column], [1, 2]);
   const command = thrown(() => pkg.parseCommand("aws ecs frobnicate"), "CommandError");
   assert.equal(typeof command.column, "number");
   const file = thrown(() => pkg.Playground.importFleet([{ name: "bad.json", text: "{" }]), "InvalidJson");
