@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently: a Rust toolchain with the wasm32
 # target, wasm-bindgen-cli (pinned to the crate's exact version), wasm-pack, Chromium + chromedriver
-# and the npm packages (wasm-opt from binaryen, Playwright, axe-core). See ../README.md "Set-up".
+# and the npm packages (wasm-opt from binaryen, Playwright, axe-core). See README.md, "Set-up".
 # When everything is present it only checks, in a few seconds.
 # Writes target/toolchain.env, which the other scripts source to use the toolchain chosen here
 # without changing the machine's default.

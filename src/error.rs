@@ -1,5 +1,6 @@
-//! Scenario errors: the document is malformed or tells an impossible story (docs/format.md, "Errors").
-//! Each has a `code`, a JSON Pointer `path`, and one sentence that names the problem and the fix.
+//! Scenario errors: the document is malformed or tells an impossible story (docs/format.md,
+//! "When the file is wrong"). Each has a `code`, a JSON Pointer `path`, and one sentence that
+//! names the problem and the fix.
 
 use crate::date::Instant;
 use crate::json::SyntaxError;

@@ -1,5 +1,5 @@
 //! The resolver: what AWS does with the version string of a customer action, and every reason it
-//! refuses one (docs/format.md, "Events", "Resolution rules"; docs/aws-facts.md, rules 1, 7, 8, 9).
+//! refuses one (docs/format.md, "What customers do"; docs/aws-facts.md, rules 1, 7, 8, 9).
 
 use crate::catalog::{Catalog, VersionId};
 use crate::lifecycle::State;
@@ -95,8 +95,8 @@ impl Rejection {
         }
     }
 
-    /// `"aws"` where the message is AWS's own documented or observed text (rules 1 and 4 of
-    /// docs/format.md), else `"playground"`: the page must not present our words as AWS's.
+    /// `"aws"` where the message is AWS's own documented or observed text (docs/aws-facts.md,
+    /// "Errors: whose words"), else `"playground"`: the page must not present our words as AWS's.
     pub fn wording(&self) -> &'static str {
         match self {
             Rejection::UnknownPlatform { .. }

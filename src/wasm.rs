@@ -1,4 +1,4 @@
-//! The one binding module: the core's API as wasm-bindgen exports (docs/format.md, "The
+//! The one binding module: the core's API as wasm-bindgen exports (README.md, "The
 //! WebAssembly API"). Every conversion between Rust and JS happens here, through one error
 //! builder (`error`), one way out for data (`to_js`: JSON text the engine parses) and one check
 //! of step numbers (`JsPlayground::step_index`); the rest of the crate knows nothing of JS.

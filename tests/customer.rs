@@ -1,4 +1,4 @@
-//! Customer actions (docs/format.md, "Events"): rejections with AWS's exception names and messages,
+//! Customer actions (docs/format.md, "What customers do"): rejections with AWS's exception names and messages,
 //! ids, counters, deployments and the scheduler's choices.
 
 use latest_playground::{simulate, Playground};

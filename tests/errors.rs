@@ -1,5 +1,5 @@
-//! Scenario errors (docs/format.md, "Errors"): code, JSON Pointer path, line/column and the whole
-//! message, word for word.
+//! Scenario errors (docs/format.md, "When the file is wrong"): code, JSON Pointer path,
+//! line/column and the whole message, word for word.
 
 use latest_playground::{simulate, Playground};
 

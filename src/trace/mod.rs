@@ -1,5 +1,5 @@
 //! The replay: what each event does to the world, the changes it makes and the sentence that
-//! explains why (docs/format.md, "Events" and "The trace"). Every AWS rule applied here is listed
+//! explains why (docs/format.md, "Every event" and "The trace"). Every AWS rule applied here is listed
 //! with its source in docs/aws-facts.md, and each handler names the rule it applies.
 //!
 //! - `step.rs`: one step's bookkeeping: its changes, warnings and sentence, and the one place
