@@ -40,6 +40,7 @@ bench: build
 	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json target/big-fleet.json
 	@node scripts/bench-load-ratio.mjs src/builtin/blog-timeline.json
 	@node scripts/bench-load-ratio.mjs target/big-scenario.json
+	@node scripts/bench-trace.mjs
 	@node scripts/bench-page.mjs
 
 # A short smoke of every fuzz target (FUZZ_SECONDS each); FUZZ_RUNS=10000000 for a long run.

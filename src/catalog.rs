@@ -12,6 +12,8 @@ pub type VersionId = u32;
 pub struct Catalog {
     versions: Vec<VersionInfo>,
     latest: [Option<VersionId>; 2],
+    /// Counts the calls that may have changed it, so a view can tell that nothing did.
+    edits: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -63,6 +65,11 @@ impl VersionInfo {
 }
 
 impl Catalog {
+    /// Changes whenever the catalog may have changed (release, revision, LATEST, state).
+    pub fn edits(&self) -> u64 {
+        self.edits
+    }
+
     pub fn versions(&self) -> &[VersionInfo] {
         &self.versions
     }
@@ -88,6 +95,7 @@ impl Catalog {
         version: Version,
         features: &[String],
     ) -> Result<VersionId, Transition> {
+        self.edits += 1;
         if self.find(family, version).is_some() {
             return Err(Transition::AlreadyReleased { version, family });
         }
@@ -105,6 +113,7 @@ impl Catalog {
 
     /// Publishes the next revision, with `added` features on top of the previous revision's.
     pub fn publish_revision(&mut self, id: VersionId, added: &[String]) -> Result<u32, Transition> {
+        self.edits += 1;
         let info = &mut self.versions[id as usize];
         if !info.state.capabilities().receives_revisions {
             return Err(Transition::NoRevisions {
@@ -124,6 +133,7 @@ impl Catalog {
 
     /// Points the family's `LATEST` at `to`; returns where it pointed before.
     pub fn move_latest(&mut self, to: VersionId) -> Result<Option<VersionId>, Transition> {
+        self.edits += 1;
         let info = self.get(to);
         if !info.state.capabilities().latest_may_point_here {
             return Err(Transition::LatestTarget {
@@ -138,6 +148,7 @@ impl Catalog {
 
     /// Applies a lifecycle transition; returns the previous state.
     pub fn set_state(&mut self, id: VersionId, to: State) -> Result<State, Transition> {
+        self.edits += 1;
         let info = self.get(id);
         let (version, family, from) = (info.version, info.family, info.state);
         if !from.can_become(to) {
@@ -160,6 +171,7 @@ impl Catalog {
     }
 
     pub fn retire_revision(&mut self, id: VersionId, revision: f64) -> Result<u32, Transition> {
+        self.edits += 1;
         let info = &mut self.versions[id as usize];
         let (version, family, newest) = (info.version, info.family, info.newest_revision());
         if revision < 1.0 || revision > f64::from(newest) {

@@ -84,7 +84,7 @@ pub fn named_cluster(cluster: &str) -> Option<&str> {
     (cluster != DEFAULT_CLUSTER).then_some(cluster)
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Service {
     pub name: String,
     /// The ECS cluster it runs in; service names and task ids are unique per cluster.

@@ -42,4 +42,4 @@ pub(crate) fn surely<T, E>(result: Result<T, E>, why: &'static str) -> T {
 pub(crate) fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
     surely(serde_json::to_string(value), "plain data serializes")
 }
-pub use playground::{simulate, Playground};
+pub use playground::{simulate, simulate_shared, Playground};

@@ -9,7 +9,7 @@ use crate::json::Json;
 use crate::scenario::{self, Document, TimedEvent, FORMAT};
 use crate::text::plural;
 use crate::trace::{apply, apply_counted, apply_for_view, replay, StepRecord, World};
-use crate::view::{step_view, summary_view};
+use crate::view::{step_view, summary_view, SharedTrace};
 
 /// Where a step's event comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -550,13 +550,7 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
     let mut rows: u64 = 0;
     for source in &order {
         playground.advance(*source, false)?;
-        rows += playground.current.fleet.running();
-        if rows > MAX_TRACE_ROWS {
-            return Err(ScenarioError::new(
-                "",
-                ErrorKind::LimitExceeded(Limit::TraceRows),
-            ));
-        }
+        rows = count_rows(rows, &playground.current)?;
     }
     let title = crate::json_text(&playground.document.title);
     let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");
@@ -573,4 +567,33 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
     }
     out.push_str("]}");
     Ok(out)
+}
+
+/// `simulate` for the binding: the same trace written as a `SharedTrace`, which the binding's
+/// assembler turns into the trace with what did not change shared between steps. One replay: the
+/// text grows with the changes, not the fleet, so the row limit is checked as steps are written.
+pub fn simulate_shared(text: &str) -> Result<String, ScenarioError> {
+    let (playground, order) = Playground::prepare(scenario::read(text)?);
+    let mut trace = SharedTrace::new(playground.document.title.as_deref());
+    let mut world = World::default();
+    let mut rows: u64 = 0;
+    for source in order {
+        let record = apply(&mut world, playground.event(source))
+            .map_err(|fail| playground.locate(source, fail))?;
+        rows = count_rows(rows, &world)?;
+        trace.step(&record, &world);
+    }
+    Ok(trace.finish())
+}
+
+/// The trace's task rows so far, with those of the step after which the world is `world`.
+fn count_rows(rows: u64, world: &World) -> Result<u64, ScenarioError> {
+    let rows = rows + world.fleet.running();
+    if rows > MAX_TRACE_ROWS {
+        return Err(ScenarioError::new(
+            "",
+            ErrorKind::LimitExceeded(Limit::TraceRows),
+        ));
+    }
+    Ok(rows)
 }

@@ -1,14 +1,15 @@
 //! The one binding module: the core's API as wasm-bindgen exports (README.md, "The
 //! WebAssembly API"). Every conversion between Rust and JS happens here, through one error
-//! builder (`error`), one way out for data (`to_js`: JSON text the engine parses) and one check
-//! of step numbers (`JsPlayground::step_index`); the rest of the crate knows nothing of JS.
+//! builder (`error`), one way out for data (`to_js`: JSON text the engine parses; whole traces
+//! go through `assemble_trace`, which shares what did not change) and one check of step numbers
+//! (`JsPlayground::step_index`); the rest of the crate knows nothing of JS.
 
 use crate::command::{
     parse_command as parse_line, parse_console as parse_console_line, parse_query, CommandError,
     Query,
 };
 use crate::error::ScenarioError;
-use crate::playground::{simulate as simulate_text, Playground};
+use crate::playground::{simulate_shared, Playground};
 use crate::report::ReportError;
 use crate::version::{Family, Version};
 use serde::Serialize;
@@ -101,14 +102,20 @@ fn version(what: &str, text: &str) -> Result<Version, JsValue> {
         .ok_or_else(|| invalid(&format!("{what} must be written MAJOR.MINOR.PATCH"), text))
 }
 
-/// Replays a whole scenario document and returns its trace.
+#[wasm_bindgen(module = "/src/assemble.js")]
+extern "C" {
+    /// Rebuilds a trace from the core's shared trace (src/view/shared.rs).
+    #[wasm_bindgen(js_name = assembleTrace)]
+    fn assemble_trace(text: &str) -> JsValue;
+}
+
+/// Replays a whole scenario document and returns its trace. Objects that do not change from one
+/// step to the next are the same frozen object in both (src/assemble.js): a step costs what
+/// changed, and `JSON.stringify` of the trace is the trace of docs/format.md.
 #[wasm_bindgen(unchecked_return_type = "Trace")]
 pub fn simulate(scenario_json: &str) -> Result<JsValue, JsValue> {
-    let text = simulate_text(scenario_json).map_err(scenario_error)?;
-    Ok(crate::surely(
-        js_sys::JSON::parse(&text),
-        "the trace is valid JSON",
-    ))
+    let text = simulate_shared(scenario_json).map_err(scenario_error)?;
+    Ok(assemble_trace(&text))
 }
 
 /// The shipped scenarios; the first is the default.

@@ -1,10 +1,11 @@
 //! Property tests over random stories: replay is deterministic, applying events one at a time
 //! gives the steps `simulate` gives, a service's tasks all run its PRIMARY deployment's version,
-//! a shortfall only follows a failed placement, and moving LATEST never changes a running task.
+//! a shortfall only follows a failed placement, moving LATEST never changes a running task, and
+//! the shared trace (what the binding assembles) rebuilds exactly the trace `simulate` writes.
 #![cfg(not(target_arch = "wasm32"))]
 
 use latest_playground::view::summary_view;
-use latest_playground::{simulate, Playground};
+use latest_playground::{simulate, simulate_shared, Playground};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -79,6 +80,126 @@ fn story(events: &[Value]) -> Playground {
     playground
 }
 
+/// The shared trace (src/view/shared.rs) rebuilt as the binding's assembler (src/assemble.js)
+/// does: numbers name objects sent before, per kind, in the order they were sent; a part a step
+/// leaves out is the previous step's.
+fn assemble(text: &str) -> Value {
+    fn take(kind: &mut Vec<Value>, item: &Value, build: impl FnOnce(Value) -> Value) -> Value {
+        match item.as_u64() {
+            Some(n) => kind[n as usize].clone(),
+            None => {
+                let object = build(item.clone());
+                kind.push(object.clone());
+                object
+            }
+        }
+    }
+    let shared: Value = serde_json::from_str(text).unwrap();
+    let [mut services, mut deployments, mut tasks, mut standalone, mut clusters, mut pods] =
+        std::array::from_fn(|_| Vec::<Value>::new());
+    let mut kept: Value = json!({"services": [], "tasks": [], "clusters": []});
+    let mut steps = Vec::new();
+    for s in shared["steps"].as_array().unwrap() {
+        for part in ["latest", "versions"] {
+            if let Some(value) = s.get(part) {
+                kept[part] = value.clone();
+            }
+        }
+        if let Some(list) = s.get("services") {
+            let list = list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| {
+                    take(&mut services, item, |mut service| {
+                        service["deployments"] = service["deployments"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|d| take(&mut deployments, d, |d| d))
+                            .collect();
+                        service["tasks"] = service["tasks"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|t| take(&mut tasks, t, |t| t))
+                            .collect();
+                        service
+                    })
+                })
+                .collect();
+            kept["services"] = Value::Array(list);
+        }
+        if let Some(list) = s.get("tasks") {
+            kept["tasks"] = list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| take(&mut standalone, t, |t| t))
+                .collect();
+        }
+        if let Some(list) = s.get("clusters") {
+            kept["clusters"] = list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    take(&mut clusters, c, |mut cluster| {
+                        cluster["pods"] = cluster["pods"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|p| take(&mut pods, p, |p| p))
+                            .collect();
+                        cluster
+                    })
+                })
+                .collect();
+        }
+        let mut step = serde_json::Map::new();
+        for key in [
+            "index",
+            "at",
+            "event",
+            "outcome",
+            "error",
+            "explanation",
+            "latest",
+            "versions",
+            "services",
+            "tasks",
+            "clusters",
+            "changes",
+            "warnings",
+        ] {
+            let value = if s.get(key).is_some()
+                && !["latest", "versions", "services", "tasks", "clusters"].contains(&key)
+            {
+                s[key].clone()
+            } else {
+                kept[key].clone()
+            };
+            step.insert(key.to_string(), value);
+        }
+        steps.push(Value::Object(step));
+    }
+    json!({"format": "fargate-pv-trace/1", "title": shared["title"], "steps": steps})
+}
+
+#[test]
+fn the_shared_trace_of_every_built_in_rebuilds_its_trace() {
+    for builtin in latest_playground::builtin::BUILTINS {
+        let full: Value = serde_json::from_str(&simulate(builtin.json).unwrap()).unwrap();
+        let shared = simulate_shared(builtin.json).unwrap();
+        assert_eq!(assemble(&shared), full, "{}", builtin.id);
+        assert!(
+            shared.len() < simulate(builtin.json).unwrap().len(),
+            "{}: sharing writes less",
+            builtin.id
+        );
+    }
+}
+
 fn rows(step: &Value) -> Vec<Value> {
     let mut rows: Vec<Value> = step["tasks"].as_array().unwrap().clone();
     for s in step["services"].as_array().unwrap() {
@@ -100,6 +221,7 @@ proptest! {
         let trace = simulate(&document).unwrap();
         prop_assert_eq!(&trace, &simulate(&document).unwrap(), "deterministic");
         let trace: Value = serde_json::from_str(&trace).unwrap();
+        prop_assert_eq!(&assemble(&simulate_shared(&document).unwrap()), &trace, "the shared trace differs");
         let steps = trace["steps"].as_array().unwrap();
         prop_assert_eq!(steps.len(), playground.step_count());
 

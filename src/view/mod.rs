@@ -4,14 +4,16 @@
 
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::Controller;
-use crate::fleet::{named_cluster, Service};
+use crate::fleet::{named_cluster, Pod, Service, ServiceTask, StandaloneTask};
 use crate::json::Json;
 use crate::trace::{Change, StepRecord, Tally, World};
 use crate::version::{Family, Version};
 use serde::Serialize;
 
 mod page;
+mod shared;
 pub use page::{asked_now, page_view, resolution, PageView, Resolution};
+pub use shared::SharedTrace;
 
 #[derive(Serialize)]
 pub struct ErrorView {
@@ -63,7 +65,7 @@ pub struct TaskView<'a> {
 /// What DescribeServices says of a service: every service shape starts with it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ServiceHead<'a> {
+pub struct ServiceHead<'a, Deployments = Vec<DeploymentView>> {
     pub name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<&'a str>,
@@ -79,10 +81,19 @@ pub struct ServiceHead<'a> {
     pub requires: &'a [String],
     pub desired_count: u32,
     pub running_count: usize,
-    pub deployments: Vec<DeploymentView>,
+    pub deployments: Deployments,
 }
 
 fn service_head<'a>(service: &'a Service, catalog: &Catalog) -> ServiceHead<'a> {
+    service_head_with(service, catalog, deployments(service, catalog))
+}
+
+/// The head with the deployments given as the caller shows them.
+fn service_head_with<'a, D>(
+    service: &'a Service,
+    catalog: &Catalog,
+    deployments: D,
+) -> ServiceHead<'a, D> {
     ServiceHead {
         name: &service.name,
         cluster: named_cluster(&service.cluster),
@@ -95,7 +106,7 @@ fn service_head<'a>(service: &'a Service, catalog: &Catalog) -> ServiceHead<'a> 
         requires: &service.requires,
         desired_count: service.desired,
         running_count: service.tasks.len(),
-        deployments: deployments(service, catalog),
+        deployments,
     }
 }
 
@@ -154,17 +165,7 @@ fn shape<'a, S, T, C, X>(
     (services, tasks, clusters): (Vec<S>, Vec<T>, Vec<C>),
     changes: X,
 ) -> StepShape<'a, S, T, C, X> {
-    let (outcome, error) = match &record.rejection {
-        None => ("applied", None),
-        Some(r) => (
-            "rejected",
-            Some(ErrorView {
-                code: r.code(),
-                message: r.to_string(),
-                wording: r.wording(),
-            }),
-        ),
-    };
+    let (outcome, error) = outcome(record);
     StepShape {
         index,
         at: record.at.to_iso(),
@@ -179,6 +180,21 @@ fn shape<'a, S, T, C, X>(
         clusters,
         changes,
         warnings: &record.warnings,
+    }
+}
+
+/// `"applied"`, or `"rejected"` with AWS's error.
+fn outcome(record: &StepRecord) -> (&'static str, Option<ErrorView>) {
+    match &record.rejection {
+        None => ("applied", None),
+        Some(r) => (
+            "rejected",
+            Some(ErrorView {
+                code: r.code(),
+                message: r.to_string(),
+                wording: r.wording(),
+            }),
+        ),
     }
 }
 
@@ -214,17 +230,51 @@ pub fn shown_version(service: &Service, catalog: &Catalog) -> String {
 }
 
 fn deployments(service: &Service, catalog: &Catalog) -> Vec<DeploymentView> {
-    service
-        .deployments
-        .iter()
-        .enumerate()
-        .map(|(i, d)| DeploymentView {
-            id: format!("{}/{}", service.name, d.number),
-            status: if i == 0 { "PRIMARY" } else { "INACTIVE" },
-            platform_version: catalog.get(d.version).version,
-            created_at: d.created_at.to_iso(),
-        })
+    (0..service.deployments.len())
+        .map(|i| deployment_view(service, i, catalog))
         .collect()
+}
+
+/// The service's `i`th deployment: PRIMARY first.
+fn deployment_view(service: &Service, i: usize, catalog: &Catalog) -> DeploymentView {
+    let d = &service.deployments[i];
+    DeploymentView {
+        id: format!("{}/{}", service.name, d.number),
+        status: if i == 0 { "PRIMARY" } else { "INACTIVE" },
+        platform_version: catalog.get(d.version).version,
+        created_at: d.created_at.to_iso(),
+    }
+}
+
+fn service_task_view<'a>(service: &Service, task: &ServiceTask, catalog: &Catalog) -> TaskView<'a> {
+    TaskView {
+        id: format!("{}-{}", service.name, task.number),
+        cluster: None,
+        family: service.family,
+        platform_version: catalog.get(task.version).version,
+        revision: task.revision,
+        started_at: task.started_at.to_iso(),
+    }
+}
+
+fn standalone_view<'a>(task: &'a StandaloneTask, catalog: &Catalog) -> TaskView<'a> {
+    TaskView {
+        id: task.id.clone(),
+        cluster: named_cluster(&task.cluster),
+        family: task.family,
+        platform_version: catalog.get(task.version).version,
+        revision: task.revision,
+        started_at: task.started_at.to_iso(),
+    }
+}
+
+fn pod_view(pod: &Pod, catalog: &Catalog) -> PodView {
+    PodView {
+        id: pod.id.clone(),
+        platform_version: catalog.get(pod.version).version,
+        revision: pod.revision,
+        started_at: pod.started_at.to_iso(),
+    }
 }
 
 pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> StepView<'a> {
@@ -238,14 +288,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
             tasks: s
                 .tasks
                 .iter()
-                .map(|t| TaskView {
-                    id: format!("{}-{}", s.name, t.number),
-                    cluster: None,
-                    family: s.family,
-                    platform_version: catalog.get(t.version).version,
-                    revision: t.revision,
-                    started_at: t.started_at.to_iso(),
-                })
+                .map(|t| service_task_view(s, t, catalog))
                 .collect(),
         })
         .collect();
@@ -253,14 +296,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
         .fleet
         .tasks
         .iter()
-        .map(|t| TaskView {
-            id: t.id.clone(),
-            cluster: named_cluster(&t.cluster),
-            family: t.family,
-            platform_version: catalog.get(t.version).version,
-            revision: t.revision,
-            started_at: t.started_at.to_iso(),
-        })
+        .map(|t| standalone_view(t, catalog))
         .collect();
     let clusters = world
         .fleet
@@ -269,16 +305,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
         .map(|c| ClusterView {
             name: &c.name,
             fargate_version: catalog.get(c.fargate_version).version,
-            pods: c
-                .pods
-                .iter()
-                .map(|p| PodView {
-                    id: p.id.clone(),
-                    platform_version: catalog.get(p.version).version,
-                    revision: p.revision,
-                    started_at: p.started_at.to_iso(),
-                })
-                .collect(),
+            pods: c.pods.iter().map(|p| pod_view(p, catalog)).collect(),
         })
         .collect();
     shape(

@@ -59,3 +59,28 @@ test("builtinScenarios, parseCommand, parseConsole, awsCommand, lifecycleStates 
   assert.equal(playground.title(), "The blog's worked example: LATEST is resolved once");
   playground.free();
 });
+
+test("simulate's trace is the golden trace of every built-in, with what did not change shared and frozen", () => {
+  for (const { id, json } of pkg.builtinScenarios()) {
+    const trace = pkg.simulate(json);
+    const golden = readFileSync(fileURLToPath(new URL(`../golden/${id}.trace.json`, import.meta.url)), "utf8");
+    assert.equal(JSON.stringify(trace), JSON.stringify(JSON.parse(golden)), id);
+    assert.ok(Object.isFrozen(trace) && Object.isFrozen(trace.steps) && trace.steps.every(Object.isFrozen), `${id}: steps are frozen`);
+  }
+  const blog = pkg.simulate(readFileSync(fileURLToPath(new URL("../../src/builtin/blog-timeline.json", import.meta.url)), "utf8"));
+  const [publish, scaleOut] = [blog.steps[3], blog.steps[6]];
+  assert.equal(blog.steps[4].services, publish.services, "a release changes no service: the same list");
+  assert.notEqual(scaleOut.services, blog.steps[5].services, "a scale-out changes web");
+  assert.equal(scaleOut.services[0].tasks[0], blog.steps[5].services[0].tasks[0], "web's first task did not change: the same object");
+  assert.equal(scaleOut.versions, blog.steps[5].versions, "a scale-out changes no version: the same list");
+  assert.throws(() => { scaleOut.services[0].tasks[0].revision = 9; }, TypeError, "shared objects are frozen");
+});
+
+test("simulate of the hourly benchmark equals the native trace, step for step", async () => {
+  const { hourlyScenario } = await import("../../scripts/hourly-scenario.mjs");
+  const text = JSON.stringify(hourlyScenario(300));
+  const trace = pkg.simulate(text);
+  const playground = new pkg.Playground(text);
+  trace.steps.forEach((step, i) => assert.deepEqual(step, playground.step(i), `step ${i}`));
+  playground.free();
+});

@@ -1,0 +1,46 @@
+// Issue 17's `simulate` yardstick: the optimised package against a plain JavaScript simulate
+// (scripts/plain-simulate.mjs) in one Node process, on the blog's scenario and on the hourly
+// scenario (scripts/hourly-scenario.mjs: 2,000 events, 10 services of 20 tasks). Medians of 9
+// runs after 3 warm-up runs each; first checks that both run the same versions and patches at
+// every step. `node scripts/bench-trace.mjs` after `make build`; `make bench` runs it.
+import { readFileSync } from "node:fs";
+import { config, median, root } from "./config.mjs";
+import { hourlyScenario } from "./hourly-scenario.mjs";
+import { plainSimulate } from "./plain-simulate.mjs";
+
+const c = config();
+const pkg = await import(new URL(`file://${c.outDir}/${c.outName}.js`).href);
+pkg.initSync({ module: readFileSync(c.wasmFile) });
+
+const fleetOf = (step) => step.services.map((s) => `${s.name}:${s.tasks.map((t) => `${t.id}@${t.platformVersion}#${t.revision}`).sort().join(",")}`).join(" ");
+function sameFleets(ours, plain, name) {
+  if (ours.steps.length !== plain.steps.length) throw new Error(`${name}: ${ours.steps.length} steps against ${plain.steps.length}`);
+  ours.steps.forEach((step, i) => {
+    if (fleetOf(step) !== fleetOf(plain.steps[i])) throw new Error(`${name}: step ${i} differs:\n${fleetOf(step)}\n${fleetOf(plain.steps[i])}`);
+  });
+}
+
+function time(run) {
+  for (let i = 0; i < 3; i++) run();
+  const times = [];
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const workloads = [
+  ["blog-timeline", readFileSync(`${root}/src/builtin/blog-timeline.json`, "utf8"), true],
+  ["hourly, 2,000 events", JSON.stringify(hourlyScenario(2000)), true],
+];
+for (const [name, text, comparable] of workloads) {
+  const ours = pkg.simulate(text);
+  if (comparable) sameFleets(ours, plainSimulate(text), name);
+  const json = JSON.stringify(ours).length;
+  const core = time(() => pkg.simulate(text));
+  const plain = comparable ? time(() => plainSimulate(text)) : null;
+  const vs = plain === null ? "" : `; plain JavaScript ${plain.toFixed(2)} ms: the core is ${(plain / core).toFixed(2)}× as fast`;
+  console.log(`simulate ${name}: ${core.toFixed(2)} ms (${(json / 2 ** 20).toFixed(1)} MiB as JSON)${vs}`);
+}
