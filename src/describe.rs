@@ -33,7 +33,7 @@ pub fn describe_services(world: &World, cluster: &str, names: &[String]) -> Json
         let Some(s) = world
             .fleet
             .service(cluster, name)
-            .map(|i| &world.fleet.services[i])
+            .map(|i| &world.fleet.services()[i])
         else {
             failures.push(missing(format!("{ARN}:service/{cluster}/{name}")));
             continue;
@@ -142,7 +142,7 @@ pub fn describe_tasks(world: &World, cluster: &str, ids: &[String]) -> Json {
     let mut failures = Vec::new();
     for id in ids {
         if let Some((s, t)) = world.fleet.find_service_task(cluster, id) {
-            let service = &world.fleet.services[s];
+            let service = &world.fleet.services()[s];
             let task = &service.tasks[t];
             tasks.push(row(
                 id,

@@ -104,6 +104,9 @@ pub struct Service {
     pub deployments: Vec<Deployment>,
     /// Running tasks, oldest first (so also by increasing number).
     pub tasks: Vec<ServiceTask>,
+    /// Set by the fleet each time the service may change (`Fleet::service_mut`): equal stamps in
+    /// one replayed history mean an unchanged service, so views can share what they sent.
+    pub stamp: u64,
 }
 
 impl Service {
@@ -182,7 +185,9 @@ impl Cluster {
 
 #[derive(Clone, Debug, Default)]
 pub struct Fleet {
-    pub services: Vec<Service>,
+    /// Changed only through `add_service`, `service_mut` and `remove_service`, which stamp them.
+    services: Vec<Service>,
+    stamps: u64,
     /// Standalone tasks, oldest first.
     pub tasks: Vec<StandaloneTask>,
     pub clusters: Vec<Cluster>,
@@ -194,6 +199,32 @@ pub struct Fleet {
 }
 
 impl Fleet {
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    fn stamp(&mut self) -> u64 {
+        self.stamps += 1;
+        self.stamps
+    }
+
+    pub fn add_service(&mut self, mut service: Service) {
+        service.stamp = self.stamp();
+        self.services.push(service);
+    }
+
+    /// Service `s`, to change: stamped anew.
+    pub fn service_mut(&mut self, s: usize) -> &mut Service {
+        let stamp = self.stamp();
+        let service = &mut self.services[s];
+        service.stamp = stamp;
+        service
+    }
+
+    pub fn remove_service(&mut self, s: usize) -> Service {
+        self.services.remove(s)
+    }
+
     pub fn service(&self, cluster: &str, name: &str) -> Option<usize> {
         self.services
             .iter()

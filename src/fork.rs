@@ -18,7 +18,7 @@ fn lines(world: &World) -> Vec<(String, String)> {
         });
         out.push((format!("LATEST ({family})"), latest));
     }
-    for s in &world.fleet.services {
+    for s in world.fleet.services() {
         let name = qualified(s);
         // The version, not the deployment's number: a fork may add deployments and still agree.
         out.push((

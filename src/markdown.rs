@@ -87,7 +87,7 @@ fn state(world: &World, i: usize) -> String {
         .collect();
     out.push_str(&format!("LATEST: {}.\n\n", latest.join("; ")));
     out.push_str("| Service | describe-services says | PRIMARY deployment runs | Running tasks |\n|---|---|---|---|\n");
-    for s in &world.fleet.services {
+    for s in world.fleet.services() {
         let primary = s.primary();
         let tasks = counts_text(
             &counts(

@@ -209,7 +209,9 @@ impl Playground {
         let (checkpoint, checkpoint_world) = &self.checkpoints[c];
         let recent = self.recent.borrow_mut().take();
         let (mut world, from) = match recent {
-            Some((j, _, world)) if j < i && j >= *checkpoint => (world, j + 1),
+            // The checkpoint holds the world before event `checkpoint`, which is the world after
+            // step `checkpoint - 1`: a kept world from then on is as good and needs no clone.
+            Some((j, _, world)) if j < i && j + 1 >= *checkpoint => (world, j + 1),
             // Not reusable: dropped before the clone, so two fleets never coexist (in wasm,
             // growing memory for a second copy of a million tasks costs more than the replay).
             other => {

@@ -36,7 +36,7 @@ pub fn question(before: &World, event: &TimedEvent, record: &StepRecord) -> Opti
         before
             .fleet
             .service(cluster, service)
-            .map_or(Family::Linux, |s| before.fleet.services[s].family)
+            .map_or(Family::Linux, |s| before.fleet.services()[s].family)
     };
     let (prompt, family) = match &event.action {
         Action::CreateService { service, platform_version, family, desired_count, .. } => (
@@ -71,11 +71,11 @@ pub fn question(before: &World, event: &TimedEvent, record: &StepRecord) -> Opti
         }
         Action::StopTask { cluster, task } => (
             format!("{task} is stopped. If something replaces it, which version and patch does that run?"),
-            before.fleet.find_service_task(cluster, task).map_or(Family::Linux, |(s, _)| before.fleet.services[s].family),
+            before.fleet.find_service_task(cluster, task).map_or(Family::Linux, |(s, _)| before.fleet.services()[s].family),
         ),
         Action::RecycleService { cluster, service } => {
             let recycling = before.fleet.service(cluster, service).is_none_or(|s| {
-                let version = before.fleet.services[s].primary().version;
+                let version = before.fleet.services()[s].primary().version;
                 before.catalog.get(version).recycles_tasks()
             });
             let what = if recycling { format!("AWS recycles {service}'s tasks") } else { format!("{service}'s tasks are replaced") };

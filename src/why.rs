@@ -205,7 +205,7 @@ fn service_of(id: &str) -> Option<String> {
 fn running(world: &World, cluster: &str, id: &str) -> Option<(Version, u32, Family)> {
     let catalog = &world.catalog;
     if let Some((s, t)) = world.fleet.find_service_task(cluster, id) {
-        let service = &world.fleet.services[s];
+        let service = &world.fleet.services()[s];
         let task = &service.tasks[t];
         return Some((
             catalog.get(task.version).version,

@@ -665,7 +665,7 @@ fn what_the_playground_prints_imports_back_to_the_same_fleet_at_every_step_of_ev
             let (_, world) = playground.replay_to(i).unwrap();
             let mut clusters: Vec<&str> = world
                 .fleet
-                .services
+                .services()
                 .iter()
                 .map(|s| s.cluster.as_str())
                 .chain(world.fleet.tasks.iter().map(|t| t.cluster.as_str()))
@@ -679,7 +679,7 @@ fn what_the_playground_prints_imports_back_to_the_same_fleet_at_every_step_of_ev
             for cluster in clusters {
                 let names: Vec<String> = world
                     .fleet
-                    .services
+                    .services()
                     .iter()
                     .filter(|s| s.cluster == cluster)
                     .map(|s| s.name.clone())

@@ -62,7 +62,7 @@ pub(super) fn classify(
     let mut rows = Vec::new();
     for service in world
         .fleet
-        .services
+        .services()
         .iter()
         .filter(|s| s.family == plan.family)
     {
@@ -198,7 +198,7 @@ pub(super) fn classify(
     );
     let not_affected = world
         .fleet
-        .services
+        .services()
         .len()
         .saturating_sub(rows.iter().filter(|r| r.kind == "service").count());
     Report {

@@ -105,7 +105,7 @@ impl Step<'_> {
             let behind: Vec<String> = self
                 .world
                 .fleet
-                .services
+                .services()
                 .iter()
                 .filter(|s| s.family == family && s.requested == LATEST && s.primary().version != id)
                 .map(|s| format!("{} still runs {}", s.name, self.v(s.primary().version)))
@@ -177,12 +177,12 @@ impl Step<'_> {
     /// Stops every task and pod on a recalled version; returns how many.
     fn recall(&mut self, id: VersionId) -> usize {
         let mut stopped = 0;
-        for s in 0..self.world.fleet.services.len() {
+        for s in 0..self.world.fleet.services().len() {
             let gone = self.stop_service_tasks(s, |t| t.version == id, StopReason::VersionRecalled);
             stopped += gone.len();
             if !gone.is_empty() {
                 let pv = self.v(id);
-                let service = &self.world.fleet.services[s];
+                let service = &self.world.fleet.services()[s];
                 self.change(Change::PlacementFailed {
                     cluster: named_cluster(&service.cluster).map(str::to_string),
                     service: service.name.clone(),
@@ -227,9 +227,9 @@ impl Step<'_> {
                 Some(to)
             }
         };
-        let targets: Vec<usize> = (0..self.world.fleet.services.len())
+        let targets: Vec<usize> = (0..self.world.fleet.services().len())
             .filter(|&s| {
-                let service = &self.world.fleet.services[s];
+                let service = &self.world.fleet.services()[s];
                 service.family == family
                     && service.primary().version == id
                     && (service.requested == LATEST || to.is_some())
@@ -240,7 +240,7 @@ impl Step<'_> {
         let mut kept = Vec::new();
         let mut extra: i64 = 0;
         for &s in &targets {
-            let service = &self.world.fleet.services[s];
+            let service = &self.world.fleet.services()[s];
             let requested = match to {
                 Some(to) if service.requested != LATEST => to.to_string(),
                 _ => LATEST.to_string(),
@@ -264,10 +264,10 @@ impl Step<'_> {
         for (s, resolved, requested) in plans {
             // How AWS rewrites a pinned service's requested version is not documented; the
             // playground shows it asking for the version it moved to.
-            self.world.fleet.services[s].requested = requested;
+            self.world.fleet.service_mut(s).requested = requested;
             let number = self.new_deployment(s, resolved, None, StopReason::NewDeployment);
             if self.recording() {
-                let service = &self.world.fleet.services[s];
+                let service = &self.world.fleet.services()[s];
                 moved.push(format!(
                     "{} gets deployment {number} on {}",
                     service.name,
@@ -310,7 +310,7 @@ impl Step<'_> {
                 let untouched: Vec<String> = self
                     .world
                     .fleet
-                    .services
+                    .services()
                     .iter()
                     .filter(|s| s.family == family && s.requested != LATEST && s.primary().version == id)
                     .map(|s| format!("{} (pinned to {})", s.name, s.requested))
@@ -347,13 +347,13 @@ impl Step<'_> {
         let on_it = |t: &ServiceTask| t.version == id && t.revision == revision;
         let mut replaced = Vec::new();
         let mut stopped = 0;
-        for s in 0..self.world.fleet.services.len() {
+        for s in 0..self.world.fleet.services().len() {
             let gone = self.stop_service_tasks(s, on_it, StopReason::RevisionRetired);
             stopped += gone.len();
             if !gone.is_empty() {
                 let started = self.start_service_tasks(s, gone.len() as u32);
                 if self.recording() {
-                    let name = &self.world.fleet.services[s].name;
+                    let name = &self.world.fleet.services()[s].name;
                     replaced.push(format!("{name}: {} of {} replaced", started, gone.len()));
                 }
             }

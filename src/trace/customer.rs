@@ -110,7 +110,7 @@ impl Step<'_> {
         };
         self.capacity(u64::from(desired), Some("desiredCount"))?;
         let at = self.at;
-        self.world.fleet.services.push(Service {
+        self.world.fleet.add_service(Service {
             name: service.to_string(),
             cluster: cluster.to_string(),
             family,
@@ -126,8 +126,9 @@ impl Step<'_> {
                 created_at: at,
             }],
             tasks: Vec::new(),
+            stamp: 0,
         });
-        let s = self.world.fleet.services.len() - 1;
+        let s = self.world.fleet.services().len() - 1;
         let pv = self.v(resolved.version);
         self.change(super::Change::ServiceCreated {
             cluster: named_cluster(cluster).map(str::to_string),
@@ -192,7 +193,7 @@ impl Step<'_> {
                 )),
             };
         }
-        let current = &self.world.fleet.services[s];
+        let current = &self.world.fleet.services()[s];
         let family = current.family;
         if current.controller == Controller::CodeDeploy {
             return Ok(self.reject(
@@ -224,7 +225,7 @@ impl Step<'_> {
             u64::from(new_desired).saturating_sub(old.2 as u64),
             Some("desiredCount"),
         )?;
-        let service_mut = &mut self.world.fleet.services[s];
+        let service_mut = self.world.fleet.service_mut(s);
         service_mut.requested = requested.clone();
         service_mut.requested_unknown = false;
         service_mut.requires = requires;
@@ -268,25 +269,25 @@ impl Step<'_> {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
-        let family = self.world.fleet.services[s].family;
+        let family = self.world.fleet.services()[s].family;
         let desired = match check_count("desiredCount", desired) {
             Ok(d) => d,
             Err(rejection) => return Ok(self.reject(rejection, family)),
         };
-        let running = self.world.fleet.services[s].tasks.len() as u32;
+        let running = self.world.fleet.services()[s].tasks.len() as u32;
         self.capacity(
             u64::from(desired.saturating_sub(running)),
             Some("desiredCount"),
         )?;
-        let previous = std::mem::replace(&mut self.world.fleet.services[s].desired, desired);
-        let primary = self.world.fleet.services[s].primary().clone();
+        let previous = std::mem::replace(&mut self.world.fleet.service_mut(s).desired, desired);
+        let primary = self.world.fleet.services()[s].primary().clone();
         let pv = self.v(primary.version);
         if desired > running {
             let started = self.start_service_tasks(s, desired - running);
             self.warn_if_deprecating(primary.version, &format!("{service} starts tasks"));
             return self.applied(|| {
                 let latest = self.catalog().latest(family);
-                let requested = &self.world.fleet.services[s].requested;
+                let requested = &self.world.fleet.services()[s].requested;
                 let mut text = format!(
                     "{service} scaled from {previous} to {desired} tasks. Scale-out reuses deployment {}'s version {pv}",
                     primary.number
@@ -324,7 +325,7 @@ impl Step<'_> {
             });
         }
         if desired < running {
-            let tasks = &mut self.world.fleet.services[s].tasks;
+            let tasks = &mut self.world.fleet.service_mut(s).tasks;
             let gone: Vec<ServiceTask> = tasks.drain(desired as usize..).rev().collect();
             self.stopped_service_tasks(s, &gone, StopReason::ScaleIn);
             return self.applied(|| {
@@ -353,7 +354,7 @@ impl Step<'_> {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
-        let primary = self.world.fleet.services[s].primary().clone();
+        let primary = self.world.fleet.services()[s].primary().clone();
         let info = self.catalog().get(primary.version);
         let (pv, state, revision) = (info.version, info.state, info.newest_revision());
         let recycling = info.recycles_tasks();
@@ -406,7 +407,7 @@ impl Step<'_> {
             Ok(s) => s,
             Err(rejection) => return Ok(self.reject(rejection, Family::Linux)),
         };
-        let current = &self.world.fleet.services[s];
+        let current = &self.world.fleet.services()[s];
         let family = current.family;
         if current.controller != Controller::CodeDeploy {
             return Ok(self.reject(
@@ -431,8 +432,9 @@ impl Step<'_> {
             u64::from(desired).saturating_sub(running as u64),
             Some("platformVersion"),
         )?;
-        self.world.fleet.services[s].requested = requested.clone();
-        self.world.fleet.services[s].requested_unknown = false;
+        let service_mut = self.world.fleet.service_mut(s);
+        service_mut.requested = requested.clone();
+        service_mut.requested_unknown = false;
         let number = self.new_deployment(s, resolved, None, StopReason::NewDeployment);
         self.warn_if_deprecating(resolved.version, &format!("{service} starts tasks"));
         let pv = self.v(resolved.version);
@@ -455,7 +457,7 @@ impl Step<'_> {
         let stopped = self
             .stop_service_tasks(s, |_| true, StopReason::ServiceDeleted)
             .len();
-        let family = self.world.fleet.services.remove(s).family;
+        let family = self.world.fleet.remove_service(s).family;
         self.change(super::Change::ServiceDeleted {
             cluster: named_cluster(cluster).map(str::to_string),
             service: service.to_string(),
@@ -516,11 +518,11 @@ impl Step<'_> {
     /// (aws-facts.md, rule 3); a standalone task is not.
     pub(super) fn stop_task(&mut self, (cluster, task): Named) -> Result<Outcome, Fail> {
         if let Some((s, t)) = self.world.fleet.find_service_task(cluster, task) {
-            let stopped = self.world.fleet.services[s].tasks.remove(t);
+            let stopped = self.world.fleet.service_mut(s).tasks.remove(t);
             self.stopped_service_tasks(s, &[stopped], StopReason::StoppedByUser);
             let started = self.start_service_tasks(s, 1);
             return self.applied(|| {
-                let service = &self.world.fleet.services[s];
+                let service = &self.world.fleet.services()[s];
                 let primary = service.primary();
                 let pv = self.v(primary.version);
                 let revision = self.catalog().get(primary.version).newest_revision();

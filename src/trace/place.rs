@@ -21,7 +21,7 @@ impl Step<'_> {
         let mut taken: HashSet<(&str, &str)> = self
             .world
             .fleet
-            .services
+            .services()
             .iter()
             .map(|s| (s.cluster.as_str(), s.name.as_str()))
             .collect();
@@ -99,6 +99,7 @@ impl Step<'_> {
                 desired: service.desired,
                 deployments: Vec::new(),
                 tasks: Vec::new(),
+                stamp: 0,
             };
             self.change(Change::ServiceCreated {
                 cluster: cluster.clone(),
@@ -143,7 +144,7 @@ impl Step<'_> {
                     }
                 }
             }
-            self.world.fleet.services.push(placed);
+            self.world.fleet.add_service(placed);
         }
         let mut standalone: Vec<(&ImportedTask, VersionId)> =
             fleet.tasks.iter().zip(task_versions).collect();
@@ -212,9 +213,9 @@ impl Step<'_> {
 
     /// One warning per version that imported services run and AWS is winding down.
     fn import_warnings(&mut self, imported: usize) {
-        let first = self.world.fleet.services.len() - imported;
+        let first = self.world.fleet.services().len() - imported;
         let mut by_version: Vec<(VersionId, Vec<&str>)> = Vec::new();
-        for service in &self.world.fleet.services[first..] {
+        for service in &self.world.fleet.services()[first..] {
             let id = service.primary().version;
             if self.catalog().get(id).state == State::Active {
                 continue;
@@ -249,8 +250,8 @@ impl Step<'_> {
     }
 
     fn import_explanation(&self, fleet: &ImportedFleet) -> String {
-        let services =
-            &self.world.fleet.services[self.world.fleet.services.len() - fleet.services.len()..];
+        let services = &self.world.fleet.services()
+            [self.world.fleet.services().len() - fleet.services.len()..];
         let mut clusters: Vec<&str> = fleet.services.iter().map(|s| s.cluster.as_str()).collect();
         clusters.sort_unstable();
         clusters.dedup();

@@ -338,11 +338,11 @@ impl<'w> Step<'w> {
         if count == 0 {
             return 0;
         }
-        let version = self.world.fleet.services[s].primary().version;
+        let version = self.world.fleet.services()[s].primary().version;
         let info = self.catalog().get(version);
         let (pv, state, revision) = (info.version, info.state, info.newest_revision());
-        let name = self.world.fleet.services[s].name.clone();
-        let cluster = self.world.fleet.services[s].cluster.clone();
+        let name = self.world.fleet.services()[s].name.clone();
+        let cluster = self.world.fleet.services()[s].cluster.clone();
         if !state.capabilities().starts_tasks {
             self.change(Change::PlacementFailed {
                 cluster: named_cluster(&cluster).map(str::to_string),
@@ -358,7 +358,9 @@ impl<'w> Step<'w> {
         }
         let numbers = self.world.fleet.take_task_numbers(&cluster, &name, count);
         let at = self.at;
-        self.world.fleet.services[s]
+        self.world
+            .fleet
+            .service_mut(s)
             .tasks
             .extend(numbers.iter().map(|&number| ServiceTask {
                 number,
@@ -384,8 +386,8 @@ impl<'w> Step<'w> {
         tasks: &[ServiceTask],
         reason: StopReason,
     ) {
-        let name = self.world.fleet.services[s].name.clone();
-        let cluster = self.world.fleet.services[s].cluster.clone();
+        let name = self.world.fleet.services()[s].name.clone();
+        let cluster = self.world.fleet.services()[s].cluster.clone();
         for task in tasks {
             self.stopped(
                 Owner::Service(&cluster, &name),
@@ -404,7 +406,12 @@ impl<'w> Step<'w> {
         which: impl Fn(&ServiceTask) -> bool,
         reason: StopReason,
     ) -> Vec<ServiceTask> {
-        let service = &mut self.world.fleet.services[s];
+        // Most services have nothing to stop (a recall looks at every task of the fleet), and
+        // one that is not changed keeps its stamp.
+        if !self.world.fleet.services()[s].tasks.iter().any(&which) {
+            return Vec::new();
+        }
+        let service = self.world.fleet.service_mut(s);
         let (gone, kept): (Vec<ServiceTask>, Vec<ServiceTask>) = std::mem::take(&mut service.tasks)
             .into_iter()
             .partition(|t| which(t));
@@ -515,7 +522,7 @@ impl<'w> Step<'w> {
         reason: StopReason,
     ) -> u32 {
         let at = self.at;
-        let service = &mut self.world.fleet.services[s];
+        let service = self.world.fleet.service_mut(s);
         let number = service.primary().number + 1;
         service.push_deployment(Deployment {
             number,
@@ -550,7 +557,7 @@ impl<'w> Step<'w> {
         if !self.record {
             return Vec::new();
         }
-        let mut revisions: Vec<u32> = self.world.fleet.services[s]
+        let mut revisions: Vec<u32> = self.world.fleet.services()[s]
             .tasks
             .iter()
             .map(|t| t.revision)

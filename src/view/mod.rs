@@ -281,7 +281,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
     let catalog = &world.catalog;
     let services = world
         .fleet
-        .services
+        .services()
         .iter()
         .map(|s| ServiceView {
             head: service_head(s, catalog),
@@ -388,7 +388,7 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
     let catalog = &world.catalog;
     let services = world
         .fleet
-        .services
+        .services()
         .iter()
         .map(|s| ServiceSummary {
             head: service_head(s, catalog),

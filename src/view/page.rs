@@ -152,7 +152,7 @@ pub fn page_view<'a>(
                                 world
                                     .fleet
                                     .service(c, name)
-                                    .map(|s| world.fleet.services[s].family)
+                                    .map(|s| world.fleet.services()[s].family)
                             })
                             .or_else(|| {
                                 deleted_family(record, cluster.as_deref(), service.as_deref()?)
@@ -194,7 +194,7 @@ pub fn page_view<'a>(
     };
     let services = world
         .fleet
-        .services
+        .services()
         .iter()
         .map(|s| {
             let cluster = named_cluster(&s.cluster);

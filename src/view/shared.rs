@@ -174,9 +174,9 @@ impl SharedTrace {
     /// The services, or `None` when every one is the same as in the step before.
     fn services<'a>(&mut self, world: &'a World) -> Option<Vec<Item<SharedService<'a>>>> {
         let catalog = &world.catalog;
-        let mut items = Vec::with_capacity(world.fleet.services.len());
-        let mut list = Vec::with_capacity(world.fleet.services.len());
-        for service in &world.fleet.services {
+        let mut items = Vec::with_capacity(world.fleet.services().len());
+        let mut list = Vec::with_capacity(world.fleet.services().len());
+        for service in world.fleet.services() {
             let key = (service.cluster.clone(), service.name.clone());
             if let Some(sent) = self.services.get(&key).filter(|s| s.service == *service) {
                 items.push(Item::Sent(sent.number));
