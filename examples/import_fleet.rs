@@ -1,6 +1,7 @@
 //! Times the native core on AWS CLI output (see scripts/big-fleet.mjs): reading it into a
-//! playground, writing the scenario back, reopening that, and the summary of every step after the
-//! import. `cargo run --release --example import_fleet -- fleet.json`
+//! playground, writing the scenario back, reopening that, the summary of every step after the
+//! import, and the page's view of each as the page steps through them (each step's replay, then
+//! its view). `cargo run --release --example import_fleet -- fleet.json`
 use std::time::Instant;
 
 fn ms(start: Instant) -> f64 {
@@ -40,5 +41,16 @@ fn main() {
         text.len() as f64 / 1048576.0,
         scenario.len() as f64 / 1048576.0,
         steps - first
+    );
+    let views: Vec<String> = (first + 1..steps)
+        .map(|i| {
+            let start = Instant::now();
+            let size = playground.view_json(i).expect("a step").len();
+            format!("step {i} {:.1} ms ({} KB)", ms(start), size / 1024)
+        })
+        .collect();
+    println!(
+        "native: the page's view of each step after the import, in order: {}",
+        views.join(", ")
     );
 }

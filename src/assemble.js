@@ -1,5 +1,6 @@
-// The binding's assembler (imported by src/wasm.rs): rebuilds the trace of docs/format.md from the
-// shared trace the core writes (src/view/shared.rs). Each step carries only what changed; a number
+// The binding's assemblers (imported by src/wasm.rs). `assembleTrace` rebuilds the trace of
+// docs/format.md from the shared trace the core writes (src/view/shared.rs); `assembleView`
+// rebuilds a page view whose unchanged services the core named by number (src/view/page.rs). Each step carries only what changed; a number
 // names an object of its kind sent before, in the order they were sent; a part a step leaves out is
 // the previous step's. So objects that did not change are the same object in every step that has
 // them, and every such shared object (and each step) is frozen: a caller can compare steps by
@@ -51,4 +52,28 @@ export function assembleTrace(text) {
     });
   });
   return freeze({ format: "fargate-pv-trace/1", title: shared.title, steps: freeze(steps) });
+}
+
+// Freezes `value` and everything in it: a kept service is shared by every later view.
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    freeze(value);
+  }
+  return value;
+}
+
+// A service of a view is a number (kept before), `[service]` (keep it as the next number) or a
+// service for this view only. `kept` belongs to one Playground handle, as the core's numbers do.
+export function assembleView(text, kept) {
+  const view = JSON.parse(text);
+  view.services = view.services.map((item) => {
+    if (typeof item === "number") return kept[item];
+    if (Array.isArray(item)) {
+      kept.push(deepFreeze(item[0]));
+      return item[0];
+    }
+    return item;
+  });
+  return view;
 }

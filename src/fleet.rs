@@ -203,6 +203,11 @@ impl Fleet {
         &self.services
     }
 
+    /// The newest stamp given so far.
+    pub fn last_stamp(&self) -> u64 {
+        self.stamps
+    }
+
     fn stamp(&mut self) -> u64 {
         self.stamps += 1;
         self.stamps

@@ -9,7 +9,7 @@ use crate::json::Json;
 use crate::scenario::{self, Document, TimedEvent, FORMAT};
 use crate::text::plural;
 use crate::trace::{apply, apply_counted, apply_for_view, replay, StepRecord, World};
-use crate::view::{step_view, summary_view, SharedTrace};
+use crate::view::{step_view, summary_view, SharedTrace, ViewShare};
 
 /// Where a step's event comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,9 @@ pub struct Playground {
     /// `(step, counted, record, world)`; a full record also serves a counted request.
     recent: std::cell::RefCell<Option<(usize, StepRecord, World)>>,
     work_since_checkpoint: usize,
+    /// What `view_json` sent before (see `view::ViewShare`); a new handle (undo makes one)
+    /// starts afresh, as must whoever keeps what was sent.
+    view_share: std::cell::RefCell<ViewShare>,
 }
 
 /// A checkpoint is taken when the work replayed since the last one (task changes, plus one per
@@ -100,6 +103,7 @@ impl Playground {
             current: World::default(),
             recent: std::cell::RefCell::new(None),
             work_since_checkpoint: 0,
+            view_share: Default::default(),
         };
         (playground, order)
     }
@@ -386,10 +390,14 @@ impl Playground {
         })
     }
 
-    /// Step `i` as the page draws it (`view::page_view`).
+    /// Step `i` as the page draws it (`view::page_view`): services sent by an earlier call of
+    /// this handle and unchanged since are named by number.
     pub fn view_json(&self, i: usize) -> Option<String> {
         self.with_recorded_step(i, Listing::ForView, |record, world| {
-            crate::json_text(&crate::view::page_view(i, record, world, ROWS_LIMIT))
+            let mut share = self.view_share.borrow_mut();
+            crate::json_text(&crate::view::page_view(
+                i, record, world, ROWS_LIMIT, &mut share,
+            ))
         })
     }
 

@@ -110,15 +110,24 @@ export interface ServicePage {
   name: string; cluster?: string; taskDefinition?: string; requestedUnknown?: true; family: Family;
   requested: string; platformVersion: string; primaryVersion: string; deploymentController: "ECS" | "CODE_DEPLOY";
   requires: string[]; desiredCount: number; runningCount: number; deployments: DeploymentRow[]; counts: VersionCount[];
-  tasks: RowView[] | null; stopped: RowView[]; failed: { count: number; reason: string }[]; askedNow: AskedNow;
+  tasks: RowView[] | null; stopped: RowView[]; failed: { count: number; reason: string }[];
+  /** Its request's index in `PageView.requests`. */
+  request: number;
 }
 export interface GroupPage { counts: VersionCount[]; rows: RowView[] | null; stopped: RowView[] }
 export interface PageView {
   index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected"; error: StepError | null;
   explanation: string; latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
-  rows: boolean; running: number; services: ServicePage[];
+  rows: boolean; running: number;
+  /** Services that did not change since an earlier `view` of this handle are the same frozen object. */
+  services: ServicePage[];
+  /** What each request (family, version string, capabilities) would resolve to now. */
+  requests: { family: Family; requested: string; requires: string[]; askedNow: AskedNow }[];
+  /** The indices in `services` of those this step changed. */
+  touched: number[];
   deleted: { name: string; cluster?: string; stopped: RowView[] }[];
   standalone: GroupPage; clusters: ({ name: string; fargateVersion: string } & GroupPage)[];
+  /** What changed; when `rows` is false (a big fleet), only changes to versions and EKS clusters. */
   changes: (Change | CountedChange)[]; warnings: string[];
 }
 export interface LifecycleState {

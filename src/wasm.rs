@@ -107,6 +107,10 @@ extern "C" {
     /// Rebuilds a trace from the core's shared trace (src/view/shared.rs).
     #[wasm_bindgen(js_name = assembleTrace)]
     fn assemble_trace(text: &str) -> JsValue;
+
+    /// Rebuilds a page view whose unchanged services are numbers of what `kept` holds.
+    #[wasm_bindgen(js_name = assembleView)]
+    fn assemble_view(text: &str, kept: &js_sys::Array) -> JsValue;
 }
 
 /// Replays a whole scenario document and returns its trace. Objects that do not change from one
@@ -168,6 +172,17 @@ pub fn lifecycle_states() -> JsValue {
 #[wasm_bindgen(js_name = Playground)]
 pub struct JsPlayground {
     inner: Playground,
+    /// The services `view` was sent to keep, by number (`view::ViewShare`, src/assemble.js).
+    kept: js_sys::Array,
+}
+
+impl From<Playground> for JsPlayground {
+    fn from(inner: Playground) -> JsPlayground {
+        JsPlayground {
+            inner,
+            kept: js_sys::Array::new(),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = Playground)]
@@ -176,7 +191,7 @@ impl JsPlayground {
     #[wasm_bindgen(constructor)]
     pub fn new(scenario_json: &str) -> Result<JsPlayground, JsValue> {
         Playground::new(scenario_json)
-            .map(|inner| JsPlayground { inner })
+            .map(JsPlayground::from)
             .map_err(scenario_error)
     }
 
@@ -185,7 +200,7 @@ impl JsPlayground {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<JsPlayground, JsValue> {
         Playground::from_bytes(bytes)
-            .map(|inner| JsPlayground { inner })
+            .map(JsPlayground::from)
             .map_err(scenario_error)
     }
 
@@ -208,7 +223,7 @@ impl JsPlayground {
             })
             .collect();
         Playground::import(&files)
-            .map(|inner| JsPlayground { inner })
+            .map(JsPlayground::from)
             .map_err(|e| {
                 let js = scenario_error(e.error);
                 let _ = js_sys::Reflect::set(&js, &"file".into(), &e.file.into());
@@ -325,12 +340,21 @@ impl JsPlayground {
     #[wasm_bindgen(unchecked_return_type = "PageView")]
     pub fn view(&self, i: usize) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
-        Ok(parsed(self.inner.view_json(i)))
+        let text = crate::surely(
+            self.inner.view_json(i).ok_or(()),
+            "the step index was checked",
+        );
+        Ok(assemble_view(&text, &self.kept))
     }
 
     /// Takes back the last event of the document; `false` when it has none.
     pub fn undo(&mut self) -> bool {
-        self.inner.undo()
+        let undone = self.inner.undo();
+        if undone {
+            // The core's handle starts afresh after an undo; what was kept for it goes too.
+            self.kept = js_sys::Array::new();
+        }
+        undone
     }
 
     /// Step `i` without per-task rows: counts per version and revision instead.
@@ -392,7 +416,7 @@ impl JsPlayground {
         let i = self.step_index(i)?;
         self.inner
             .fork(i, &stringify(&event))
-            .map(|inner| JsPlayground { inner })
+            .map(JsPlayground::from)
             .map_err(scenario_error)
     }
 

@@ -200,6 +200,124 @@ fn the_shared_trace_of_every_built_in_rebuilds_its_trace() {
     }
 }
 
+/// A page view as the binding's assembler rebuilds it (numbers name services kept before; `[s]`
+/// is kept as the next number), with each service's request index replaced by the request and
+/// its answer, so views of two handles compare.
+fn assemble_view(text: &str, kept: &mut Vec<Value>) -> Value {
+    let mut view: Value = serde_json::from_str(text).unwrap();
+    let requests = view["requests"].take();
+    let services: Vec<Value> = view["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let mut service = match item {
+                Value::Number(n) => kept[n.as_u64().unwrap() as usize].clone(),
+                Value::Array(kept_now) => {
+                    kept.push(kept_now[0].clone());
+                    kept_now[0].clone()
+                }
+                once => once.clone(),
+            };
+            service["request"] = requests[service["request"].as_u64().unwrap() as usize].clone();
+            service
+        })
+        .collect();
+    view["services"] = Value::Array(services);
+    view
+}
+
+/// Three services of 2,200 tasks in all: above the page's rows limit, so views share services.
+const BIG: &str = r#"{"format":"fargate-pv-scenario/1","title":"big","events":[
+  {"at":"2019-01-01","do":"release-version","version":"1.2.0"},
+  {"at":"2019-01-01","do":"release-version","version":"1.3.0"},
+  {"at":"2019-01-01","do":"release-version","version":"1.4.0","features":["efs"]},
+  {"at":"2019-01-01","do":"release-version","version":"1.0.0","family":"WINDOWS"},
+  {"at":"2019-01-01","do":"move-latest","to":"1.2.0"},
+  {"at":"2019-01-01","do":"move-latest","to":"1.0.0","family":"WINDOWS"},
+  {"at":"2019-01-01","do":"create-eks-cluster","cluster":"c","fargateVersion":"1.3.0"},
+  {"at":"2019-01-02","do":"create-service","service":"web","desiredCount":1000},
+  {"at":"2019-01-02","do":"create-service","service":"api","platformVersion":"1.3.0","desiredCount":700},
+  {"at":"2019-01-02","do":"create-service","service":"web-1","desiredCount":500}]}"#;
+
+proptest! {
+    // Each case replays 2,200 tasks for every view it checks: fewer cases than the stories.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Views of one handle, asked in any order, name unchanged services by number; rebuilt, each
+    /// equals the view a fresh handle gives for that step.
+    #[test]
+    fn shared_views_rebuild_fresh_views(
+        events in prop::collection::vec(event(), 1..30),
+        order in prop::collection::vec(0..40usize, 1..25),
+    ) {
+        let mut playground = Playground::new(BIG).unwrap();
+        for (minute, event) in events.iter().enumerate() {
+            let mut event = event.clone();
+            event["at"] = json!(format!("2020-01-01T00:{:02}:00Z", minute));
+            let _ = playground.apply_json(&event.to_string());
+        }
+        let document = playground.to_scenario_json();
+        let steps = playground.step_count();
+        let mut kept = Vec::new();
+        for i in order.into_iter().map(|i| i % steps) {
+            let shared = assemble_view(&playground.view_json(i).unwrap(), &mut kept);
+            let fresh = assemble_view(&Playground::new(&document).unwrap().view_json(i).unwrap(), &mut Vec::new());
+            prop_assert_eq!(shared, fresh, "step {}", i);
+        }
+    }
+}
+
+#[test]
+fn a_big_fleets_views_send_a_service_again_only_when_it_changed() {
+    let mut playground = Playground::new(BIG).unwrap();
+    let services = |text: String| -> Vec<String> {
+        let view: Value = serde_json::from_str(&text).unwrap();
+        view["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| match s {
+                Value::Number(n) => format!("sent {n}"),
+                Value::Array(_) => "kept".to_string(),
+                _ => "once".to_string(),
+            })
+            .collect()
+    };
+    assert_eq!(
+        services(playground.view_json(9).unwrap()),
+        ["kept", "kept", "kept"]
+    );
+    assert_eq!(
+        services(playground.view_json(9).unwrap()),
+        ["sent 0", "sent 1", "sent 2"]
+    );
+    playground
+        .apply_json(
+            r#"{"at":"2019-01-03","do":"scale-service","service":"api","desiredCount":701}"#,
+        )
+        .unwrap();
+    let view = playground.view_json(10).unwrap();
+    assert_eq!(services(view.clone()), ["sent 0", "kept", "sent 2"]);
+    let view: Value = serde_json::from_str(&view).unwrap();
+    assert_eq!(view["touched"], json!([1]), "only api changed");
+    playground
+        .apply_json(r#"{"at":"2019-01-03","do":"move-latest","to":"1.3.0"}"#)
+        .unwrap();
+    let view = playground.view_json(11).unwrap();
+    assert_eq!(
+        services(view.clone()),
+        ["sent 0", "sent 3", "sent 2"],
+        "a catalog change changes no service"
+    );
+    let view: Value = serde_json::from_str(&view).unwrap();
+    assert_eq!(view["touched"], json!([]));
+    assert_eq!(
+        view["changes"][0]["kind"], "latest-moved",
+        "a big fleet's view keeps version changes"
+    );
+}
+
 fn rows(step: &Value) -> Vec<Value> {
     let mut rows: Vec<Value> = step["tasks"].as_array().unwrap().clone();
     for s in step["services"].as_array().unwrap() {

@@ -58,8 +58,7 @@ export function renderTranscript(el, view) {
   // counts the rest, which the fleet list above shows.
   let services = view.services;
   if (services.length > TRANSCRIPT_SERVICE_LIMIT) {
-    const touched = new Set(view.changes.map((c) => c.service && qualified(c.service, c.cluster)).filter(Boolean));
-    services = services.filter((s) => touched.has(qualified(s.name, s.cluster))).slice(0, TRANSCRIPT_SERVICE_LIMIT);
+    services = view.touched.slice(0, TRANSCRIPT_SERVICE_LIMIT).map((i) => services[i]);
   }
   const rows = services.map((s) =>
     h("tr", {}, h("th", { scope: "row" }, qualified(s.name, s.cluster)), h("td", {}, s.requestedUnknown ? "unknown" : s.platformVersion), h("td", {}, `${s.deployments[0].id} on ${s.deployments[0].platformVersion}`),

@@ -15,9 +15,8 @@ const SERVICE_CARD_LIMIT = 40;
 /** `web` in the default cluster, `prod/web` in another: how services and tasks are named here. */
 export const qualified = (name, cluster) => (cluster ? `${cluster}/${name}` : name);
 
-/** What the service's request means now, beside what it runs (from the core's `askedNow`). */
-function relation(s) {
-  const now = s.askedNow;
+/** What the service's request means now (`now`, the core's answer), beside what it runs. */
+function relation(s, now) {
   if (s.platformVersion === s.primaryVersion) return { sign: "=", agrees: true };
   if (now.outcome === "resolved" && now.version === s.primaryVersion && !s.requestedUnknown) {
     return { sign: "=", agrees: true, means: `${s.requested} means ${now.version} now` };
@@ -31,8 +30,7 @@ function countChips(family, counts, label) {
 }
 
 /** One line per service: what it asks for, what it runs, its counts; built only when in view. */
-function serviceLine(s) {
-  const now = s.askedNow;
+function serviceLine(s, now) {
   const behind = now.outcome === "resolved" && now.version !== s.primaryVersion;
   return h("div", { class: "service-line", "data-testid": `service-${qualified(s.name, s.cluster)}` },
     h("p", {}, h("strong", {}, s.name), s.cluster ? h("span", { class: "tag" }, s.cluster) : null,
@@ -78,11 +76,10 @@ function taskList(group, owner, family, label) {
   );
 }
 
-function serviceCard(s) {
+function serviceCard(s, now) {
   const primary = s.deployments[0];
-  const now = s.askedNow;
   const key = qualified(s.name, s.cluster);
-  const { sign, agrees, means } = relation(s);
+  const { sign, agrees, means } = relation(s, now);
   const behind = now.outcome === "resolved" && now.version !== s.primaryVersion;
   return h(
     "article",
@@ -136,6 +133,7 @@ function serviceCard(s) {
 /** Draws the fleet of `view` (the core's page view) into `el`; marks the selected task. */
 export function renderFleet(el, view, selected) {
   const parts = [];
+  const askedNow = (s) => view.requests[s.request].askedNow;
   if (view.services.length > SERVICE_CARD_LIMIT) {
     const list = h("div", { class: "service-list" });
     virtualList(list, {
@@ -143,11 +141,11 @@ export function renderFleet(el, view, selected) {
       rowHeight: 64,
       label: `${view.services.length} services, one line each`,
       testid: "service-list",
-      renderRow: (i) => serviceLine(view.services[i]),
+      renderRow: (i) => serviceLine(view.services[i], askedNow(view.services[i])),
     });
     parts.push(h("p", { class: "hint" }, `${view.services.length} services: scroll the list (or focus it and use the arrow keys).`), list);
   } else {
-    parts.push(...view.services.map(serviceCard));
+    parts.push(...view.services.map((s) => serviceCard(s, askedNow(s))));
   }
   for (const d of view.deleted) {
     const key = qualified(d.name, d.cluster);

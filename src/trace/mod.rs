@@ -197,6 +197,8 @@ pub struct StepRecord {
     pub tallies: Vec<Tally>,
     /// Whether task and pod changes are also listed one by one in `changes`.
     pub listed: bool,
+    /// The fleet's last service stamp before the step: services stamped later changed in it.
+    pub stamped_after: u64,
 }
 
 /// Task or pod changes of one kind, owner, version, revision and reason, counted; `position` is
@@ -281,6 +283,7 @@ pub fn apply_for_view(
 }
 
 fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<StepRecord, Fail> {
+    let stamped_after = world.fleet.last_stamp();
     let mut step = Step::new(world, event.at, true, counted);
     let outcome = run(&mut step, &event.action)?;
     let (rejection, explanation) = match outcome {
@@ -308,6 +311,7 @@ fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<S
         changes,
         warnings,
         listed: !counted,
+        stamped_after,
     })
 }
 

@@ -193,86 +193,105 @@ impl<'w> Step<'w> {
 
     // ------------------------------------------------------------------ starting and stopping
 
-    /// Records one task or pod start: listed and counted into a tally, only counted (summaries
-    /// of large fleets), or only counted as work (quiet replays). Every start goes through here.
-    pub(super) fn started(
+    /// Records task or pod starts of one owner, version and revision (`ids` names each): listed
+    /// and counted into a tally, only counted (summaries of large fleets), or only counted as
+    /// work (quiet replays). Every start goes through here, a batch at a time.
+    pub(super) fn started<T>(
         &mut self,
         owner: Owner,
-        id: impl FnOnce() -> String,
         version: VersionId,
         revision: u32,
+        ids: &[T],
+        id: impl Fn(&T) -> String,
     ) {
-        if !self.tallied(owner, false, version, revision, None) {
+        if !self.tallied(owner, false, version, revision, None, ids.len()) {
             return;
         }
         let platform_version = self.v(version);
-        let change = match owner {
-            Owner::Service(cluster, service) => Change::TaskStarted {
-                task: id(),
-                cluster: named_cluster(cluster).map(str::to_string),
-                service: Some(service.to_string()),
-                platform_version,
-                revision,
-            },
-            Owner::Standalone(cluster) => Change::TaskStarted {
-                task: id(),
-                cluster: named_cluster(cluster).map(str::to_string),
-                service: None,
-                platform_version,
-                revision,
-            },
-            Owner::Cluster(cluster) => Change::PodStarted {
-                cluster: cluster.to_string(),
-                pod: id(),
-                platform_version,
-                revision,
-            },
-        };
-        self.changes.push(change);
+        for item in ids {
+            let change = match owner {
+                Owner::Service(cluster, service) => Change::TaskStarted {
+                    task: id(item),
+                    cluster: named_cluster(cluster).map(str::to_string),
+                    service: Some(service.to_string()),
+                    platform_version,
+                    revision,
+                },
+                Owner::Standalone(cluster) => Change::TaskStarted {
+                    task: id(item),
+                    cluster: named_cluster(cluster).map(str::to_string),
+                    service: None,
+                    platform_version,
+                    revision,
+                },
+                Owner::Cluster(cluster) => Change::PodStarted {
+                    cluster: cluster.to_string(),
+                    pod: id(item),
+                    platform_version,
+                    revision,
+                },
+            };
+            self.changes.push(change);
+        }
     }
 
-    /// Records one task or pod stop, like `started`. Every stop goes through here.
-    pub(super) fn stopped(
+    /// Records task or pod stops, like `started`; `runs_on` gives each one's version and
+    /// revision. Every stop goes through here.
+    pub(super) fn stopped<T>(
         &mut self,
         owner: Owner,
-        id: impl FnOnce() -> String,
-        version: VersionId,
-        revision: u32,
+        items: &[T],
+        runs_on: impl Fn(&T) -> (VersionId, u32),
+        id: impl Fn(&T) -> String,
         reason: StopReason,
     ) {
-        if !self.tallied(owner, true, version, revision, Some(reason)) {
-            return;
+        // Tallied a run of one version and revision at a time: bulk stops come in such runs.
+        let mut rest = items;
+        while let Some(first) = rest.first() {
+            let (version, revision) = runs_on(first);
+            let run = rest
+                .iter()
+                .take_while(|item| runs_on(item) == (version, revision))
+                .count();
+            let (batch, after) = rest.split_at(run);
+            rest = after;
+            if !self.tallied(owner, true, version, revision, Some(reason), run) {
+                continue;
+            }
+            let platform_version = self.v(version);
+            for item in batch {
+                let id = id(item);
+                let change = match owner {
+                    Owner::Service(cluster, service) => Change::TaskStopped {
+                        task: id,
+                        cluster: named_cluster(cluster).map(str::to_string),
+                        service: Some(service.to_string()),
+                        platform_version,
+                        revision,
+                        reason,
+                    },
+                    Owner::Standalone(cluster) => Change::TaskStopped {
+                        task: id,
+                        cluster: named_cluster(cluster).map(str::to_string),
+                        service: None,
+                        platform_version,
+                        revision,
+                        reason,
+                    },
+                    Owner::Cluster(cluster) => Change::PodStopped {
+                        cluster: cluster.to_string(),
+                        pod: id,
+                        platform_version,
+                        revision,
+                        reason,
+                    },
+                };
+                self.changes.push(change);
+            }
         }
-        let platform_version = self.v(version);
-        let change = match owner {
-            Owner::Service(cluster, service) => Change::TaskStopped {
-                task: id(),
-                cluster: named_cluster(cluster).map(str::to_string),
-                service: Some(service.to_string()),
-                platform_version,
-                revision,
-                reason,
-            },
-            Owner::Standalone(cluster) => Change::TaskStopped {
-                task: id(),
-                cluster: named_cluster(cluster).map(str::to_string),
-                service: None,
-                platform_version,
-                revision,
-                reason,
-            },
-            Owner::Cluster(cluster) => Change::PodStopped {
-                cluster: cluster.to_string(),
-                pod: id(),
-                platform_version,
-                revision,
-                reason,
-            },
-        };
-        self.changes.push(change);
     }
 
-    /// Counts one task or pod change; `true` when it must also be listed.
+    /// Counts `n` task or pod changes of one kind; `true` when they must also be listed.
     fn tallied(
         &mut self,
         owner: Owner,
@@ -280,13 +299,17 @@ impl<'w> Step<'w> {
         version: VersionId,
         revision: u32,
         reason: Option<StopReason>,
+        n: usize,
     ) -> bool {
+        if n == 0 {
+            return false;
+        }
         if !self.record {
-            self.unrecorded += 1;
+            self.unrecorded += n;
             return false;
         }
         if !self.listed {
-            self.unrecorded += 1;
+            self.unrecorded += n;
         }
         let kind = owner.kind(stopped);
         let (owner, cluster) = owner.tally_owner();
@@ -301,7 +324,7 @@ impl<'w> Step<'w> {
                 && t.cluster.as_deref() == cluster
         };
         if let Some(tally) = self.tallies.iter_mut().rev().take(8).find(|t| same(t)) {
-            tally.count += 1;
+            tally.count += n as u32;
             return self.listed;
         }
         let key = (
@@ -313,7 +336,7 @@ impl<'w> Step<'w> {
             reason,
         );
         match self.tally_index.get(&key) {
-            Some(&i) => self.tallies[i].count += 1,
+            Some(&i) => self.tallies[i].count += n as u32,
             None => {
                 self.tally_index.insert(key.clone(), self.tallies.len());
                 self.tallies.push(Tally {
@@ -324,7 +347,7 @@ impl<'w> Step<'w> {
                     platform_version,
                     revision,
                     reason,
-                    count: 1,
+                    count: n as u32,
                 });
             }
         }
@@ -368,14 +391,13 @@ impl<'w> Step<'w> {
                 revision,
                 started_at: at,
             }));
-        for number in numbers {
-            self.started(
-                Owner::Service(&cluster, &name),
-                || format!("{name}-{number}"),
-                version,
-                revision,
-            );
-        }
+        self.started(
+            Owner::Service(&cluster, &name),
+            version,
+            revision,
+            &numbers,
+            |number| format!("{name}-{number}"),
+        );
         count
     }
 
@@ -388,15 +410,13 @@ impl<'w> Step<'w> {
     ) {
         let name = self.world.fleet.services()[s].name.clone();
         let cluster = self.world.fleet.services()[s].cluster.clone();
-        for task in tasks {
-            self.stopped(
-                Owner::Service(&cluster, &name),
-                || format!("{name}-{}", task.number),
-                task.version,
-                task.revision,
-                reason,
-            );
-        }
+        self.stopped(
+            Owner::Service(&cluster, &name),
+            tasks,
+            |task| (task.version, task.revision),
+            |task| format!("{name}-{}", task.number),
+            reason,
+        );
     }
 
     /// Stops the tasks of service `s` that `which` picks; returns them.
@@ -439,7 +459,13 @@ impl<'w> Step<'w> {
                 revision,
                 started_at: self.at,
             });
-            self.started(Owner::Standalone(cluster), || id.clone(), version, revision);
+            self.started(
+                Owner::Standalone(cluster),
+                version,
+                revision,
+                std::slice::from_ref(id),
+                String::clone,
+            );
         }
     }
 
@@ -453,9 +479,9 @@ impl<'w> Step<'w> {
         for task in &gone {
             self.stopped(
                 Owner::Standalone(&task.cluster),
-                || task.id.clone(),
-                task.version,
-                task.revision,
+                std::slice::from_ref(task),
+                |t| (t.version, t.revision),
+                |t| t.id.clone(),
                 reason,
             );
         }
@@ -473,8 +499,14 @@ impl<'w> Step<'w> {
         let version = self.world.fleet.clusters[c].fargate_version;
         let revision = self.catalog().get(version).newest_revision();
         let cluster = self.world.fleet.clusters[c].name.clone();
+        self.started(
+            Owner::Cluster(&cluster),
+            version,
+            revision,
+            &ids,
+            String::clone,
+        );
         for id in ids {
-            self.started(Owner::Cluster(&cluster), || id.clone(), version, revision);
             self.world.fleet.clusters[c].pods.push(Pod {
                 id,
                 name: name.to_string(),
@@ -499,15 +531,13 @@ impl<'w> Step<'w> {
             .partition(&which);
         cluster.pods = kept;
         let name = cluster.name.clone();
-        for pod in &gone {
-            self.stopped(
-                Owner::Cluster(&name),
-                || pod.id.clone(),
-                pod.version,
-                pod.revision,
-                reason,
-            );
-        }
+        self.stopped(
+            Owner::Cluster(&name),
+            &gone,
+            |pod| (pod.version, pod.revision),
+            |pod| pod.id.clone(),
+            reason,
+        );
         gone
     }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 mod page;
 mod shared;
-pub use page::{asked_now, page_view, resolution, PageView, Resolution};
+pub use page::{asked_now, page_view, resolution, PageView, Resolution, ViewShare};
 pub use shared::SharedTrace;
 
 #[derive(Serialize)]

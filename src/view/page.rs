@@ -1,5 +1,8 @@
 //! The page's one step shape (`page_view`) and what a request means now (`asked_now`,
-//! `resolution`). Built from the same parts as the trace's shapes in `view`.
+//! `resolution`). Built from the same parts as the trace's shapes in `view`. For a big fleet a
+//! service that did not change since it was last sent (its stamp, `Fleet::service_mut`) is named
+//! by number (`ViewShare`): the binding's assembler (src/assemble.js) keeps what it was sent, so a
+//! step costs what changed.
 
 use super::{counts, service_head, shape, Count, ErrorView, Folded, ServiceHead};
 use super::{summary_changes, LatestView, VersionView};
@@ -8,7 +11,8 @@ use crate::fleet::named_cluster;
 use crate::json::Json;
 use crate::trace::{Change, StepRecord, World};
 use crate::version::{Family, Version};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 
 /// A task or pod row as the page draws it: with its family, and whether this step started it.
 #[derive(Serialize)]
@@ -48,7 +52,60 @@ pub struct ServicePage<'a> {
     /// Tasks this step stopped (rows only).
     pub stopped: Vec<RowView<'a>>,
     pub failed: Vec<FailedView<'a>>,
+    /// Its request's index in `PageView::requests`: what the same request means now.
+    pub request: usize,
+}
+
+/// A request (family, version string, capabilities) and what it would resolve to now.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestView<'a> {
+    pub family: Family,
+    pub requested: &'a str,
+    pub requires: &'a [String],
     pub asked_now: crate::why::AskedNow,
+}
+
+/// A service of a view: sent before (its number), to keep (sent as `[service]`: the assembler
+/// keeps it as the next number), or for this view only.
+pub enum Shared<T> {
+    Sent(u32),
+    Kept(T),
+    Once(T),
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shared::Sent(number) => serializer.serialize_u32(*number),
+            Shared::Kept(value) => [value].serialize(serializer),
+            Shared::Once(value) => value.serialize(serializer),
+        }
+    }
+}
+
+/// What a handle's views sent before: the number of each kept service by stamp, and every
+/// request seen (so a kept service's request index stays valid). Reset when the history is
+/// rewritten (undo), since stamps then no longer name one content.
+#[derive(Default)]
+pub struct ViewShare {
+    kept: HashMap<u64, u32>,
+    requests: Vec<(Family, String, Vec<String>)>,
+}
+
+impl ViewShare {
+    /// The index of a request; a fleet has few distinct ones, even with thousands of services.
+    fn request(&mut self, family: Family, requested: &str, requires: &[String]) -> usize {
+        let known = self
+            .requests
+            .iter()
+            .position(|(f, r, q)| *f == family && r == requested && q == requires);
+        known.unwrap_or_else(|| {
+            self.requests
+                .push((family, requested.to_string(), requires.to_vec()));
+            self.requests.len() - 1
+        })
+    }
 }
 
 /// Running standalone tasks or pods, with the same parts as a service's.
@@ -96,7 +153,11 @@ pub struct PageView<'a> {
     /// Whether task and pod rows are included (at most `ROWS_LIMIT` running).
     pub rows: bool,
     pub running: u64,
-    pub services: Vec<ServicePage<'a>>,
+    pub services: Vec<Shared<ServicePage<'a>>>,
+    /// What each request of a service means now (`ServicePage::request`).
+    pub requests: Vec<RequestView<'a>>,
+    /// The indices in `services` of those this step changed.
+    pub touched: Vec<usize>,
     pub deleted: Vec<DeletedPage<'a>>,
     pub standalone: GroupPage<'a>,
     pub clusters: Vec<ClusterPage<'a>>,
@@ -109,6 +170,7 @@ pub fn page_view<'a>(
     record: &'a StepRecord,
     world: &'a World,
     limit: u64,
+    share: &'a mut ViewShare,
 ) -> PageView<'a> {
     let catalog = &world.catalog;
     let running = world.fleet.running();
@@ -192,6 +254,25 @@ pub fn page_view<'a>(
         stopped = rest;
         mine.into_iter().map(|(_, row)| row).collect()
     };
+    let mut failed_by_service: HashMap<(Option<&str>, &str), Vec<FailedView>> = HashMap::new();
+    for change in &record.changes {
+        if let Change::PlacementFailed {
+            service,
+            cluster,
+            count,
+            reason,
+            ..
+        } = change
+        {
+            failed_by_service
+                .entry((cluster.as_deref(), service.as_str()))
+                .or_default()
+                .push(FailedView {
+                    count: *count,
+                    reason,
+                });
+        }
+    }
     let services = world
         .fleet
         .services()
@@ -199,19 +280,14 @@ pub fn page_view<'a>(
         .map(|s| {
             let cluster = named_cluster(&s.cluster);
             let is_mine = |c: &Change| matches!(c, Change::TaskStopped { service: Some(n), cluster: k, .. } if *n == s.name && k.as_deref() == cluster);
-            let failed = record
-                .changes
-                .iter()
-                .filter_map(|c| match c {
-                    Change::PlacementFailed { service, cluster: k, count, reason, .. }
-                        if *service == s.name && k.as_deref() == cluster =>
-                    {
-                        Some(FailedView { count: *count, reason })
-                    }
-                    _ => None,
-                })
-                .collect();
-            ServicePage {
+            let failed = failed_by_service.remove(&(cluster, s.name.as_str())).unwrap_or_default();
+            let stopped = take_stopped(&is_mine);
+            // Rows and this step's stopped or failed tasks are the step's, not the service's.
+            let keep = !rows && stopped.is_empty() && failed.is_empty();
+            if let Some(&number) = share.kept.get(&s.stamp).filter(|_| keep) {
+                return Shared::Sent(number);
+            }
+            let page = ServicePage {
                 head: service_head(s, catalog),
                 primary_version: v(s.primary().version),
                 counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
@@ -232,10 +308,27 @@ pub fn page_view<'a>(
                         })
                         .collect()
                 }),
-                stopped: take_stopped(&is_mine),
+                stopped,
                 failed,
-                asked_now: asked_now(catalog, s.family, &s.requested, &s.requires),
+                request: share.request(s.family, &s.requested, &s.requires),
+            };
+            if keep {
+                let number = share.kept.len() as u32;
+                share.kept.insert(s.stamp, number);
+                Shared::Kept(page)
+            } else {
+                Shared::Once(page)
             }
+        })
+        .collect();
+    let requests = share
+        .requests
+        .iter()
+        .map(|(family, requested, requires)| RequestView {
+            family: *family,
+            requested,
+            requires,
+            asked_now: asked_now(catalog, *family, requested, requires),
         })
         .collect();
     let deleted = record
@@ -312,12 +405,53 @@ pub fn page_view<'a>(
         versions: base.versions,
         rows,
         running,
+        touched: world
+            .fleet
+            .services()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.stamp > record.stamped_after)
+            .map(|(i, _)| i)
+            .collect(),
         services,
+        requests,
         deleted,
         standalone,
         clusters,
-        changes: summary_changes(&record.changes, &record.tallies),
+        changes: if rows {
+            summary_changes(&record.changes, &record.tallies)
+        } else {
+            // A big fleet's page draws counts and `touched`: of thousands of service changes
+            // only those to versions and clusters are sent.
+            record
+                .changes
+                .iter()
+                .filter(|c| of_versions_or_clusters(c))
+                .map(Folded::Change)
+                .collect()
+        },
         warnings: base.warnings,
+    }
+}
+
+/// Whether `change` is to the catalog or an EKS cluster (not to a service, task or pod).
+fn of_versions_or_clusters(change: &Change) -> bool {
+    match change {
+        Change::VersionReleased { .. }
+        | Change::RevisionPublished { .. }
+        | Change::LatestMoved { .. }
+        | Change::VersionStateChanged { .. }
+        | Change::ClusterCreated { .. }
+        | Change::ClusterUpdated { .. } => true,
+        Change::ServiceCreated { .. }
+        | Change::DeploymentCreated { .. }
+        | Change::TaskStopped { .. }
+        | Change::TaskStarted { .. }
+        | Change::TasksImported { .. }
+        | Change::PlacementFailed { .. }
+        | Change::ServiceDeleted { .. }
+        | Change::PodStarted { .. }
+        | Change::PodStopped { .. } => false,
     }
 }
 

@@ -200,8 +200,10 @@ const pageView = object<T.PageView>({
   explanation: text, latest, versions: list(versionRow), rows: flag, running: count,
   services: list(object<T.ServicePage>({
     ...serviceHead, primaryVersion: version, counts: list(versionCount), tasks: orNull(list(rowView)), stopped: list(rowView),
-    failed: list(object<T.ServicePage["failed"][number]>({ count, reason: text })), askedNow: asked,
+    failed: list(object<T.ServicePage["failed"][number]>({ count, reason: text })), request: count,
   })),
+  requests: list(object<T.PageView["requests"][number]>({ family, requested: text, requires: list(text), askedNow: asked })),
+  touched: list(count),
   deleted: list(object<T.PageView["deleted"][number]>({ name: text, cluster: optional(text), stopped: list(rowView) })),
   standalone: object<T.GroupPage>(groupPage),
   clusters: list(object<T.PageView["clusters"][number]>({ name: text, fargateVersion: version, ...groupPage })),
