@@ -130,35 +130,25 @@ function serviceCard(s, now) {
   );
 }
 
+/** The service list of a fleet panel, kept across steps so the user's scroll position stays. */
+const kept = new WeakMap();
+
 /** Draws the fleet of `view` (the core's page view) into `el`; marks the selected task. */
 export function renderFleet(el, view, selected) {
-  const parts = [];
   const askedNow = (s) => view.requests[s.request].askedNow;
-  if (view.services.length > SERVICE_CARD_LIMIT) {
-    const list = h("div", { class: "service-list" });
-    virtualList(list, {
-      count: view.services.length,
-      rowHeight: 64,
-      label: `${view.services.length} services, one line each`,
-      testid: "service-list",
-      renderRow: (i) => serviceLine(view.services[i], askedNow(view.services[i])),
-    });
-    parts.push(h("p", { class: "hint" }, `${view.services.length} services: scroll the list (or focus it and use the arrow keys).`), list);
-  } else {
-    parts.push(...view.services.map((s) => serviceCard(s, askedNow(s))));
-  }
+  const rest = [];
   for (const d of view.deleted) {
     const key = qualified(d.name, d.cluster);
-    parts.push(h("article", { class: "service deleted", "data-testid": `service-${key}` }, h("h3", {}, d.name, " (deleted in this step)"),
+    rest.push(h("article", { class: "service deleted", "data-testid": `service-${key}` }, h("h3", {}, d.name, " (deleted in this step)"),
       h("ul", { class: "chips", "aria-label": `Stopped tasks of ${key}` }, d.stopped.map((row) => chip(row, d.cluster, "stopped")))));
   }
   const standalone = view.standalone;
   if (standalone.counts.length || standalone.stopped.length) {
-    parts.push(h("article", { class: "service standalone", "data-testid": "standalone" }, h("h3", {}, "Standalone tasks (run-task)"),
+    rest.push(h("article", { class: "service standalone", "data-testid": "standalone" }, h("h3", {}, "Standalone tasks (run-task)"),
       standaloneList(standalone)));
   }
   for (const c of view.clusters) {
-    parts.push(h(
+    rest.push(h(
       "article",
       { class: "service cluster", "data-testid": `cluster-${c.name}` },
       h("h3", {}, `EKS cluster ${c.name}`),
@@ -167,8 +157,33 @@ export function renderFleet(el, view, selected) {
       taskList(c, c.name, "LINUX", `Pods of ${c.name}`),
     ));
   }
-  if (parts.length === 0) parts.push(h("p", { class: "empty" }, "Nothing runs yet."));
-  fill(el, parts);
+  const count = view.services.length;
+  if (count > SERVICE_CARD_LIMIT) {
+    // Thousands of services: one line each in a virtualised list, redrawn in place each step.
+    const rows = {
+      count,
+      label: `${count} services, one line each`,
+      renderRow: (i) => serviceLine(view.services[i], askedNow(view.services[i])),
+    };
+    const hintText = `${count} services: scroll the list (or focus it and use the arrow keys).`;
+    let list = kept.get(el);
+    if (list && list.block.parentNode === el) {
+      list.hint.textContent = hintText;
+      list.scroller.update(rows);
+      fill(list.rest, rest);
+    } else {
+      const box = h("div", { class: "service-list" });
+      const scroller = virtualList(box, { ...rows, rowHeight: 64, testid: "service-list" });
+      list = { hint: h("p", { class: "hint" }, hintText), scroller, rest: h("div", {}, rest) };
+      list.block = h("div", {}, list.hint, box);
+      fill(el, list.block, list.rest);
+      kept.set(el, list);
+    }
+  } else {
+    const parts = [...view.services.map((s) => serviceCard(s, askedNow(s))), ...rest];
+    if (parts.length === 0) parts.push(h("p", { class: "empty" }, "Nothing runs yet."));
+    fill(el, parts);
+  }
   if (selected) {
     el.querySelector(`button[data-task="${CSS.escape(selected.id)}"][data-cluster="${CSS.escape(selected.cluster)}"]`)?.setAttribute("aria-pressed", "true");
   }

@@ -3,7 +3,7 @@
 // the core returned.
 import init, { Playground, builtinScenarios, awsCommand, lifecycleStates } from "./pkg/latest_playground.js";
 import { h, fill, download } from "./dom.js";
-import { encodeLink, decodeLink } from "./share.js";
+import { encodeLink, decodeLink, fitsInLink } from "./share.js";
 import { renderMarkers, markerKeys, showCurrent } from "./timeline.js";
 import { renderVersions } from "./versions.js";
 import { renderFleet } from "./fleet.js";
@@ -53,8 +53,11 @@ const state = {
 const sessions = new Map();
 let sessionKey = 0;
 
+/** Whether the address can carry the scenario: not an imported fleet, nor a document too long. */
+const linkable = (source) => !source.imported && (source.builtin !== undefined || fitsInLink(source.json));
+
 function currentUrl() {
-  if (state.source.imported) return location.pathname + location.search;
+  if (!linkable(state.source)) return location.pathname + location.search;
   return encodeLink({ ...state.source, step: state.index, present: state.presenter });
 }
 
@@ -371,8 +374,8 @@ function wire() {
   });
   $("copy-link").addEventListener("click", async () => {
     const button = $("copy-link");
-    if (state.source?.imported) {
-      button.textContent = "Links never carry your fleet; use Export JSON";
+    if (!linkable(state.source)) {
+      button.textContent = state.source.imported ? "Links never carry your fleet; use Export JSON" : "Too large for a link; use Export JSON";
       setTimeout(() => { button.textContent = "Copy link"; }, 4000);
       return;
     }

@@ -24,6 +24,15 @@ function encodedDocument(json) {
   return lastDocument.encoded;
 }
 
+/** Above this many characters of encoded document a scenario is not written into the address:
+ * every step would copy it into a history entry, and few places accept links that long. */
+const MAX_LINK_DOCUMENT = 100_000;
+
+/** Whether the document `json` fits in a link. */
+export function fitsInLink(json) {
+  return encodedDocument(json).length <= MAX_LINK_DOCUMENT;
+}
+
 /** The hash for a built-in scenario (`builtin`) or a whole document (`json`) at `step`, in
  * presenter mode or not. */
 export function encodeLink({ builtin, json, step, present }) {

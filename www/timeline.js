@@ -41,12 +41,18 @@ export function renderMarkers(el, entries, onPick) {
 }
 
 export function showCurrent(el, current) {
-  for (const button of el.querySelectorAll("button[data-index]")) {
-    const isCurrent = Number(button.dataset.index) === current;
-    button.classList.toggle("current", isCurrent);
-    button.tabIndex = isCurrent ? 0 : -1;
-    if (isCurrent) button.setAttribute("aria-current", "step");
-    else button.removeAttribute("aria-current");
+  // Only the old and the new current marker change: a scenario may have 10,000 of them.
+  const old = el.querySelector("button.current");
+  const now = el.querySelector(`button[data-index="${current}"]`);
+  if (old && old !== now) {
+    old.classList.remove("current");
+    old.tabIndex = -1;
+    old.removeAttribute("aria-current");
+  }
+  if (now) {
+    now.classList.add("current");
+    now.tabIndex = 0;
+    now.setAttribute("aria-current", "step");
   }
   // Scroll the current marker into view at the next frame, so the step's render costs one layout.
   requestAnimationFrame(() => {

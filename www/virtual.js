@@ -8,13 +8,13 @@ const MARGIN = 8;
 
 /**
  * Fills `el` with a scroller over `count` rows of `rowHeight` pixels; `renderRow(i)` returns the
- * element for row `i`. Returns the scroller.
+ * element for row `i`. Returns the scroller; `scroller.update({count, renderRow, label})` redraws
+ * it for new rows in place, keeping where the user scrolled to (stepping through a fleet).
  */
 export function virtualList(el, { count, rowHeight, renderRow, label, height = 480, testid }) {
   const body = h("div", { class: "virtual-body", role: "list" });
   const scroller = h("div", { class: "virtual", tabindex: "0", "aria-label": label, "data-testid": testid }, body);
   // Sizes through the CSSOM: the page's CSP forbids style attributes.
-  body.style.height = `${count * rowHeight}px`;
   scroller.style.maxHeight = `${height}px`;
   let drawn = "";
   const draw = () => {
@@ -39,6 +39,14 @@ export function virtualList(el, { count, rowHeight, renderRow, label, height = 4
     queued = true;
     requestAnimationFrame(() => { queued = false; draw(); });
   });
+  scroller.update = (next) => {
+    ({ count, renderRow } = next);
+    scroller.setAttribute("aria-label", next.label);
+    body.style.height = `${count * rowHeight}px`;
+    drawn = "";
+    draw();
+  };
+  body.style.height = `${count * rowHeight}px`;
   el.append(scroller);
   draw();
   return scroller;

@@ -644,3 +644,36 @@ test("your fleet: axe-core finds no serious or critical violations in an importe
     }, { colorScheme, bypassCSP: true });
   }
 });
+
+test("stepping through a fleet of many services keeps where the list was scrolled to", async () => {
+  const events = [{ at: "2020-01-01", do: "release-version", version: "1.3.0" }, { at: "2020-01-01", do: "move-latest", to: "1.3.0" }];
+  for (let i = 0; i < 60; i++) events.push({ at: "2020-01-02", do: "create-service", service: `s${i}` });
+  events.push({ at: "2020-01-03", do: "scale-service", service: "s59", desiredCount: 2 }, { at: "2020-01-04", do: "scale-service", service: "s58", desiredCount: 2 });
+  const doc = Buffer.from(JSON.stringify({ format: "fargate-pv-scenario/1", events })).toString("base64url");
+  await visit(`#v=1&doc=${doc}&step=62`, async (page) => {
+    const list = page.getByTestId("service-list");
+    await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId("service-s59").waitFor();
+    const scrolled = await list.evaluate((el) => el.scrollTop);
+    assert.ok(scrolled > 0);
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 64 of 64/);
+    assert.equal(await list.evaluate((el) => el.scrollTop), scrolled, "the list stays where it was");
+    assert.match(await page.getByTestId("service-s58").textContent(), /2 of 2 running/, "and shows the new step");
+  });
+});
+
+test("a scenario too large for a link stays out of the address, and Copy link says to export it", async () => {
+  const { hourlyScenario } = await import("../../scripts/hourly-scenario.mjs");
+  await visit("", async (page) => {
+    const buffer = Buffer.from(JSON.stringify(hourlyScenario(2000)));
+    await page.getByTestId("import-file").setInputFiles({ name: "hourly.json", mimeType: "application/json", buffer });
+    await page.getByTestId("scenario-title").filter({ hasText: "hourly benchmark" }).waitFor();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.equal(new URL(page.url()).hash, "", "not in the address");
+    await page.getByTestId("copy-link").click();
+    assert.equal(await page.getByTestId("copy-link").textContent(), "Too large for a link; use Export JSON");
+    await page.goBack();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 1 of 2000/, "Back still returns to the step before");
+  });
+});
