@@ -21,12 +21,11 @@ test: build
 
 # A folder for any static host: only what the page loads, all URLs relative.
 dist: build
-	@rm -rf dist && mkdir -p dist && cp -r www/. dist/ && rm -f dist/pkg/.gitignore dist/pkg/.build-inputs dist/pkg/*.d.ts
-	@echo "[dist] dist/ is ready: copy it to any static host, at any path."
+	@node scripts/dist.mjs
 
 # Sizes (raw and gzipped, against the budgets of wasm-pack.toml), what each size setting buys, and
 # the core on 10,000 events that keep 1,000,000 tasks running, natively and in wasm (Node).
-bench: build
+bench: dist
 	@$(WITH_ENV) node scripts/check-size.mjs
 	@node scripts/big-scenario.mjs > target/big-scenario.json
 	@node scripts/big-fleet.mjs > target/big-fleet.json
@@ -42,6 +41,7 @@ bench: build
 	@node scripts/bench-load-ratio.mjs target/big-scenario.json
 	@node scripts/bench-trace.mjs
 	@node scripts/bench-page.mjs
+	@node scripts/bench-phone.mjs
 
 # A short smoke of every fuzz target (FUZZ_SECONDS each); FUZZ_RUNS=10000000 for a long run.
 fuzz: setup

@@ -2,7 +2,8 @@
 // Sends .wasm as application/wasm (needed for streaming compilation) and nothing but files
 // under dir. Ctrl-C stops it. Also imported by the browser tests (serve()).
 import { createServer } from "node:http";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,8 +19,9 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** Serves `dir` at `prefix` (default "/"; "/playground/" serves it under a sub-path). */
-export function serve(dir, port = 0, host = "127.0.0.1", prefix = "/") {
+/** Serves `dir` at `prefix` (default "/"; "/playground/" serves it under a sub-path). With
+ * `gzip`, answers requests that accept it gzipped, as a CDN would (`make bench`'s phone test). */
+export function serve(dir, port = 0, host = "127.0.0.1", prefix = "/", { gzip = false } = {}) {
   const base = resolve(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -34,11 +36,20 @@ export function serve(dir, port = 0, host = "127.0.0.1", prefix = "/") {
     }
     try {
       if (statSync(path).isDirectory()) path = join(path, "index.html");
+      const type = TYPES[extname(path)] ?? "application/octet-stream";
+      // `make dist` names files by their content's hash: those never change, so may be kept.
+      const cache = /\.[0-9a-f]{10}\.\w+$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && extname(path) !== ".png") {
+        const body = gzipSync(readFileSync(path), { level: 9 });
+        res.writeHead(200, { "content-type": type, "content-length": body.length, "content-encoding": "gzip", "cache-control": cache });
+        res.end(body);
+        return;
+      }
       const size = statSync(path).size;
       res.writeHead(200, {
-        "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+        "content-type": type,
         "content-length": size,
-        "cache-control": "no-cache",
+        "cache-control": cache,
       });
       createReadStream(path).pipe(res);
     } catch {

@@ -4,10 +4,9 @@
 import init, { Playground, builtinScenarios, awsCommand, lifecycleStates } from "./pkg/latest_playground.js";
 import { h, fill, download } from "./dom.js";
 import { encodeLink, decodeLink, fitsInLink } from "./share.js";
-import { renderMarkers, markerKeys, showCurrent } from "./timeline.js";
-import { renderVersions } from "./versions.js";
-import { renderFleet } from "./fleet.js";
-import { renderExplanation, renderTranscript, renderWhy } from "./explain.js";
+import { renderMarkers, markerKeys } from "./timeline.js";
+import { renderWhy } from "./explain.js";
+import { drawStep } from "./draw.js";
 import { wireConsole } from "./console.js";
 import { stepSvg } from "./diagram.js";
 import { ask, verdict, resetPredictions, score } from "./predict.js";
@@ -225,10 +224,8 @@ function go(index, how = "push") {
   } catch {
     command = undefined;
   }
-  renderVersions($("versions"), view, state.states);
-  renderFleet($("fleet"), view, state.selected?.step === state.index ? state.selected : null);
+  drawStep(view, { count: last + 1, states: state.states, command, selected: state.selected?.step === state.index ? state.selected : null });
   showWhy();
-  renderExplanation($("explanation"), view, command);
   const judged = verdict(state.index);
   if (judged) $("explanation").prepend(judged);
   const tally = score();
@@ -236,22 +233,12 @@ function go(index, how = "push") {
     $("explanation").append(h("p", { class: "verdict", "data-testid": "predict-summary" },
       `End of the scenario: ${tally.right} of ${tally.total} parts right over ${tally.steps} prediction${tally.steps === 1 ? "" : "s"}.`));
   }
-  renderTranscript($("transcript"), view);
   renderFork($("fork"), state.index, view, {
     playground: state.playground,
     go,
     error: (error) => showBanner(h("strong", {}, "The fork could not be made: "), `${error.message}${located(error)}`),
   });
-  showCurrent($("markers"), state.index);
-  const scrubber = $("scrubber");
-  scrubber.value = String(state.index);
-  const position = `Step ${state.index + 1} of ${last + 1}`;
-  scrubber.setAttribute("aria-valuetext", `${position}: ${view.at.slice(0, 10)}, ${view.event.do}`);
-  $("position").textContent = `${position} · ${view.at.slice(0, 10)}`;
-  $("first").disabled = $("prev").disabled = state.index === 0;
-  $("next").disabled = $("last").disabled = state.index === last;
   $("undo").disabled = state.appended === 0;
-  $("announce").textContent = `${position}, ${view.at.slice(0, 10)}: ${view.explanation}`;
   record(how === "push" && previous === state.index && history.state ? "replace" : how);
   // For `make bench`: when the first step was on screen.
   if (!performance.getEntriesByName("first-step").length) performance.mark("first-step");
@@ -513,6 +500,7 @@ async function boot() {
   window.addEventListener("latest-playground-panic", (e) => broken(String(e.detail ?? "")));
   try {
     await init();
+    performance.mark("simulator-loaded");
   } catch (error) {
     $("loading").hidden = true;
     showBanner(h("strong", {}, "The simulator could not load. "), `(${error?.message ?? error}) This page needs a browser with WebAssembly, served over http(s) — not opened as a file. Reload, or try a current Chrome, Firefox or Safari.`);
@@ -526,6 +514,10 @@ async function boot() {
   $("app").hidden = false;
   const link = decodeLink(location.hash);
   openLink(link.ignore ? "" : location.hash, "replace");
+  // The live page has drawn: a step drawn into the HTML by `make dist` is replaced (style.css).
+  document.documentElement.classList.add("live");
+  // For `make bench`: when the controls work (scripts/bench-phone.mjs).
+  performance.mark("interactive");
 }
 
 boot();

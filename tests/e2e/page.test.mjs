@@ -217,11 +217,52 @@ test("dist/ works under a sub-path, loading only from there", async () => {
     await page.goto(`${sub.url}#v=1&s=blog-timeline&step=6`);
     await page.getByTestId("why").waitFor();
     assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
-    assert.ok(paths.includes("/playground/pkg/latest_playground_bg.wasm"));
+    assert.ok(paths.some((p) => /^\/playground\/pkg\/latest_playground_bg\.[0-9a-f]{10}\.wasm$/.test(p)), "the .wasm, by its hashed name");
+    assert.equal(paths.filter((p) => p.endsWith(".wasm")).length, 1, "fetched once: the preload is the fetch the page uses");
     assert.deepEqual(paths.filter((p) => !p.startsWith("/playground/")), []);
     assert.deepEqual(problems(), []);
   } finally {
     await context.close();
+    await sub.close();
+  }
+});
+
+test("dist/index.html holds the default first step as the live page draws it, and a link to another step never shows it", async () => {
+  const sub = await server(fileURLToPath(new URL("../../dist", import.meta.url)), "/playground/");
+  const panels = ["scenario-title", "position", "versions", "fleet", "explanation", "transcript", "markers"];
+  const read = (page) => Promise.all(panels.map((id) => page.getByTestId(id).evaluate((el) => el.textContent)));
+  try {
+    // Without scripts: what a phone shows before the simulator has loaded.
+    const still = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await still.newPage();
+    await plain.goto(sub.url);
+    const prerendered = await read(plain);
+    assert.equal(await plain.getByTestId("fleet").isVisible(), true);
+    assert.match(prerendered[1], /^Step 1 of 13/);
+    await still.close();
+    const { page, context, problems } = await watchedPage(browser, sub.url);
+    await page.goto(sub.url);
+    await page.waitForFunction(() => document.documentElement.classList.contains("live"));
+    assert.deepEqual(await read(page), prerendered, "the live page draws what the HTML held");
+    assert.deepEqual(problems(), []);
+    await page.close();
+    // A link to step 7, in a new page: the HTML's step 1 is hidden until the page has drawn step 7.
+    const linked = await context.newPage();
+    const seen = [];
+    await linked.exposeFunction("sawPosition", (text) => seen.push(text));
+    await linked.addInitScript(() => {
+      new MutationObserver(() => {
+        const app = document.getElementById("app");
+        if (app && getComputedStyle(app).visibility !== "hidden") window.sawPosition?.(document.getElementById("position")?.textContent ?? "");
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await linked.goto(`${sub.url}#v=1&s=blog-timeline&step=6`);
+    await linked.waitForFunction(() => document.documentElement.classList.contains("live"));
+    assert.match(await linked.getByTestId("position").textContent(), /^Step 7 of 13/);
+    assert.ok(seen.length > 0, "the page was watched");
+    assert.deepEqual(seen.filter((text) => text.startsWith("Step 1 of")), [], "step 1 was never shown");
+    await context.close();
+  } finally {
     await sub.close();
   }
 });
