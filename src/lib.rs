@@ -5,6 +5,7 @@
 pub mod announced;
 pub mod builtin;
 pub mod catalog;
+pub mod chart;
 pub mod command;
 pub mod date;
 pub mod describe;

@@ -1,7 +1,9 @@
 //! "What happened and why" as Markdown: the whole story, every step with its explanation, note,
 //! source, command and AWS's answer; the step on screen is marked and followed by the state at
-//! that step as a table. For handing out or pasting in notes.
+//! that step as a table, and the story ends with its chart as a table (where LATEST pointed and
+//! what each service ran, step by step). For handing out or pasting in notes.
 
+use crate::chart::Chart;
 use crate::command::to_command;
 use crate::scenario::TimedEvent;
 use crate::trace::{apply, World};
@@ -17,6 +19,7 @@ pub fn render<'a>(
     title: Option<&str>,
     events: impl Iterator<Item = &'a TimedEvent>,
     current: usize,
+    chart: &Chart,
 ) -> String {
     let mut out = format!(
         "# {}\n",
@@ -61,6 +64,54 @@ pub fn render<'a>(
         }
         if i == current {
             out.push_str(&state(&world, i));
+        }
+    }
+    out.push_str(&glance(chart));
+    out
+}
+
+/// The chart of the whole story as a table: each run of LATEST and of each lane.
+fn glance(chart: &Chart) -> String {
+    let mut out = String::from("\n## The whole story at a glance\n\n| Lane | Steps | Asks for | Runs | Tasks (version, patch) |\n|---|---|---|---|---|\n");
+    let family = |f: Family| {
+        if f == Family::Windows {
+            "Windows"
+        } else {
+            "Linux"
+        }
+    };
+    for latest in &chart.latest {
+        for run in &latest.runs {
+            let version = run
+                .value
+                .version
+                .map_or("not set".to_string(), |v| v.to_string());
+            out.push_str(&format!(
+                "| LATEST ({}) | {}–{} | — | {version} | — |\n",
+                family(latest.family),
+                run.from + 1,
+                run.to + 1
+            ));
+        }
+    }
+    for lane in &chart.lanes {
+        let name = match (lane.kind, &lane.cluster) {
+            ("pods", _) => format!("EKS {}", lane.name),
+            ("group", _) => format!("services asking {}", lane.name),
+            (_, Some(cluster)) => format!("{cluster}/{}", lane.name),
+            (_, None) => lane.name.clone(),
+        };
+        for run in &lane.runs {
+            let r = &run.value;
+            out.push_str(&format!(
+                "| {} | {}–{} | {} | {} | {} |\n",
+                cell(&name),
+                run.from + 1,
+                run.to + 1,
+                cell(r.requested.as_deref().unwrap_or("—")),
+                r.version.map_or("mixed".to_string(), |v| v.to_string()),
+                counts_text(&r.mix, "none"),
+            ));
         }
     }
     out
@@ -119,7 +170,8 @@ mod tests {
     fn the_blog_up_to_the_scale_out() {
         let document =
             crate::scenario::read(crate::builtin::find("blog-timeline").unwrap().json).unwrap();
-        let text = render(document.title.as_deref(), document.events.iter(), 6);
+        let chart = crate::chart::chart(document.events.iter());
+        let text = render(document.title.as_deref(), document.events.iter(), 6, &chart);
         assert!(text.starts_with("# The blog's worked example: LATEST is resolved once\n\n## Step 1 · 2018-09-10 · release-version\n"));
         assert!(text.contains(
             "\n## Step 7 · 2019-02-01 · scale-service ← the step on screen\n\n> Scaling out still starts 1.2.0 tasks"
@@ -133,5 +185,8 @@ mod tests {
             "the whole story"
         );
         assert_eq!(text.matches("State after").count(), 1);
+        assert!(text.contains(
+            "\n## The whole story at a glance\n\n| Lane | Steps | Asks for | Runs | Tasks (version, patch) |\n|---|---|---|---|---|\n| LATEST (Linux) | 2–5 | — | 1.2.0 | — |\n| LATEST (Linux) | 6–13 | — | 1.3.0 | — |\n| web | 3–6 | LATEST | 1.2.0 | 2 × 1.2.0 r1 |\n| web | 7–7 | LATEST | 1.2.0 | 2 × 1.2.0 r1, 2 × 1.2.0 r2 |\n"
+        ), "the chart ends the story: web keeps 1.2.0 while LATEST means 1.3.0");
     }
 }

@@ -241,6 +241,11 @@ impl Playground {
         (record, world)
     }
 
+    /// The whole story at a glance (`chart`): LATEST, the versions' states and each lane's runs.
+    pub fn chart(&self) -> crate::chart::Chart {
+        crate::chart::chart(self.order.iter().map(|s| self.event(*s)))
+    }
+
     /// Every step's date and event, without replaying: what a timeline needs to draw its markers.
     pub fn timeline(&self) -> Json {
         let items: Vec<Json> = self
@@ -372,9 +377,15 @@ impl Playground {
         })?
     }
 
-    /// The whole story as Markdown, step `i` marked and followed by the state after it.
+    /// The whole story as Markdown, step `i` marked and followed by the state after it, and the
+    /// chart of the whole story as a table at the end.
     pub fn to_markdown(&self, i: usize) -> String {
-        crate::markdown::render(self.title(), self.order.iter().map(|s| self.event(*s)), i)
+        crate::markdown::render(
+            self.title(),
+            self.order.iter().map(|s| self.event(*s)),
+            i,
+            &self.chart(),
+        )
     }
 
     /// Why task or pod `id` (of ECS or EKS cluster `cluster`), running after step `i`, has its

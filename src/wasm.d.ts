@@ -158,3 +158,17 @@ export type DescribeOutput = { services: AwsService[]; failures: AwsFailure[] } 
  * console errors add `column`; `Playground.importFleet` adds `file`.
  */
 export interface PlaygroundError extends Error { code: string; path?: string; line?: number; column?: number; file?: string }
+/** Steps `from` to `to` (both included) during which the rest held. */
+export type Run<T> = { from: number; to: number } & T;
+export interface ChartLane {
+  kind: "service" | "group" | "tasks" | "pods"; name: string; cluster?: string; family: Family;
+  runs: Run<{ requested: string | null; version: string | null; mix: VersionCount[]; count: number }>[];
+}
+/** What `Playground.chart` returns: the whole story at a glance. */
+export interface Chart {
+  marks: { index: number; at: string; do: string; customer: boolean; rejected: boolean; approximate: boolean }[];
+  latest: { family: Family; runs: Run<{ version: string | null }>[] }[];
+  versions: { family: Family; version: string; runs: Run<{ state: VersionState }>[] }[];
+  grouped: boolean;
+  lanes: ChartLane[];
+}

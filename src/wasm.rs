@@ -322,6 +322,14 @@ impl JsPlayground {
 
     /// Every step's date and event (and whether it came from the `base` scenario), without the
     /// cost of replaying: for drawing a timeline.
+    /// The whole story at a glance: where LATEST pointed, each version's states, and what each
+    /// service (or group of services, standalone tasks, EKS cluster) asked for and ran, as runs
+    /// of steps.
+    #[wasm_bindgen(unchecked_return_type = "Chart")]
+    pub fn chart(&self) -> JsValue {
+        to_js(&self.inner.chart())
+    }
+
     #[wasm_bindgen(unchecked_return_type = "TimelineEntry[]")]
     pub fn timeline(&self) -> JsValue {
         to_js(&self.inner.timeline())

@@ -2,14 +2,13 @@
 // LATEST pointers, and each service's describe-services string beside its tasks. Built with DOM
 // calls, so every text from the scenario stays text.
 import { versionClass } from "./versions.js";
+import { svgNs } from "./dom.js";
 
-// The SVG namespace, as the HTML parser gives it to an <svg> element (so no address is written here).
-const NS = new DOMParser().parseFromString("<svg></svg>", "text/html").body.firstChild.namespaceURI;
 const FILLS = ["#ddf4ff", "#dafbe1", "#fbefff", "#fff1e5", "#ffeff7", "#e7f6f6", "#f5f0dc", "#eef0f4"];
 const INKS = ["#0a3069", "#0f5323", "#512a97", "#762c00", "#7d0c4f", "#0b4a4a", "#4d3d00", "#24292f"];
 
 function el(name, attrs = {}, text) {
-  const node = document.createElementNS(NS, name);
+  const node = document.createElementNS(svgNs(), name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
@@ -36,10 +35,11 @@ function wrap(text, width) {
 }
 
 /** The SVG markup of `step` (the core's page view) of the scenario titled `title`: the step's
- * headline and explanation, the versions with LATEST, and each service's string beside its tasks. */
-export function stepSvg(step, title) {
+ * headline and explanation, the versions with LATEST, each service's string beside its tasks, and
+ * `chart` (an SVG element with its colours written in, `chartForExport`) below. */
+export function stepSvg(step, title, chart) {
   const width = 960;
-  const svg = el("svg", { xmlns: NS, width, "font-family": "system-ui, sans-serif", "font-size": 13 });
+  const svg = el("svg", { xmlns: svgNs(), width, "font-family": "system-ui, sans-serif", "font-size": 13 });
   svg.append(el("rect", { width: "100%", height: "100%", fill: "#ffffff" }));
   svg.append(el("text", { x: 16, y: 26, "font-size": 18, "font-weight": 700, fill: "#1b1f24" }, title));
   svg.append(el("text", { x: 16, y: 46, "font-weight": 700, fill: "#1b1f24" }, `Step ${step.index + 1} · ${step.at.slice(0, 10)} · ${step.event.do}`));
@@ -87,7 +87,17 @@ export function stepSvg(step, title) {
     if (s.tasks.length > 60) svg.append(el("text", { x: x0, y: cy + 40, fill: "#57606a" }, `… and ${s.tasks.length - 60} more tasks`));
     sy = cy + (s.tasks.length ? 40 : 10) + (s.tasks.length > 60 ? 20 : 0);
   }
-  const height = Math.max(y, sy) + 16;
+  let height = Math.max(y, sy) + 16;
+  if (chart) {
+    // The whole story below the step, scaled to the picture's width.
+    svg.append(el("text", { x: 16, y: height + 10, "font-weight": 700, fill: "#1b1f24" }, "The whole story"));
+    const box = Number(chart.getAttribute("width"));
+    const scale = Math.min(1, (width - 32) / box);
+    const placed = el("g", { transform: `translate(16 ${height + 20}) scale(${scale})` });
+    placed.append(...chart.childNodes);
+    svg.append(placed);
+    height += 30 + Number(chart.getAttribute("height")) * scale;
+  }
   svg.setAttribute("height", height);
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   return new XMLSerializer().serializeToString(svg);

@@ -22,6 +22,14 @@ function append(el, children) {
   }
 }
 
+// The SVG namespace, as the HTML parser gives it to an <svg> element (so no address is written
+// here); asked for on first use.
+let svgNamespace;
+export function svgNs() {
+  svgNamespace ??= new DOMParser().parseFromString("<svg></svg>", "text/html").body.firstChild.namespaceURI;
+  return svgNamespace;
+}
+
 /** Replaces an element's children. */
 export function fill(el, ...children) {
   el.replaceChildren();

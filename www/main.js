@@ -7,6 +7,7 @@ import { encodeLink, decodeLink, fitsInLink } from "./share.js";
 import { renderMarkers, markerKeys } from "./timeline.js";
 import { renderWhy } from "./explain.js";
 import { drawStep } from "./draw.js";
+import { renderChart, moveChartCursor, chartForExport } from "./chart.js";
 import { wireConsole } from "./console.js";
 import { stepSvg } from "./diagram.js";
 import { ask, verdict, resetPredictions, score } from "./predict.js";
@@ -161,6 +162,7 @@ function load(json, source, { step = 0, origin = "The scenario", how = "push", a
   $("scenario-picker").value = source.builtin ?? "";
   $("scrubber").max = String(state.timeline.length - 1);
   renderMarkers($("markers"), state.timeline, (i) => go(i));
+  drawChart();
   go(Math.min(step, state.timeline.length - 1), how);
   if (left) notify(`Opened “${state.title}”. ${left[0].toUpperCase()}${left.slice(1)} ${left.startsWith("the") ? "are" : "is"} one Back away.`, { label: "Go back", run: () => history.back() });
   return true;
@@ -199,7 +201,7 @@ function exportMarkdown() {
 }
 
 function exportSvg() {
-  if (state.view) download(stepSvg(state.view, state.title), "image/svg+xml", `${fileBase()}-step-${state.index + 1}.svg`);
+  if (state.view) download(stepSvg(state.view, state.title, chartForExport($("chart"))), "image/svg+xml", `${fileBase()}-step-${state.index + 1}.svg`);
 }
 
 // ------------------------------------------------------------------ stepping and rendering
@@ -239,10 +241,22 @@ function go(index, how = "push") {
     error: (error) => showBanner(h("strong", {}, "The fork could not be made: "), `${error.message}${located(error)}`),
   });
   $("undo").disabled = state.appended === 0;
+  moveChartCursor($("chart"), state.index);
   record(how === "push" && previous === state.index && history.state ? "replace" : how);
   // For `make bench`: when the first step was on screen.
   if (!performance.getEntriesByName("first-step").length) performance.mark("first-step");
   if (state.index === last) stop();
+}
+
+/** The whole story's chart, drawn once per scenario (and after each edit), after the step it
+ * was asked with is on screen: a long story's chart takes a moment. Steps move its cursor. */
+function drawChart() {
+  const playground = state.playground;
+  setTimeout(() => {
+    if (state.playground !== playground || state.broken) return;
+    const chart = guarded(() => playground.chart());
+    if (chart) renderChart($("chart"), chart, { current: state.index ?? 0, onPick: (i) => go(i) });
+  }, 0);
 }
 
 /** The "why this version?" panel: it stays as asked while its links are followed. */
@@ -453,6 +467,7 @@ function afterEdit() {
   $("scenario-picker").value = "";
   $("scrubber").max = String(state.timeline.length - 1);
   renderMarkers($("markers"), state.timeline, (i) => go(i));
+  drawChart();
   go(state.timeline.length - 1);
 }
 

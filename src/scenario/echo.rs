@@ -28,6 +28,31 @@ impl Action {
         }
     }
 
+    /// Whether the event is on the customer's side of docs/format.md (AWS may refuse it),
+    /// rather than AWS's or EKS's own.
+    pub fn by_customer(&self) -> bool {
+        match self {
+            Action::CreateService { .. }
+            | Action::RecycleService { .. }
+            | Action::UpdateService { .. }
+            | Action::ScaleService { .. }
+            | Action::CodeDeployDeployment { .. }
+            | Action::DeleteService { .. }
+            | Action::RunTask { .. }
+            | Action::StopTask { .. }
+            | Action::RunPod { .. }
+            | Action::ImportFleet(_) => true,
+            Action::ReleaseVersion { .. }
+            | Action::PublishRevision { .. }
+            | Action::MoveLatest { .. }
+            | Action::SetVersionState { .. }
+            | Action::ForceUpdate { .. }
+            | Action::RetireRevision { .. }
+            | Action::CreateEksCluster { .. }
+            | Action::UpdateEksPlatform { .. } => false,
+        }
+    }
+
     /// The event as the trace echoes it: `do` first, defaults filled in, no `at`, `note` or
     /// `source` (see `TimedEvent::echo`).
     pub fn to_json(&self) -> Json {

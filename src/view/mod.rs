@@ -318,7 +318,7 @@ pub fn step_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) -> 
 }
 
 /// How many tasks run each (version, revision), in release order then revision.
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Clone, Serialize, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Count {
     pub platform_version: Version,

@@ -113,7 +113,8 @@ test("scenario text is shown as text, never run as HTML", async () => {
     assert.equal(await page.getByTestId("note").textContent(), "<script>document.body.dataset.pwned=1</script>");
     await page.getByRole("button", { name: "Last", exact: true }).click();
     assert.match(await page.getByTestId("why").textContent(), /Invalid service name "<svg onload=alert\(1\)>"/);
-    assert.equal(await page.locator("main img, main svg, main script, main b, main a").count(), 0);
+    assert.equal(await page.locator("main img, main svg:not(.chart-svg), main script, main b, main a").count(), 0);
+    assert.equal(await page.locator(".chart-svg *").evaluateAll((nodes) => nodes.filter((n) => !["text", "title", "rect", "line", "circle", "g"].includes(n.tagName)).length), 0, "the chart holds only its own shapes and text");
     assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined);
   });
 });
@@ -169,6 +170,7 @@ test("axe-core finds no serious or critical accessibility violations, light and 
     for (const hash of ["#v=1&s=blog-timeline&step=6", "#v=1&s=al1-deprecation&step=12", "#v=1&s=eks-on-fargate&step=9", "#v=1&s=latest-held&step=4"]) {
       // axe is injected as a script, which the page's CSP forbids; only this check bypasses it.
       await visit(hash, async (page) => {
+        await page.getByTestId("chart-svg").waitFor();
         await page.addScriptTag({ content: axe });
         const result = await page.evaluate(async () => await globalThis.axe.run(document, { resultTypes: ["violations"] }));
         const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -439,6 +441,8 @@ test("export the whole story as Markdown with the step marked, and the step as a
     assert.match(picture, />web scaled from 2 to 4 tasks\. Scale-out reuses deployment 1's version 1\.2\.0;/, "the explanation");
     assert.match(picture, />describe-services says LATEST; deployment web\/1 runs 1\.2\.0</);
     assert.match(picture, />web-4 1\.2\.0 r2</);
+    assert.match(picture, />The whole story</, "the chart of the whole story");
+    assert.match(picture, /<title>web: asks for LATEST, steps 7–7: 2 × 1\.2\.0 r1, 2 × 1\.2\.0 r2<\/title>/);
 
     const before = await page.getByTestId("why").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     await page.getByTestId("presenter").click();
@@ -515,7 +519,7 @@ test("the bad-input corpus through the page: located errors or rejected steps, n
       await page.waitForFunction((n) => document.getElementById("scenario-title").textContent !== "" &&
         (document.getElementById("banner").textContent.includes(n) || document.getElementById("scenario-picker").value === ""), name);
       await page.evaluate(() => document.getElementById("last").click()); // disabled when already there
-      assert.equal(await page.locator("main script, main img, main svg, main iframe, main marquee, main b, main style, main a").count(), 0, name);
+      assert.equal(await page.locator("main script, main img, main svg:not(.chart-svg), main iframe, main marquee, main b, main style, main a").count(), 0, name);
     }
     assert.equal(await page.evaluate(() => document.title), "latest-playground — how Fargate resolves and pins LATEST");
     await page.getByTestId("scenario-picker").selectOption("blog-timeline");
@@ -525,7 +529,7 @@ test("the bad-input corpus through the page: located errors or rejected steps, n
   const hostile = Buffer.from(readFileSync(new URL("html-everywhere.json", dir))).toString("base64url");
   await visit(`#v=1&doc=${hostile}&step=6`, async (page) => {
     assert.equal(await page.getByTestId("scenario-title").textContent(), "<script>alert('title')</script>");
-    assert.equal(await page.locator("main script, main img, main svg, main iframe").count(), 0);
+    assert.equal(await page.locator("main script, main img, main svg:not(.chart-svg), main iframe").count(), 0);
   });
   await visit("#v=1&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", async (page) => {
     assert.match(await page.getByTestId("banner").textContent(), /There is no built-in scenario "<img src=x onerror=alert\(1\)>"/);
@@ -644,7 +648,7 @@ test("your fleet: malformed and hostile output gives a located error, shown as t
     await page.getByTestId("fleet-paste").fill(readFileSync(new URL("../fleet/hostile-ignored-fields.json", import.meta.url), "utf8"));
     await page.getByTestId("fleet-import-run").click();
     await page.getByTestId("fleet-status").filter({ hasText: /^Imported/ }).waitFor();
-    assert.equal(await page.locator("main img, main script, main svg, main b").count(), 0);
+    assert.equal(await page.locator("main img, main script, main svg:not(.chart-svg), main b").count(), 0);
     assert.ok(!(await page.content()).includes("onerror"), "no hostile text anywhere in the page");
   });
 });
@@ -717,4 +721,33 @@ test("a scenario too large for a link stays out of the address, and Copy link sa
     await page.goBack();
     assert.match(await page.getByTestId("position").textContent(), /^Step 1 of 2000/, "Back still returns to the step before");
   });
+});
+
+test("the whole story's chart: LATEST parts from web at the scale-out, the cursor follows the step, marks open their steps, a table says the same", async () => {
+  await visit("#v=1&s=blog-timeline&step=6", async (page) => {
+    const chart = page.getByTestId("chart-svg");
+    await chart.waitFor();
+    assert.equal(await chart.getAttribute("aria-label"), "Chart of the whole story: versions across, LATEST and each service over time");
+    const cursorX = () => page.getByTestId("chart-cursor").getAttribute("x1");
+    const before = Number(await cursorX());
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.ok(Number(await cursorX()) > before, "the cursor moved with the step");
+    // Keyboard: a mark is a link to its step.
+    await page.getByTestId("chart-mark-2").focus();
+    assert.equal(await page.getByTestId("chart-caption").textContent(), "Step 3: 2018-10-01, create-service");
+    await page.keyboard.press("Enter");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 3 of 13/);
+    await page.getByTestId("chart-mark-6").click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
+    // The text twin names web's runs: on 1.2.0 with mixed patches while LATEST meant 1.3.0.
+    await page.getByText("The chart as a table").click();
+    const rows = await page.getByTestId("chart-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent).join(" | ")));
+    assert.ok(rows.includes("LATEST (Linux) | 6–13 | — | 1.3.0 | —"), rows.join("\n"));
+    assert.ok(rows.includes("web | 7–7 | LATEST | 1.2.0 | 2 × 1.2.0 r1, 2 × 1.2.0 r2"), rows.join("\n"));
+    assert.ok(rows.includes("web | 8–9 | LATEST | 1.3.0 | 4 × 1.3.0 r1"), rows.join("\n"));
+  });
+  await visit("#v=1&s=latest-held&step=0", async (page) => {
+    await page.getByTestId("chart-svg").waitFor();
+    assert.ok(await page.locator(".chart-mark.rejected").count() > 0, "a refused request is marked");
+  }, { viewport: { width: 375, height: 800 } });
 });

@@ -252,6 +252,24 @@ const retirementReport = object<T.RetirementReport>({
   })),
   notAffected: count, csv: text, markdown: text,
 });
+const chart = object<T.Chart>({
+  marks: list(object<T.Chart["marks"][number]>({
+    index: count, at: instant, do: text, customer: flag, rejected: flag, approximate: flag,
+  })),
+  latest: list(object<T.Chart["latest"][number]>({
+    family, runs: list(object<T.Chart["latest"][number]["runs"][number]>({ from: count, to: count, version: orNull(version) })),
+  })),
+  versions: list(object<T.Chart["versions"][number]>({
+    family, version, runs: list(object<T.Chart["versions"][number]["runs"][number]>({ from: count, to: count, state })),
+  })),
+  grouped: flag,
+  lanes: list(object<T.ChartLane>({
+    kind: exactly("service", "group", "tasks", "pods"), name: text, cluster: optional(text), family,
+    runs: list(object<T.ChartLane["runs"][number]>({
+      from: count, to: count, requested: orNull(text), version: orNull(version), mix: list(versionCount), count,
+    })),
+  })),
+});
 const lifecycleState = object<T.LifecycleState>({
   state, awsTerm: text, startsTasks: flag, latestMayPointHere: flag, runningTasksKeepRunning: flag, receivesRevisions: flag,
   warnsOnUse: flag, allowedNext: list(state),
@@ -319,6 +337,8 @@ test("every built-in's trace, steps, summaries, page views and answers have thei
     const n: number = pg.stepCount();
     assert.equal(n, t.steps.length);
     check(list(timelineEntry), pg.timeline(), `${id}: timeline()`);
+    const c = check(chart, pg.chart(), `${id}: chart()`);
+    assert.equal(c.marks.length, n);
     for (let i = 0; i < n; i++) {
       const at = `${id}: step ${i}`;
       const s = check(step, pg.step(i), `${at} step()`);
@@ -390,6 +410,7 @@ test("the console, the lifecycle table and an imported fleet have their declared
   const services = blog.describe(last, "aws ecs describe-services --cluster default --services web");
   const files: T.FleetFile[] = [{ name: "services.json", text: JSON.stringify(services) }];
   const imported = pkg.Playground.importFleet(files);
+  check(chart, imported.chart(), "importFleet() chart()");
   for (let i = 0; i < imported.stepCount(); i++) {
     for (const c of check(step, imported.step(i), `importFleet() step ${i}`).changes) seen.add(c.kind);
     check(summary, imported.summary(i), `importFleet() summary ${i}`);

@@ -1,0 +1,616 @@
+//! The whole story at a glance: where each family's LATEST pointed, each version's state, and
+//! what each service (and the standalone tasks, and each EKS cluster) asked for and ran, as runs
+//! of steps. The page draws it as it is (www/chart.js); every value comes from the replay.
+//!
+//! A fleet of more than `LANE_LIMIT` services is grouped: one lane per family, requested string
+//! and version, counting the services in it.
+
+use crate::fleet::{Fleet, Service};
+use crate::lifecycle::State;
+use crate::scenario::TimedEvent;
+use crate::trace::{apply_counted, replay, World};
+use crate::version::{Family, Version};
+use crate::view::{counts, Count};
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Above this many services at any step, lanes are groups of services.
+pub const LANE_LIMIT: usize = 40;
+
+/// A run's `mix` lists at most this many versions and patches; more (a long story of patches)
+/// leave it empty, and `count` says how many run.
+pub const MIX_LIMIT: usize = 12;
+
+/// The counts, or none when there are more than `MIX_LIMIT` of them.
+fn capped(mix: Vec<Count>) -> Vec<Count> {
+    if mix.len() > MIX_LIMIT {
+        Vec::new()
+    } else {
+        mix
+    }
+}
+
+/// `value` held from step `from` to step `to`, both included; written as one object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run<T> {
+    pub from: usize,
+    pub to: usize,
+    pub value: T,
+}
+
+/// A run's value, written beside `from` and `to` (without serde's `flatten`, which costs the
+/// module kilobytes per type).
+pub trait Fields {
+    const COUNT: usize;
+    fn write<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error>;
+}
+
+impl<T: Fields> Serialize for Run<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Run", 2 + T::COUNT)?;
+        out.serialize_field("from", &self.from)?;
+        out.serialize_field("to", &self.to)?;
+        self.value.write(&mut out)?;
+        out.end()
+    }
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Mark {
+    pub index: usize,
+    pub at: String,
+    #[serde(rename = "do")]
+    pub action: &'static str,
+    pub customer: bool,
+    pub rejected: bool,
+    /// Its note says the date is approximate.
+    pub approximate: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pointer {
+    pub version: Option<Version>,
+}
+
+impl Fields for Pointer {
+    const COUNT: usize = 1;
+    fn write<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
+        out.serialize_field("version", &self.version)
+    }
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct LatestLane {
+    pub family: Family,
+    pub runs: Vec<Run<Pointer>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lifecycle {
+    pub state: State,
+}
+
+impl Fields for Lifecycle {
+    const COUNT: usize = 1;
+    fn write<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
+        out.serialize_field("state", &self.state)
+    }
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct VersionLane {
+    pub family: Family,
+    pub version: Version,
+    pub runs: Vec<Run<Lifecycle>>,
+}
+
+/// What a lane runs during a run of steps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Running {
+    /// What it asks for (a service's version string, or a group's); `None` for standalone tasks,
+    /// pods and a service whose request is unknown.
+    pub requested: Option<String>,
+    /// The version new tasks get (a service's PRIMARY deployment, a cluster's Fargate version);
+    /// for standalone tasks the version they all run, `None` when they are mixed.
+    pub version: Option<Version>,
+    /// Tasks or pods per version and revision (at most `MIX_LIMIT` of them, else none).
+    pub mix: Vec<Count>,
+    /// Running tasks or pods; for a group, its services.
+    pub count: usize,
+}
+
+impl Fields for Running {
+    const COUNT: usize = 4;
+    fn write<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
+        out.serialize_field("requested", &self.requested)?;
+        out.serialize_field("version", &self.version)?;
+        out.serialize_field("mix", &self.mix)?;
+        out.serialize_field("count", &self.count)
+    }
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lane {
+    /// `service`, `group` (services sharing family, request and version), `tasks` (standalone),
+    /// or `pods` (an EKS cluster).
+    pub kind: &'static str,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    pub family: Family,
+    pub runs: Vec<Run<Running>>,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chart {
+    pub marks: Vec<Mark>,
+    pub latest: Vec<LatestLane>,
+    pub versions: Vec<VersionLane>,
+    /// Whether service lanes are groups (more than `LANE_LIMIT` services at some step).
+    pub grouped: bool,
+    pub lanes: Vec<Lane>,
+}
+
+/// Extends the last run when it ends at the step before with the same value, else starts one.
+fn extend<T: PartialEq>(runs: &mut Vec<Run<T>>, step: usize, value: T) {
+    match runs.last_mut() {
+        Some(run) if run.to + 1 == step && run.value == value => run.to = step,
+        _ => runs.push(Run {
+            from: step,
+            to: step,
+            value,
+        }),
+    }
+}
+
+/// A lane by key, created the first time it is seen.
+struct Lanes<K> {
+    index: HashMap<K, usize>,
+    lanes: Vec<Lane>,
+}
+
+impl<K: std::hash::Hash + Eq> Lanes<K> {
+    fn at(&mut self, key: K, new: impl FnOnce() -> Lane) -> &mut Lane {
+        let lanes = &mut self.lanes;
+        let i = *self.index.entry(key).or_insert_with(|| {
+            lanes.push(new());
+            lanes.len() - 1
+        });
+        &mut lanes[i]
+    }
+}
+
+impl<K> Default for Lanes<K> {
+    fn default() -> Self {
+        Lanes {
+            index: HashMap::new(),
+            lanes: Vec::new(),
+        }
+    }
+}
+
+fn service_running(service: &Service, world: &World) -> Running {
+    Running {
+        requested: (!service.requested_unknown).then(|| service.requested.clone()),
+        version: Some(world.catalog.get(service.primary().version).version),
+        mix: capped(counts(
+            service.tasks.iter().map(|t| (t.version, t.revision)),
+            &world.catalog,
+        )),
+        count: service.tasks.len(),
+    }
+}
+
+/// The chart of `events`, replayed in order (they replayed before, so none fails).
+pub fn chart<'a>(events: impl Iterator<Item = &'a TimedEvent> + Clone) -> Chart {
+    let mut probe = World::default();
+    let mut most = 0;
+    for event in events.clone() {
+        crate::surely(
+            replay(&mut probe, event),
+            "replayed events succeeded before",
+        );
+        most = most.max(probe.fleet.services().len());
+    }
+    drop(probe);
+    let grouped = most > LANE_LIMIT;
+
+    let mut world = World::default();
+    let mut marks = Vec::new();
+    let mut latest: Vec<LatestLane> = Vec::new();
+    let mut versions: Vec<VersionLane> = Vec::new();
+    // Service lanes by cluster and name; a service deleted and created again gets a new lane.
+    let mut services: Lanes<(String, String, usize)> = Lanes::default();
+    let mut generation: HashMap<(String, String), usize> = HashMap::new();
+    let mut groups: Lanes<GroupKey> = Lanes::default();
+    let mut others: Lanes<(&'static str, String)> = Lanes::default();
+    // A service whose stamp did not change runs what it ran: no need to count its tasks again.
+    let mut sampled: HashMap<u64, Running> = HashMap::new();
+    for (step, event) in events.enumerate() {
+        let record = crate::surely(
+            apply_counted(&mut world, event),
+            "replayed events succeeded before",
+        );
+        marks.push(Mark {
+            index: step,
+            at: record.at.to_iso(),
+            action: event.action.name(),
+            customer: event.action.by_customer(),
+            rejected: record.rejection.is_some(),
+            // ASCII case only: Unicode's case tables would cost the module ~19 KB gzipped.
+            approximate: event.note.as_deref().is_some_and(|n| {
+                n.as_bytes()
+                    .windows(11)
+                    .any(|w| w.eq_ignore_ascii_case(b"approximate"))
+            }),
+        });
+        let catalog = &world.catalog;
+        for family in [Family::Linux, Family::Windows] {
+            let pointer = Pointer {
+                version: catalog.latest(family).map(|id| catalog.get(id).version),
+            };
+            if pointer.version.is_none() && latest.iter().all(|l| l.family != family) {
+                continue;
+            }
+            let lane = match latest.iter().position(|l| l.family == family) {
+                Some(i) => &mut latest[i],
+                None => {
+                    latest.push(LatestLane {
+                        family,
+                        runs: Vec::new(),
+                    });
+                    latest.last_mut().expect("just pushed")
+                }
+            };
+            extend(&mut lane.runs, step, pointer);
+        }
+        for (id, info) in catalog.versions().iter().enumerate() {
+            if versions.len() <= id {
+                versions.push(VersionLane {
+                    family: info.family,
+                    version: info.version,
+                    runs: Vec::new(),
+                });
+            }
+            extend(
+                &mut versions[id].runs,
+                step,
+                Lifecycle { state: info.state },
+            );
+        }
+        for change in &record.changes {
+            if let crate::trace::Change::ServiceDeleted {
+                cluster, service, ..
+            } = change
+            {
+                let key = (
+                    cluster
+                        .clone()
+                        .unwrap_or_else(|| crate::fleet::DEFAULT_CLUSTER.to_string()),
+                    service.clone(),
+                );
+                *generation.entry(key).or_default() += 1;
+            }
+        }
+        let mut now: Vec<GroupSample> = Vec::new();
+        for service in world.fleet.services() {
+            let running = sampled
+                .entry(service.stamp)
+                .or_insert_with(|| service_running(service, &world))
+                .clone();
+            if grouped {
+                add_to_group(&mut now, service.family, running);
+            } else {
+                let key = (service.cluster.clone(), service.name.clone());
+                let g = generation.get(&key).copied().unwrap_or_default();
+                let lane = services.at((key.0.clone(), key.1.clone(), g), || Lane {
+                    kind: "service",
+                    name: service.name.clone(),
+                    cluster: crate::fleet::named_cluster(&service.cluster).map(str::to_string),
+                    family: service.family,
+                    runs: Vec::new(),
+                });
+                extend(&mut lane.runs, step, running);
+            }
+        }
+        for (key, mut running, mix_known) in now {
+            if !mix_known {
+                running.mix.clear();
+            }
+            running
+                .mix
+                .sort_by_key(|c| (c.platform_version, c.revision));
+            running.mix = capped(running.mix);
+            let (family, requested, version) = key.clone();
+            let name = format!("{} → {version}", requested.as_deref().unwrap_or("unknown"));
+            let lane = groups.at(key, || Lane {
+                kind: "group",
+                name,
+                cluster: None,
+                family,
+                runs: Vec::new(),
+            });
+            extend(&mut lane.runs, step, running);
+        }
+        sample_others(&world, step, &mut others);
+    }
+    let mut lanes = if grouped {
+        groups.lanes
+    } else {
+        services.lanes
+    };
+    lanes.extend(others.lanes);
+    Chart {
+        marks,
+        latest,
+        versions,
+        grouped,
+        lanes,
+    }
+}
+
+/// A group's family, request and version.
+type GroupKey = (Family, Option<String>, Version);
+
+/// A group at one step: its key, what its services run together (`count` services), and whether
+/// the mix is known (every service's was within `MIX_LIMIT`).
+type GroupSample = (GroupKey, Running, bool);
+
+/// Adds a service (what it runs) to its group of this step, merging the tasks' counts.
+fn add_to_group(now: &mut Vec<GroupSample>, family: Family, running: Running) {
+    let known = running.count == 0 || !running.mix.is_empty();
+    let version = crate::surely(
+        running.version.ok_or(()),
+        "a service runs its PRIMARY deployment's version",
+    );
+    let key = (family, running.requested.clone(), version);
+    match now.iter_mut().find(|(k, _, _)| *k == key) {
+        Some((_, group, mix_known)) => {
+            group.count += 1;
+            *mix_known &= known && group.mix.len() <= MIX_LIMIT;
+            if !*mix_known {
+                return;
+            }
+            for c in running.mix {
+                match group
+                    .mix
+                    .iter_mut()
+                    .find(|g| (g.platform_version, g.revision) == (c.platform_version, c.revision))
+                {
+                    Some(g) => g.count += c.count,
+                    None => group.mix.push(c),
+                }
+            }
+        }
+        None => now.push((
+            key,
+            Running {
+                count: 1,
+                ..running
+            },
+            known,
+        )),
+    }
+}
+
+/// The standalone tasks (one lane) and each EKS cluster's pods.
+fn sample_others(world: &World, step: usize, others: &mut Lanes<(&'static str, String)>) {
+    let fleet: &Fleet = &world.fleet;
+    if !fleet.tasks.is_empty() {
+        let mix = capped(counts(
+            fleet.tasks.iter().map(|t| (t.version, t.revision)),
+            &world.catalog,
+        ));
+        let version = match mix.as_slice() {
+            [only, ..]
+                if mix
+                    .iter()
+                    .all(|c| c.platform_version == only.platform_version) =>
+            {
+                Some(only.platform_version)
+            }
+            _ => None,
+        };
+        let family = fleet.tasks[0].family;
+        let lane = others.at(("tasks", String::new()), || Lane {
+            kind: "tasks",
+            name: "standalone tasks".to_string(),
+            cluster: None,
+            family,
+            runs: Vec::new(),
+        });
+        extend(
+            &mut lane.runs,
+            step,
+            Running {
+                requested: None,
+                version,
+                mix,
+                count: fleet.tasks.len(),
+            },
+        );
+    }
+    for cluster in &fleet.clusters {
+        let lane = others.at(("pods", cluster.name.clone()), || Lane {
+            kind: "pods",
+            name: cluster.name.clone(),
+            cluster: None,
+            family: Family::Linux,
+            runs: Vec::new(),
+        });
+        extend(
+            &mut lane.runs,
+            step,
+            Running {
+                requested: None,
+                version: Some(world.catalog.get(cluster.fargate_version).version),
+                mix: capped(counts(
+                    cluster.pods.iter().map(|p| (p.version, p.revision)),
+                    &world.catalog,
+                )),
+                count: cluster.pods.len(),
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::find;
+
+    fn chart_of(id: &str) -> Chart {
+        let document = crate::scenario::read(find(id).unwrap().json).unwrap();
+        chart(document.events.iter())
+    }
+
+    fn runs(lane: &Lane) -> Vec<(usize, usize, Option<String>, Option<String>)> {
+        lane.runs
+            .iter()
+            .map(|r| {
+                (
+                    r.from,
+                    r.to,
+                    r.value.requested.clone(),
+                    r.value.version.map(|v| v.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_blog_web_stays_on_1_2_0_while_latest_means_1_3_0_until_its_update() {
+        let chart = chart_of("blog-timeline");
+        let linux = &chart.latest[0];
+        let latest: Vec<(usize, usize, String)> = linux
+            .runs
+            .iter()
+            .map(|r| (r.from, r.to, r.value.version.unwrap().to_string()))
+            .collect();
+        assert_eq!(latest, [(1, 4, "1.2.0".into()), (5, 12, "1.3.0".into())]);
+        let web = chart.lanes.iter().find(|l| l.name == "web").unwrap();
+        let latest = || Some("LATEST".to_string());
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(
+            runs(web)
+                .iter()
+                .map(|r| (r.0, r.1, r.2.clone(), r.3.clone()))
+                .collect::<Vec<_>>(),
+            [
+                (2, 5, latest(), v("1.2.0")),
+                (6, 6, latest(), v("1.2.0")),
+                (7, 8, latest(), v("1.3.0")),
+                (9, 12, latest(), v("1.3.0")),
+            ],
+            "on 1.2.0 from its creation to the update, while LATEST means 1.3.0 from step 5"
+        );
+        let scale_out = &web.runs[1].value.mix;
+        assert_eq!(
+            scale_out
+                .iter()
+                .map(|c| (c.revision, c.count))
+                .collect::<Vec<_>>(),
+            [(1, 2), (2, 2)],
+            "the scale-out mixes two patches"
+        );
+        assert!(!chart.grouped);
+        assert_eq!(chart.marks.len(), 13);
+        assert!(chart.marks.iter().all(|m| !m.rejected));
+        assert_eq!(chart.marks[2].action, "create-service");
+        assert!(chart.marks[2].customer && !chart.marks[1].customer);
+    }
+
+    #[test]
+    fn versions_show_their_states_and_rejected_steps_are_marked() {
+        let chart = chart_of("al1-deprecation");
+        let retired = chart
+            .versions
+            .iter()
+            .find(|v| v.version.to_string() == "1.2.0" && v.family == Family::Linux)
+            .unwrap();
+        let states: Vec<State> = retired.runs.iter().map(|r| r.value.state).collect();
+        assert!(
+            states.contains(&State::Active) && states.contains(&State::Retired),
+            "{states:?}"
+        );
+        let held = chart_of("latest-held");
+        assert!(
+            held.marks.iter().any(|m| m.rejected),
+            "latest-held has a refused request"
+        );
+    }
+
+    #[test]
+    fn more_than_forty_services_are_grouped_by_request_and_version() {
+        let mut events = vec![
+            r#"{"at":"2020-01-01","do":"release-version","version":"1.3.0"}"#.to_string(),
+            r#"{"at":"2020-01-01","do":"release-version","version":"1.4.0"}"#.to_string(),
+            r#"{"at":"2020-01-01","do":"move-latest","to":"1.3.0"}"#.to_string(),
+        ];
+        for i in 0..41 {
+            let pinned = if i % 2 == 0 {
+                r#","platformVersion":"1.4.0""#
+            } else {
+                ""
+            };
+            events.push(format!(
+                r#"{{"at":"2020-01-02","do":"create-service","service":"s{i}"{pinned}}}"#
+            ));
+        }
+        events.push(r#"{"at":"2020-02-01","do":"move-latest","to":"1.4.0"}"#.to_string());
+        events.push(
+            r#"{"at":"2020-02-02","do":"update-service","service":"s1","forceNewDeployment":true}"#
+                .to_string(),
+        );
+        let text = format!(
+            r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
+            events.join(",")
+        );
+        let document = crate::scenario::read(&text).unwrap();
+        let chart = chart(document.events.iter());
+        assert!(chart.grouped);
+        assert!(chart.lanes.iter().all(|l| l.kind == "group"));
+        let last_run = |name: &str| {
+            let lane = chart.lanes.iter().find(|l| l.name == name).unwrap();
+            let run = lane.runs.last().unwrap();
+            (lane.runs[0].from, run.to, run.value.count)
+        };
+        assert_eq!(last_run("1.4.0 → 1.4.0"), (3, 45, 21), "pinned services");
+        assert_eq!(
+            last_run("LATEST → 1.3.0"),
+            (4, 45, 19),
+            "LATEST services still on 1.3.0"
+        );
+        assert_eq!(
+            last_run("LATEST → 1.4.0"),
+            (45, 45, 1),
+            "s1, redeployed after LATEST moved"
+        );
+    }
+
+    #[test]
+    fn a_service_created_again_gets_a_new_lane_and_pods_have_theirs() {
+        let eks = chart_of("eks-on-fargate");
+        let pods: Vec<&Lane> = eks.lanes.iter().filter(|l| l.kind == "pods").collect();
+        assert_eq!(pods.len(), 1);
+        assert!(pods[0].runs.last().unwrap().value.count > 0);
+        let text = r#"{"format":"fargate-pv-scenario/1","events":[
+          {"at":"2020-01-01","do":"release-version","version":"1.4.0"},
+          {"at":"2020-01-01","do":"move-latest","to":"1.4.0"},
+          {"at":"2020-01-02","do":"create-service","service":"web"},
+          {"at":"2020-01-03","do":"delete-service","service":"web"},
+          {"at":"2020-01-04","do":"create-service","service":"web","platformVersion":"1.4.0"}]}"#;
+        let document = crate::scenario::read(text).unwrap();
+        let chart = chart(document.events.iter());
+        let webs: Vec<Vec<(usize, usize)>> = chart
+            .lanes
+            .iter()
+            .filter(|l| l.name == "web")
+            .map(|l| l.runs.iter().map(|r| (r.from, r.to)).collect())
+            .collect();
+        assert_eq!(webs, [vec![(2, 2)], vec![(4, 4)]]);
+    }
+}
