@@ -51,8 +51,9 @@ function bands(chart) {
   });
 }
 
-/** Draws `chart` into `el`; `current` is the step on screen, `onPick(i)` opens step i. */
-export function renderChart(el, chart, { current, onPick }) {
+/** Draws `chart` into `el`; `current` is the step on screen, `onPick(i)` opens step i; a what-if
+ * story's chart marks the step it `branch`ed at and has its own `label`. */
+export function renderChart(el, chart, { current, onPick, branch, label = "Chart of the whole story: versions across, LATEST and each service over time", testid = "chart" }) {
   if (chart.marks.length === 0 || chart.versions.length === 0) {
     fill(el, h("p", { class: "empty" }, "Nothing to draw yet: no platform version has been released."));
     return;
@@ -77,15 +78,15 @@ export function renderChart(el, chart, { current, onPick }) {
     return bandTop.get(key) + (slot < 0 ? 6 : 17 + slot * LANE_GAP);
   };
 
-  const caption = h("p", { class: "chart-caption", "data-testid": "chart-caption" }, "Point at or focus a mark to see its event; select it to go to its step.");
+  const caption = h("p", { class: "chart-caption", "data-testid": `${testid}-caption` }, "Point at or focus a mark to see its event; select it to go to its step.");
   const drawing = svg("svg", {
     width: LEFT + width + RIGHT,
     height,
     viewBox: `0 0 ${LEFT + width + RIGHT} ${height}`,
     class: "chart-svg",
-    "data-testid": "chart-svg",
+    "data-testid": `${testid}-svg`,
     role: "group",
-    "aria-label": "Chart of the whole story: versions across, LATEST and each service over time",
+    "aria-label": label,
   });
   // Version bands, shaded by lifecycle state, labelled on the left.
   for (const band of rows) {
@@ -128,8 +129,12 @@ export function renderChart(el, chart, { current, onPick }) {
     lastLabel = x(mark.index);
     drawing.append(svg("text", { x: x(mark.index) - 4, y: top + 40, class: "chart-date" }, `${mark.approximate ? "≈" : ""}${mark.at.slice(0, 10)}`));
   });
+  if (branch !== undefined) {
+    drawing.append(svg("line", { x1: x(branch), x2: x(branch), y1: 0, y2: top, class: "chart-branch", "data-testid": `${testid}-branch` },
+      svg("title", {}, `The what-if step, ${branch + 1}`)));
+  }
   // The cursor and the marks.
-  const cursor = svg("line", { x1: x(current), x2: x(current), y1: 0, y2: top, class: "chart-cursor", "data-testid": "chart-cursor" });
+  const cursor = svg("line", { x1: x(current), x2: x(current), y1: 0, y2: top, class: "chart-cursor", "data-testid": `${testid}-cursor` });
   drawing.append(cursor);
   chart.marks.forEach((mark) => {
     const words = `Step ${mark.index + 1}: ${mark.approximate ? "about " : ""}${shortDate(mark.at)}, ${mark.do}${mark.rejected ? " (AWS refused it)" : ""}`;
@@ -138,7 +143,7 @@ export function renderChart(el, chart, { current, onPick }) {
       tabindex: "0",
       role: "link",
       "aria-label": words,
-      "data-testid": `chart-mark-${mark.index}`,
+      "data-testid": `${testid}-mark-${mark.index}`,
     },
     svg("title", {}, words),
     svg("circle", { cx: x(mark.index), cy: top + 10, r: 6 }),
@@ -164,7 +169,7 @@ export function renderChart(el, chart, { current, onPick }) {
   fill(el,
     h("div", { class: "chart-scroll", tabindex: "0", role: "region", "aria-label": "The chart; scroll sideways for later steps" }, drawing),
     caption,
-    h("details", { class: "chart-table" }, h("summary", {}, "The chart as a table"), table(chart)));
+    h("details", { class: "chart-table" }, h("summary", {}, "The chart as a table"), table(chart, testid)));
 }
 
 /** Moves the cursor of the chart drawn in `el` to `step`. */
@@ -186,7 +191,7 @@ function runWords(lane, r) {
 }
 
 /** The text twin: every run of LATEST and of each lane, in words. */
-function table(chart) {
+function table(chart, testid) {
   const rows = [];
   for (const latest of chart.latest) {
     for (const r of latest.runs) rows.push([`LATEST (${familyName(latest.family)})`, `${r.from + 1}–${r.to + 1}`, "—", r.version ?? "not set", "—"]);
@@ -197,7 +202,7 @@ function table(chart) {
         r.mix.map((m) => `${m.count} × ${m.platformVersion} r${m.revision}`).join(", ") || "none"]);
     }
   }
-  return h("table", { "data-testid": "chart-table" },
+  return h("table", { "data-testid": `${testid}-table` },
     h("thead", {}, h("tr", {}, ["lane", "steps", "asks for", "runs", "tasks (version, patch)"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c))))));
 }

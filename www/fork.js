@@ -2,6 +2,7 @@
 // step by step. The core makes the fork and finds the differences; this only shows them.
 import { h, fill } from "./dom.js";
 import { qualified } from "./fleet.js";
+import { renderChart, moveChartCursor } from "./chart.js";
 
 let fork = null; // { playground, from, description }
 
@@ -97,5 +98,23 @@ export function renderFork(el, index, step, app) {
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), h("th", { scope: "col" }, "As it happened"), h("th", { scope: "col" }, "What if"))),
           h("tbody", {}, differences.map((d) => h("tr", {}, h("th", { scope: "row" }, d.what), h("td", {}, d.original ?? "—"), h("td", { class: "changed" }, d.fork ?? "—")))))
       : h("p", { "data-testid": "fork-same" }, `${where}: both stories look the same.`),
+    forkChart(app, forkIndex),
   );
+}
+
+/** The what-if story's own chart (drawn once per fork), its branch marked, its cursor here; a
+ * mark opens the step of the story as it happened that it follows. */
+function forkChart(app, forkIndex) {
+  if (!fork.chart) {
+    fork.chart = h("div", { class: "fork-chart" });
+    const chart = fork.playground.chart();
+    renderChart(fork.chart, chart, {
+      current: forkIndex,
+      branch: fork.from + 1,
+      label: "Chart of the what-if story",
+      testid: "fork-chart",
+      onPick: (i) => app.go(i > fork.from ? i - 1 : i),
+    });
+  } else moveChartCursor(fork.chart, forkIndex);
+  return h("div", {}, h("h3", {}, "The what-if story at a glance"), fork.chart);
 }
