@@ -141,6 +141,10 @@ pub struct Lane {
     pub cluster: Option<String>,
     pub family: Family,
     pub runs: Vec<Run<Running>>,
+    /// A group's services at the end of the story (`cluster/name` outside the default cluster),
+    /// for the page to list when the group is opened.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
 }
 
 #[derive(Debug, PartialEq, Serialize)]
@@ -312,6 +316,7 @@ pub fn chart<'a>(events: impl Iterator<Item = &'a TimedEvent> + Clone) -> Chart 
                     cluster: crate::fleet::named_cluster(&service.cluster).map(str::to_string),
                     family: service.family,
                     runs: Vec::new(),
+                    members: Vec::new(),
                 });
                 extend(&mut lane.runs, step, running);
             }
@@ -332,10 +337,22 @@ pub fn chart<'a>(events: impl Iterator<Item = &'a TimedEvent> + Clone) -> Chart 
                 cluster: None,
                 family,
                 runs: Vec::new(),
+                members: Vec::new(),
             });
             extend(&mut lane.runs, step, running);
         }
         sample_others(&world, step, &mut others);
+    }
+    if grouped {
+        for service in world.fleet.services() {
+            let requested = (!service.requested_unknown).then(|| service.requested.clone());
+            let version = world.catalog.get(service.primary().version).version;
+            if let Some(&i) = groups.index.get(&(service.family, requested, version)) {
+                groups.lanes[i]
+                    .members
+                    .push(crate::view::qualified(service));
+            }
+        }
     }
     let mut lanes = if grouped {
         groups.lanes
@@ -421,6 +438,7 @@ fn sample_others(world: &World, step: usize, others: &mut Lanes<(&'static str, S
             cluster: None,
             family,
             runs: Vec::new(),
+            members: Vec::new(),
         });
         extend(
             &mut lane.runs,
@@ -440,6 +458,7 @@ fn sample_others(world: &World, step: usize, others: &mut Lanes<(&'static str, S
             cluster: None,
             family: Family::Linux,
             runs: Vec::new(),
+            members: Vec::new(),
         });
         extend(
             &mut lane.runs,
@@ -589,6 +608,9 @@ mod tests {
             (45, 45, 1),
             "s1, redeployed after LATEST moved"
         );
+        let members = |name: &str| &chart.lanes.iter().find(|l| l.name == name).unwrap().members;
+        assert_eq!(members("LATEST → 1.4.0"), &["s1"]);
+        assert_eq!(members("1.4.0 → 1.4.0").len(), 21);
     }
 
     #[test]

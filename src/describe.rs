@@ -23,6 +23,16 @@ fn missing(arn: String) -> Json {
     Json::object([("arn", Json::from(arn)), ("reason", Json::from("MISSING"))])
 }
 
+/// What the console's `describe-services` or `describe-tasks` line prints.
+pub fn describe(world: &World, query: &crate::command::Query) -> Json {
+    match query {
+        crate::command::Query::Services { cluster, names } => {
+            describe_services(world, cluster, names)
+        }
+        crate::command::Query::Tasks { cluster, names } => describe_tasks(world, cluster, names),
+    }
+}
+
 /// What `aws ecs describe-services --cluster CLUSTER --services NAMES` prints: each service with
 /// the string it shows and every deployment that still runs tasks (PRIMARY, then ACTIVE ones).
 pub fn describe_services(world: &World, cluster: &str, names: &[String]) -> Json {

@@ -163,6 +163,8 @@ export type Run<T> = { from: number; to: number } & T;
 export interface ChartLane {
   kind: "service" | "group" | "tasks" | "pods"; name: string; cluster?: string; family: Family;
   runs: Run<{ requested: string | null; version: string | null; mix: VersionCount[]; count: number }>[];
+  /** A group's services at the end of the story. */
+  members?: string[];
 }
 /** What `Playground.chart` returns: the whole story at a glance. */
 export interface Chart {

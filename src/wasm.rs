@@ -6,12 +6,10 @@
 
 use crate::command::{
     parse_command as parse_line, parse_console as parse_console_line, parse_query, CommandError,
-    Query,
 };
 use crate::error::ScenarioError;
 use crate::playground::{simulate_shared, Playground};
 use crate::report::ReportError;
-use crate::version::{Family, Version};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -67,12 +65,8 @@ fn command_error(e: CommandError) -> JsValue {
     )
 }
 
-fn invalid(what: &str, text: &str) -> JsValue {
-    error(
-        &format!("{what}; found {}.", crate::error::quoted(text)),
-        "InvalidField",
-        &[],
-    )
+fn report_error(e: ReportError) -> JsValue {
+    error(&e.to_string(), e.code(), &[])
 }
 
 /// The one way data leaves: as JSON text the JS engine parses (faster than building objects
@@ -91,15 +85,6 @@ fn stringify(value: &JsValue) -> String {
             .and_then(|s| s.as_string())
             .unwrap_or_else(|| "null".to_string()),
     }
-}
-
-fn family(text: &str) -> Result<Family, JsValue> {
-    Family::parse(text).ok_or_else(|| invalid("family must be \"LINUX\" or \"WINDOWS\"", text))
-}
-
-fn version(what: &str, text: &str) -> Result<Version, JsValue> {
-    Version::parse(text)
-        .ok_or_else(|| invalid(&format!("{what} must be written MAJOR.MINOR.PATCH"), text))
 }
 
 #[wasm_bindgen(module = "/src/assemble.js")]
@@ -151,15 +136,7 @@ pub fn parse_console(line: &str) -> Result<JsValue, JsValue> {
 pub fn aws_command(
     #[wasm_bindgen(unchecked_param_type = "ScenarioEvent")] event: JsValue,
 ) -> Result<Option<String>, JsValue> {
-    let value = crate::json::parse(&stringify(&event)).map_err(|e| {
-        scenario_error(ScenarioError::new(
-            "",
-            crate::error::ErrorKind::InvalidJson(e),
-        ))
-    })?;
-    let event = crate::scenario::read_event(&value, "", Some(crate::date::Instant::default()))
-        .map_err(scenario_error)?;
-    Ok(crate::command::to_command(&event.action))
+    crate::command::command_for(&stringify(&event)).map_err(scenario_error)
 }
 
 /// The lifecycle teaching model: every state with its capabilities and allowed transitions.
@@ -266,8 +243,9 @@ impl JsPlayground {
         version_text: &str,
     ) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
-        let family = family(family_name)?;
-        let version = version("The version", version_text)?;
+        let family = crate::report::read_family(family_name).map_err(report_error)?;
+        let version =
+            crate::report::read_version("The version", version_text).map_err(report_error)?;
         Ok(to_js(&self.inner.retirement_options(i, family, version)))
     }
 
@@ -287,23 +265,19 @@ impl JsPlayground {
         terminate: Option<bool>,
     ) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
-        let optional = |what: &str, text: Option<String>| match text.as_deref() {
-            None | Some("") => Ok(None),
-            Some(text) => version(what, text).map(Some),
-        };
-        let plan = crate::report::Plan {
-            family: family(family_name)?,
-            version: version("The version", version_text)?,
-            at: crate::date::Instant::parse(date)
-                .ok_or_else(|| invalid("The date must be a real date written YYYY-MM-DD", date))?,
-            latest_to: optional("The version LATEST moves to", latest_to)?,
-            pinned_to: optional("The version pinned services move to", pinned_to)?,
-            terminate: terminate.unwrap_or(true),
-        };
+        let plan = crate::report::Plan::read(
+            family_name,
+            version_text,
+            date,
+            latest_to.as_deref(),
+            pinned_to.as_deref(),
+            terminate,
+        )
+        .map_err(report_error)?;
         let report = self
             .inner
             .retirement_report(i, &plan)
-            .map_err(|e: ReportError| error(&e.to_string(), e.code(), &[]))?;
+            .map_err(report_error)?;
         let js = to_js(&report);
         let _ = js_sys::Reflect::set(&js, &"csv".into(), &report.to_csv().into());
         let _ = js_sys::Reflect::set(&js, &"markdown".into(), &report.to_markdown().into());
@@ -348,10 +322,7 @@ impl JsPlayground {
     #[wasm_bindgen(unchecked_return_type = "PageView")]
     pub fn view(&self, i: usize) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
-        let text = crate::surely(
-            self.inner.view_json(i).ok_or(()),
-            "the step index was checked",
-        );
+        let text = crate::surely(self.inner.view_json(i).ok_or(()), "the index was checked");
         Ok(assemble_view(&text, &self.kept))
     }
 
@@ -391,15 +362,9 @@ impl JsPlayground {
     pub fn describe(&self, i: usize, line: &str) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
         let query = parse_query(line).map_err(command_error)?;
-        let output = self.at_step(i, |world| match &query {
-            Query::Services { cluster, names } => {
-                crate::describe::describe_services(world, cluster, names)
-            }
-            Query::Tasks { cluster, names } => {
-                crate::describe::describe_tasks(world, cluster, names)
-            }
-        });
-        Ok(to_js(&output))
+        Ok(to_js(&self.at_step(i, |world| {
+            crate::describe::describe(world, &query)
+        })))
     }
 
     /// Why task (or pod) `id` of ECS (or EKS) cluster `cluster` (`default` when absent), running
@@ -472,7 +437,7 @@ impl JsPlayground {
         requires: Vec<String>,
     ) -> Result<JsValue, JsValue> {
         let i = self.step_index(i)?;
-        let family = family(family_name)?;
+        let family = crate::report::read_family(family_name).map_err(report_error)?;
         let value = self.at_step(i, |world| {
             crate::view::resolution(&world.catalog, family, requested, &requires)
         });

@@ -94,6 +94,9 @@ fn assemble(text: &str) -> Value {
             }
         }
     }
+    fn each(list: &Value, f: impl FnMut(&Value) -> Value) -> Value {
+        Value::Array(list.as_array().unwrap().iter().map(f).collect())
+    }
     let shared: Value = serde_json::from_str(text).unwrap();
     let [mut services, mut deployments, mut tasks, mut standalone, mut clusters, mut pods] =
         std::array::from_fn(|_| Vec::<Value>::new());
@@ -106,55 +109,26 @@ fn assemble(text: &str) -> Value {
             }
         }
         if let Some(list) = s.get("services") {
-            let list = list
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|item| {
-                    take(&mut services, item, |mut service| {
-                        service["deployments"] = service["deployments"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .map(|d| take(&mut deployments, d, |d| d))
-                            .collect();
-                        service["tasks"] = service["tasks"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .map(|t| take(&mut tasks, t, |t| t))
-                            .collect();
-                        service
-                    })
+            kept["services"] = each(list, |item| {
+                take(&mut services, item, |mut service| {
+                    service["deployments"] = each(&service["deployments"], |d| {
+                        take(&mut deployments, d, |d| d)
+                    });
+                    service["tasks"] = each(&service["tasks"], |t| take(&mut tasks, t, |t| t));
+                    service
                 })
-                .collect();
-            kept["services"] = Value::Array(list);
+            });
         }
         if let Some(list) = s.get("tasks") {
-            kept["tasks"] = list
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| take(&mut standalone, t, |t| t))
-                .collect();
+            kept["tasks"] = each(list, |t| take(&mut standalone, t, |t| t));
         }
         if let Some(list) = s.get("clusters") {
-            kept["clusters"] = list
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| {
-                    take(&mut clusters, c, |mut cluster| {
-                        cluster["pods"] = cluster["pods"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .map(|p| take(&mut pods, p, |p| p))
-                            .collect();
-                        cluster
-                    })
+            kept["clusters"] = each(list, |c| {
+                take(&mut clusters, c, |mut cluster| {
+                    cluster["pods"] = each(&cluster["pods"], |p| take(&mut pods, p, |p| p));
+                    cluster
                 })
-                .collect();
+            });
         }
         let mut step = serde_json::Map::new();
         for key in [

@@ -169,7 +169,25 @@ export function renderChart(el, chart, { current, onPick, branch, label = "Chart
   fill(el,
     h("div", { class: "chart-scroll", tabindex: "0", role: "region", "aria-label": "The chart; scroll sideways for later steps" }, drawing),
     caption,
-    h("details", { class: "chart-table" }, h("summary", {}, "The chart as a table"), table(chart, testid)));
+    h("details", { class: "chart-table" }, h("summary", {}, "The chart as a table"), table(chart, testid)),
+    chart.grouped ? groupLists(chart) : null);
+}
+
+/** A big fleet's lanes are groups: each opens to the services in it at the end of the story
+ * (listed only when opened). */
+function groupLists(chart) {
+  return h("div", { class: "chart-groups", "data-testid": "chart-groups" },
+    h("p", { class: "hint" }, `More than 40 services: each line is a group of services that ask for the same version string and run the same version. Open a group to see its services at the end of the story.`),
+    chart.lanes.filter((lane) => lane.kind === "group").map((lane) => {
+      const members = lane.members ?? [];
+      const list = h("ul", { class: "chart-members" });
+      const group = h("details", { "data-testid": `chart-group-${lane.name}` },
+        h("summary", {}, `${laneName(lane)}: ${members.length} service${members.length === 1 ? "" : "s"} at the end`), list);
+      group.addEventListener("toggle", () => {
+        if (group.open && !list.childElementCount) fill(list, members.map((name) => h("li", {}, name)));
+      });
+      return group;
+    }));
 }
 
 /** Moves the cursor of the chart drawn in `el` to `step`. */

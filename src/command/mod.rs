@@ -12,7 +12,7 @@ mod print;
 mod tests;
 mod words;
 
-pub use print::to_command;
+pub use print::{command_for, to_command};
 
 /// A command the console cannot turn into an event, located by the 1-based character column of
 /// the offending word in the whole input.

@@ -6,6 +6,16 @@ use crate::scenario::Action;
 /// The `aws` command a customer event stands for, as the explanation panel shows it; `None` for
 /// events no ECS command causes (AWS-side events, recycling by AWS maintenance, EKS pods).
 /// Capabilities (`requires`) come from task definitions, so they have no option here.
+/// The command for an event given as JSON text (the page's `awsCommand`): `None` for an event no
+/// ECS command causes; a scenario error for text that is not a valid event.
+pub fn command_for(event: &str) -> Result<Option<String>, crate::error::ScenarioError> {
+    let value = crate::json::parse(event).map_err(|e| {
+        crate::error::ScenarioError::new("", crate::error::ErrorKind::InvalidJson(e))
+    })?;
+    let event = crate::scenario::read_event(&value, "", Some(crate::date::Instant::default()))?;
+    Ok(to_command(&event.action))
+}
+
 pub fn to_command(action: &Action) -> Option<String> {
     let quote = |text: &str| {
         if !text.is_empty()

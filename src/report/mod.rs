@@ -33,6 +33,51 @@ pub struct Plan {
     pub terminate: bool,
 }
 
+/// A family as the page names it.
+pub fn read_family(text: &str) -> Result<Family, ReportError> {
+    Family::parse(text).ok_or_else(|| ReportError::Invalid {
+        must: "family must be \"LINUX\" or \"WINDOWS\"".to_string(),
+        found: text.to_string(),
+    })
+}
+
+/// A version as the page names it; `what` says which, for the error.
+pub fn read_version(what: &str, text: &str) -> Result<Version, ReportError> {
+    Version::parse(text).ok_or_else(|| ReportError::Invalid {
+        must: format!("{what} must be written MAJOR.MINOR.PATCH"),
+        found: text.to_string(),
+    })
+}
+
+impl Plan {
+    /// A plan from the page's fields (`latest_to` and `pinned_to` empty or absent when not
+    /// given; `terminate` by default).
+    pub fn read(
+        family: &str,
+        version: &str,
+        date: &str,
+        latest_to: Option<&str>,
+        pinned_to: Option<&str>,
+        terminate: Option<bool>,
+    ) -> Result<Plan, ReportError> {
+        let optional = |what: &str, text: Option<&str>| match text {
+            None | Some("") => Ok(None),
+            Some(text) => read_version(what, text).map(Some),
+        };
+        Ok(Plan {
+            family: read_family(family)?,
+            version: read_version("The version", version)?,
+            at: Instant::parse(date).ok_or_else(|| ReportError::Invalid {
+                must: "The date must be a real date written YYYY-MM-DD".to_string(),
+                found: date.to_string(),
+            })?,
+            latest_to: optional("The version LATEST moves to", latest_to)?,
+            pinned_to: optional("The version pinned services move to", pinned_to)?,
+            terminate: terminate.unwrap_or(true),
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReportError {
     NoSuchStep {
@@ -61,6 +106,11 @@ pub enum ReportError {
     },
     /// The sequence itself cannot happen (e.g. LATEST cannot move to a retired version).
     Replay(ScenarioError),
+    /// A field of the plan does not read: what it must be, and what it was.
+    Invalid {
+        must: String,
+        found: String,
+    },
 }
 
 impl ReportError {
@@ -71,7 +121,7 @@ impl ReportError {
             ReportError::AlreadyRecalled { .. } => "AlreadyRecalled",
             ReportError::BeforeStep { .. } => "BeforeStep",
             ReportError::LatestPointsHere { .. } => "LatestPointsHere",
-            ReportError::SameTarget { .. } => "InvalidField",
+            ReportError::SameTarget { .. } | ReportError::Invalid { .. } => "InvalidField",
             ReportError::Replay(error) => error.code(),
         }
     }
@@ -103,6 +153,9 @@ impl fmt::Display for ReportError {
                 "{version} is the version being retired; choose another version to move to."
             ),
             ReportError::Replay(error) => write!(f, "{error}"),
+            ReportError::Invalid { must, found } => {
+                write!(f, "{must}; found {}.", crate::error::quoted(found))
+            }
         }
     }
 }
@@ -272,4 +325,53 @@ pub fn report(world: &World, step_at: Instant, plan: &Plan) -> Result<Report, Re
         changes.extend(record.changes);
     }
     Ok(classify(world, &after, id, plan, &changes, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_that_does_not_read_says_which_field_and_what_it_found() {
+        let message = |e: ReportError| (e.code(), e.to_string());
+        let read = |family, version, date, latest_to| {
+            Plan::read(family, version, date, latest_to, None, None)
+                .map(|_| ())
+                .map_err(message)
+        };
+        assert_eq!(
+            read("linux", "1.3.0", "2026-03-31", None),
+            Err((
+                "InvalidField",
+                "family must be \"LINUX\" or \"WINDOWS\"; found \"linux\".".into()
+            ))
+        );
+        assert_eq!(
+            read("LINUX", "1.3", "2026-03-31", None),
+            Err((
+                "InvalidField",
+                "The version must be written MAJOR.MINOR.PATCH; found \"1.3\".".into()
+            ))
+        );
+        assert_eq!(
+            read("LINUX", "1.3.0", "2026-02-30", None),
+            Err((
+                "InvalidField",
+                "The date must be a real date written YYYY-MM-DD; found \"2026-02-30\".".into()
+            ))
+        );
+        assert_eq!(
+            read("LINUX", "1.3.0", "2026-03-31", Some("next")),
+            Err((
+                "InvalidField",
+                "The version LATEST moves to must be written MAJOR.MINOR.PATCH; found \"next\"."
+                    .into()
+            ))
+        );
+        assert_eq!(
+            read("LINUX", "1.3.0", "2026-03-31", Some("")),
+            Ok(()),
+            "empty means not given"
+        );
+    }
 }

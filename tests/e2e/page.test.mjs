@@ -674,6 +674,13 @@ test("your fleet: 5,000 services and 1,000,000 tasks import off the main thread,
     await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await page.getByTestId("service-cluster-49/svc-4999").waitFor();
     assert.match(await page.getByTestId("service-cluster-49/svc-4999").textContent(), /^svc-4999cluster-49 asks for 1\.3\.0runs 1\.3\.0 · 200 of 200 running 1\.3\.0 r7 × 200$/);
+    // The chart draws groups of services; a group opens to its services.
+    const group = page.getByTestId("chart-group-LATEST → 1.4.0");
+    await group.waitFor();
+    assert.match(await group.locator("summary").textContent(), /^services asking LATEST → 1\.4\.0: 3000 services at the end$/);
+    await group.locator("summary").click();
+    assert.equal(await group.locator("li").count(), 3000);
+    assert.equal(await group.locator("li").first().textContent(), "cluster-0/svc-0");
   });
 });
 

@@ -268,6 +268,7 @@ const chart = object<T.Chart>({
     runs: list(object<T.ChartLane["runs"][number]>({
       from: count, to: count, requested: orNull(text), version: orNull(version), mix: list(versionCount), count,
     })),
+    members: optional(list(text)),
   })),
 });
 const lifecycleState = object<T.LifecycleState>({
