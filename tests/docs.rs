@@ -5,8 +5,9 @@ use serde_json::Value;
 
 fn examples() -> Vec<String> {
     let doc = include_str!("../docs/format.md");
-    doc.split("```json\n")
-        .skip(1)
+    let mut blocks = doc.split("```json\n");
+    blocks.next(); // the text before the first block
+    blocks
         .map(|rest| rest.split("```").next().unwrap().to_string())
         .filter(|block| block.contains("fargate-pv-scenario/1"))
         .collect()

@@ -11,6 +11,9 @@ const LEFT = 76;
 const RIGHT = 150;
 const MARK_ROW = 44;
 const LANE_GAP = 11;
+// Above this many steps the marks are dots in one path, not one focusable link each: the timeline
+// above already walks a long story, and thousands of links would slow every step.
+const MARK_LIMIT = 400;
 
 function svg(name, attrs = {}, ...children) {
   const node = document.createElementNS(svgNs(), name);
@@ -136,7 +139,12 @@ export function renderChart(el, chart, { current, onPick, branch, label = "Chart
   // The cursor and the marks.
   const cursor = svg("line", { x1: x(current), x2: x(current), y1: 0, y2: top, class: "chart-cursor", "data-testid": `${testid}-cursor` });
   drawing.append(cursor);
-  chart.marks.forEach((mark) => {
+  if (chart.marks.length > MARK_LIMIT) {
+    const dots = chart.marks.map((mark) => `M${x(mark.index)} ${top + 10}h0.01`).join("");
+    drawing.append(svg("path", { d: dots, class: "chart-dots" }));
+    caption.textContent = `${chart.marks.length} steps: move through them with the timeline above.`;
+  }
+  chart.marks.slice(0, chart.marks.length > MARK_LIMIT ? 0 : undefined).forEach((mark) => {
     const words = `Step ${mark.index + 1}: ${mark.approximate ? "about " : ""}${shortDate(mark.at)}, ${mark.do}${mark.rejected ? " (AWS refused it)" : ""}`;
     const node = svg("g", {
       class: `chart-mark${mark.customer ? " customer" : ""}${mark.rejected ? " rejected" : ""}`,
@@ -169,8 +177,18 @@ export function renderChart(el, chart, { current, onPick, branch, label = "Chart
   fill(el,
     h("div", { class: "chart-scroll", tabindex: "0", role: "region", "aria-label": "The chart; scroll sideways for later steps" }, drawing),
     caption,
-    h("details", { class: "chart-table" }, h("summary", {}, "The chart as a table"), table(chart, testid)),
+    lazyDetails("The chart as a table", () => table(chart, testid)),
     chart.grouped ? groupLists(chart) : null);
+}
+
+/** A <details> whose content is built the first time it is opened (a long story's table has
+ * thousands of rows). */
+function lazyDetails(summary, build) {
+  const details = h("details", { class: "chart-table" }, h("summary", {}, summary));
+  details.addEventListener("toggle", () => {
+    if (details.open && details.childElementCount === 1) details.append(build());
+  });
+  return details;
 }
 
 /** A big fleet's lanes are groups: each opens to the services in it at the end of the story

@@ -489,6 +489,7 @@ test("what if: branching a redeploy shows the branch step and its difference, th
     assert.deepEqual(await rows.nth(0).locator("th, td").allTextContents(), ["web runs", "1.2.0", "1.3.0"]);
     // The what-if story's own chart: its branch marked, web back on LATEST's 1.3.0 from there.
     await page.getByTestId("fork-chart-branch").waitFor({ state: "attached" });
+    await page.locator(".fork-chart .chart-table summary").click();
     const whatIf = await page.getByTestId("fork-chart-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent).join(" | ")));
     assert.ok(whatIf.some((row) => /^web \| 7–\d+ \| LATEST \| 1\.3\.0 \| 2 × 1\.3\.0 r1$/.test(row)), whatIf.join("\n"));
     await page.getByRole("button", { name: "Next", exact: true }).click();
