@@ -42,6 +42,8 @@ fuzz_target!(|data: &[u8]| {
                     .unwrap(),
                     at: Instant(at.0 + 86_400),
                     latest_to: None,
+                    pinned_to: None,
+                    terminate: true,
                 };
                 if let Ok(report) = playground.retirement_report(last, &plan) {
                     assert_eq!(
