@@ -47,7 +47,8 @@ function dated(event) {
 }
 
 /**
- * Wires the console. `app` gives what it needs from the page: `current()` (the step index),
+ * Wires the console. `app` gives what it needs from the page: `whenCore(action)` (runs it once the
+ * simulator has loaded), `current()` (the step index),
  * `describe(line)`, and `apply(event)` which appends a step and shows it (throws a core error).
  */
 export function wireConsole(app) {
@@ -77,12 +78,12 @@ export function wireConsole(app) {
 
   document.getElementById("console-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    run();
+    app.whenCore(run);
   });
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();
-      run();
+      app.whenCore(run);
     } else if (e.key === "ArrowUp" && !input.value.slice(0, input.selectionStart).includes("\n") && recall > 0) {
       e.preventDefault();
       input.value = history[--recall];
@@ -101,6 +102,9 @@ export function wireConsole(app) {
   showFields();
   document.getElementById("codedeploy-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    app.whenCore(() => deployWithCodeDeploy());
+  });
+  const deployWithCodeDeploy = () => {
     const named = document.getElementById("codedeploy-service").value.trim();
     const version = document.getElementById("codedeploy-version").value.trim();
     const [cluster, service] = named.includes("/") ? named.split("/", 2) : [undefined, named];
@@ -112,9 +116,12 @@ export function wireConsole(app) {
       if (!error?.code) throw error;
       showError(result, "", error);
     }
-  });
+  };
   document.getElementById("aws-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    app.whenCore(() => actAsAws());
+  });
+  const actAsAws = () => {
     const version = document.getElementById("aws-version").value.trim();
     const family = document.getElementById("aws-family").value;
     const all = action.value === "force-update-all";
@@ -132,5 +139,5 @@ export function wireConsole(app) {
       if (!error?.code) throw error;
       showError(result, "", error);
     }
-  });
+  };
 }

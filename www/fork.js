@@ -57,13 +57,13 @@ function renderForm(el, step, onBranch) {
 }
 
 /**
- * Renders the what-if panel for step `index`. `app` has `playground`, `go(i)` and `error(e)`
- * (shows a core error). Branching stays on this step and shows the branch: the what-if story's
+ * Renders the what-if panel for step `index`. `app` has `playground`, `whenCore(action)` (runs it
+ * once the simulator has loaded), `go(i)` and `error(e)` (shows a core error). Branching stays on this step and shows the branch: the what-if story's
  * extra step, right after it, and how the two stories differ there.
  */
 export function renderFork(el, index, step, app) {
   if (!fork) {
-    renderForm(el, step, (event, description) => {
+    renderForm(el, step, (event, description) => app.whenCore(() => {
       try {
         fork = { playground: app.playground.fork(index, event), from: index, description };
       } catch (error) {
@@ -72,7 +72,7 @@ export function renderFork(el, index, step, app) {
         return;
       }
       app.go(index, "replace");
-    });
+    }));
     return;
   }
   const close = h("button", { type: "button", "data-testid": "fork-close", onclick: () => { closeFork(); app.go(index, "replace"); } }, "Close the fork");

@@ -13,13 +13,19 @@ import { stepSvg } from "./diagram.js";
 import { ask, verdict, resetPredictions, score } from "./predict.js";
 import { renderFork, closeFork } from "./fork.js";
 import { wireFleetImport, wireReport } from "./fleet-import.js";
+import { readRecordedStory } from "./recorded.js";
 
 /** Imported files larger than this are refused before reading (a scenario is a few KB). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const $ = (id) => document.getElementById(id);
 
 const state = {
+  /** The loaded story: the core's `Playground`, or the recorded default story until the core loads. */
   playground: null,
+  /** Whether the simulator (the .wasm) has loaded; before that only stepping works. */
+  core: false,
+  /** What the user asked of the simulator before it had loaded, done once it has. */
+  pending: [],
   builtins: [],
   states: [],
   /**
@@ -139,6 +145,11 @@ function load(json, source, { step = 0, origin = "The scenario", how = "push", a
     return false;
   }
   if (!playground) return false;
+  return show(playground, source, { step, origin, how, appended });
+}
+
+/** Puts a loaded story on screen at `step`: the core's `Playground`, or the recorded default. */
+function show(playground, source, { step = 0, origin = "The scenario", how = "push", appended = 0 } = {}) {
   if (playground.stepCount() === 0) {
     playground.free();
     showBanner(h("strong", {}, `${origin} has no events`), "; there is nothing to step through. The current scenario is unchanged.");
@@ -219,10 +230,10 @@ function go(index, how = "push") {
   if (!view) return;
   state.view = view;
   state.asking = null;
-  state.refreshReport?.();
+  if (state.core) state.refreshReport?.();
   let command;
   try {
-    command = guarded(() => awsCommand(view.event));
+    command = state.core ? guarded(() => awsCommand(view.event)) : state.playground.command(state.index);
   } catch {
     command = undefined;
   }
@@ -236,7 +247,8 @@ function go(index, how = "push") {
       `End of the scenario: ${tally.right} of ${tally.total} parts right over ${tally.steps} prediction${tally.steps === 1 ? "" : "s"}.`));
   }
   renderFork($("fork"), state.index, view, {
-    playground: state.playground,
+    get playground() { return state.playground; },
+    whenCore,
     go,
     error: (error) => showBanner(h("strong", {}, "The fork could not be made: "), `${error.message}${located(error)}`),
   });
@@ -347,22 +359,26 @@ function wire() {
     const button = e.target.closest("button[data-task]");
     if (!button) return;
     const { task: id, cluster } = button.dataset;
-    const why = guarded(() => state.playground.why(state.index, id, cluster));
-    state.selected = why ? { id, cluster, step: state.index, why } : null;
-    go(state.index, "replace");
-    $("why-panel").querySelector("h3")?.focus();
+    whenCore(() => {
+      const why = guarded(() => state.playground.why(state.index, id, cluster));
+      state.selected = why ? { id, cluster, step: state.index, why } : null;
+      go(state.index, "replace");
+      $("why-panel").querySelector("h3")?.focus();
+    });
   });
   $("scenario-picker").addEventListener("change", (e) => {
     stop();
-    if (e.target.value) loadBuiltin(e.target.value);
+    const id = e.target.value;
+    if (id) whenCore(() => loadBuiltin(id));
   });
   $("import-file").addEventListener("change", (e) => {
     stop();
-    importFile(e.target.files[0]);
+    const file = e.target.files[0];
+    whenCore(() => importFile(file));
     e.target.value = "";
   });
-  $("export").addEventListener("click", exportScenario);
-  $("export-md").addEventListener("click", exportMarkdown);
+  $("export").addEventListener("click", () => whenCore(exportScenario));
+  $("export-md").addEventListener("click", () => whenCore(exportMarkdown));
   $("export-svg").addEventListener("click", exportSvg);
   $("your-fleet-button").addEventListener("click", () => {
     // In-page navigation: no change of address, so nothing is read as a shared link.
@@ -398,7 +414,8 @@ function wire() {
     e.preventDefault();
     document.body.classList.remove("dropping");
     stop();
-    importFile(e.dataTransfer?.files?.[0]);
+    const file = e.dataTransfer?.files?.[0];
+    whenCore(() => importFile(file));
   });
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && state.presenter) {
@@ -418,7 +435,8 @@ function wire() {
   });
   window.addEventListener("popstate", (e) => restore(e.state));
   wireFleetImport({
-    opened: (json) => {
+    // The worker reads with its own copy of the simulator; this page's may, rarely, still be loading.
+    opened: (json) => whenCore(() => {
       stop();
       if (!load(json, { json, imported: true }, { origin: "Your fleet" })) return false;
       $("banner").hidden = true;
@@ -426,15 +444,16 @@ function wire() {
       go(at, "replace");
       $("fleet").scrollIntoView({ block: "start" });
       return true;
-    },
+    }) ?? true,
   });
   state.refreshReport = wireReport({
-    options: (family, version) => guarded(() => state.playground.retirementOptions(state.index, family, version)),
-    ask: (plan) => guarded(() => state.playground.retirementReport(state.index, plan.family, plan.version, plan.date, plan.latestTo, plan.pinnedTo, plan.terminate)),
+    options: (family, version) => (state.core ? guarded(() => state.playground.retirementOptions(state.index, family, version)) : null),
+    ask: (plan) => state.core && guarded(() => state.playground.retirementReport(state.index, plan.family, plan.version, plan.date, plan.latestTo, plan.pinnedTo, plan.terminate)),
     versions: (family) => (state.view?.versions ?? []).filter((v) => v.family === family),
     stepDate: () => state.view?.at.slice(0, 10),
   });
   wireConsole({
+    whenCore,
     current: () => state.index,
     describe: (line) => state.playground.describe(state.index, line),
     apply: applyEvent,
@@ -474,17 +493,20 @@ function afterEdit() {
 /** Back or Forward: the entry's story and step, from memory, else from the address. */
 function restore(entry) {
   const session = entry && sessions.get(entry.key);
-  if (!session) {
-    openLink(location.hash, "none");
+  if (session && sameSource(session.source, state.source)) {
+    stop();
+    go(entry.step, "none");
     return;
   }
-  stop();
-  if (!sameSource(session.source, state.source)) {
+  whenCore(() => {
+    if (!session) {
+      openLink(location.hash, "none");
+      return;
+    }
+    stop();
     const json = session.source.builtin ? state.builtins.find((b) => b.id === session.source.builtin).json : session.source.json;
     load(json, session.source, { step: entry.step, how: "none", appended: session.appended });
-  } else {
-    go(entry.step, "none");
-  }
+  });
 }
 
 function sameSource(a, b) {
@@ -511,23 +533,65 @@ function openLink(hash, how = "replace") {
   else loadBuiltin(link.builtin ?? state.builtins[0].id, link.step ?? 0, how);
 }
 
+/**
+ * Runs `action` now if the simulator has loaded, else as soon as it has: until then the page steps
+ * through the recorded default story (`make dist`), and anything else the user asks waits.
+ */
+function whenCore(action) {
+  if (state.core) return action();
+  if (state.broken) return undefined;
+  state.pending.push(action);
+  notify("The simulator is still loading; this happens as soon as it has.");
+  return undefined;
+}
+
+/** Whether a link opens the recorded default story (any step of it). */
+const opensRecording = (link, recorded) =>
+  link.ignore || (!link.error && link.json === undefined && (link.builtin ?? recorded.id) === recorded.id);
+
 async function boot() {
   window.addEventListener("latest-playground-panic", (e) => broken(String(e.detail ?? "")));
+  const link = decodeLink(location.hash);
+  // `make dist`'s page holds the default story as the core computed it: step through it at once.
+  const recorded = readRecordedStory();
+  if (recorded && opensRecording(link, recorded)) {
+    state.builtins = recorded.builtins;
+    state.states = recorded.states;
+    wire();
+    $("loading").hidden = true;
+    $("app").hidden = false;
+    if (!link.ignore && link.present !== undefined) setPresenter(link.present);
+    show(recorded, { builtin: recorded.id }, { step: link.ignore ? 0 : link.step ?? 0, how: "replace" });
+    document.documentElement.classList.add("live");
+    performance.mark("interactive");
+  }
   try {
-    await init();
+    // Named here rather than by the package's glue, so `make dist` can bundle the page's modules
+    // into one file at the top (scripts/dist.mjs) and the address still holds.
+    await init({ module_or_path: new URL("./pkg/latest_playground_bg.wasm", import.meta.url) });
     performance.mark("simulator-loaded");
   } catch (error) {
     $("loading").hidden = true;
+    state.pending = [];
     showBanner(h("strong", {}, "The simulator could not load. "), `(${error?.message ?? error}) This page needs a browser with WebAssembly, served over http(s) — not opened as a file. Reload, or try a current Chrome, Firefox or Safari.`);
     return;
   }
   state.builtins = builtinScenarios();
   state.states = lifecycleStates();
+  state.core = true;
+  if (state.playground) {
+    // The recording gives way to the simulator: the same story, so the step on screen stays.
+    const builtin = state.builtins.find((b) => b.id === recorded.id);
+    state.playground = guarded(() => new Playground(builtin.json));
+    state.refreshReport?.();
+    for (const action of state.pending.splice(0)) action();
+    if ($("notice").textContent.startsWith("The simulator is still loading")) $("notice").hidden = true;
+    return;
+  }
   fill($("scenario-picker"), state.builtins.map((b) => h("option", { value: b.id }, b.title)), h("option", { value: "", hidden: true }, "Imported scenario"));
   wire();
   $("loading").hidden = true;
   $("app").hidden = false;
-  const link = decodeLink(location.hash);
   openLink(link.ignore ? "" : location.hash, "replace");
   // The live page has drawn: a step drawn into the HTML by `make dist` is replaced (style.css).
   document.documentElement.classList.add("live");

@@ -269,6 +269,48 @@ test("dist/index.html holds the default first step as the live page draws it, an
   }
 });
 
+test("dist/ steps through the default story before the .wasm arrives; what needs the simulator waits for it, and every recorded step is the live one", async () => {
+  const sub = await server(fileURLToPath(new URL("../../dist", import.meta.url)), "/playground/");
+  const panels = ["position", "versions", "fleet", "explanation", "transcript", "command"];
+  const read = (page) => page.evaluate((ids) => ids.map((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null), panels);
+  const { page, context, problems } = await watchedPage(browser, sub.url);
+  try {
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(sub.url);
+    await page.waitForFunction(() => document.documentElement.classList.contains("live"));
+    assert.equal(await page.evaluate(() => performance.getEntriesByName("simulator-loaded").length), 0, "the .wasm is still held back");
+    const recorded = [];
+    for (let i = 0; i < 13; i++) {
+      recorded.push(await read(page));
+      if (i < 12) await page.getByRole("button", { name: "Next", exact: true }).click();
+    }
+    assert.match(recorded[12][0], /^Step 13 of 13/);
+    // Asked before the simulator has loaded: it says so, then does it.
+    await page.getByTestId("scenario-picker").selectOption("eks-on-fargate");
+    assert.match(await page.getByTestId("notice").textContent(), /The simulator is still loading; this happens as soon as it has\./);
+    assert.match(await page.getByTestId("scenario-title").textContent(), /LATEST is resolved once/);
+    release();
+    await page.getByTestId("scenario-title").filter({ hasText: "EKS on Fargate" }).waitFor();
+    assert.equal(await page.getByTestId("notice").isVisible(), false, "the loading notice is gone");
+    // The live core draws every step as the recording did.
+    await page.goBack();
+    await page.waitForFunction(() => document.getElementById("position").textContent.startsWith("Step 13 of 13"));
+    for (let i = 12; i >= 0; i--) {
+      assert.deepEqual(await read(page), recorded[i], `step ${i + 1}`);
+      if (i > 0) await page.getByRole("button", { name: "Previous", exact: true }).click();
+    }
+    assert.deepEqual(problems(), []);
+  } finally {
+    await context.close();
+    await sub.close();
+  }
+});
+
 test("drag and drop opens a scenario file; Export downloads the current one", async () => {
   await visit("", async (page) => {
     const text = readFileSync(new URL("../../src/builtin/eks-on-fargate.json", import.meta.url), "utf8");
