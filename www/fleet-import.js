@@ -167,15 +167,19 @@ export function wireReport({ options, ask, versions, stepDate }) {
   // Until the user picks a version, the default follows the step: a version AWS announced a
   // coming retirement of, else the first still in use.
   let picked = false;
+  let listed = null;
   const fillVersions = () => {
     const list = versions($("report-family").value).filter((v) => v.state !== "recalled");
     const keep = $("report-version").value;
-    fill($("report-version"), list.map((v) => h("option", { value: v.version }, `${v.version} (${v.state})`)));
+    // Refilled only when the list changes: most steps leave the catalog as it was.
+    const names = list.map((v) => `${v.version} (${v.state})`).join("\n");
+    if (names !== listed) fill($("report-version"), list.map((v) => h("option", { value: v.version }, `${v.version} (${v.state})`)));
+    listed = names;
     if (picked && list.some((v) => v.version === keep)) $("report-version").value = keep;
     else {
       const today = stepDate() ?? "";
       const coming = list.find((v) => options($("report-family").value, v.version)?.announced.some((a) => a.date >= today));
-      if (coming) $("report-version").value = coming.version;
+      $("report-version").value = (coming ?? list[0])?.version ?? "";
     }
     if ($("report-version").value !== keep) fillChoices();
   };

@@ -29,6 +29,21 @@ function countChips(family, counts, label) {
     counts.map((g) => h("li", { class: `chip ${versionClass(family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`)));
 }
 
+/**
+ * Lines already built, by service: the core's views hand out the same frozen object for a service
+ * that did not change, so a step rebuilds only the lines of services it changed (or whose request
+ * now means another version).
+ */
+const lines = new WeakMap();
+
+function keptLine(s, now) {
+  const line = lines.get(s);
+  if (line && line.outcome === now.outcome && line.version === now.version) return line.row;
+  const row = serviceLine(s, now);
+  lines.set(s, { outcome: now.outcome, version: now.version, row });
+  return row;
+}
+
 /** One line per service: what it asks for, what it runs, its counts; built only when in view. */
 function serviceLine(s, now) {
   const behind = now.outcome === "resolved" && now.version !== s.primaryVersion;
@@ -163,7 +178,7 @@ export function renderFleet(el, view, selected) {
     const rows = {
       count,
       label: `${count} services, one line each`,
-      renderRow: (i) => serviceLine(view.services[i], askedNow(view.services[i])),
+      renderRow: (i) => keptLine(view.services[i], askedNow(view.services[i])),
     };
     const hintText = `${count} services: scroll the list (or focus it and use the arrow keys).`;
     let list = kept.get(el);

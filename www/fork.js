@@ -14,13 +14,24 @@ export function closeFork() {
 /** Above this many services the service is typed, not picked from a list of thousands. */
 const SERVICE_OPTIONS_LIMIT = 200;
 
+/** The form on screen: kept while its options stay the same, so a step costs nothing here and
+ * the user's choices stay while they step; `onBranch` is the current step's. */
+let shown = null; // { el, form, options, onBranch }
+
 /** The form's options from the current step (its services and released versions). */
 function renderForm(el, step, onBranch) {
+  const typed = step.services.length > SERVICE_OPTIONS_LIMIT;
+  const options = [typed ? "" : step.services.map((s) => qualified(s.name, s.cluster)).join("\n"),
+    step.versions.filter((v) => v.family === "LINUX").map((v) => v.version).join(" ")].join("\n\n");
+  if (shown?.el === el && shown.options === options && shown.form.parentNode === el && el.childNodes.length === 1) {
+    shown.onBranch = onBranch;
+    return;
+  }
   const kind = h("select", { id: "fork-kind", "data-testid": "fork-kind" },
     h("option", { value: "move-latest" }, "LATEST moves now to…"),
     h("option", { value: "pin" }, "this service is pinned to…"),
     h("option", { value: "redeploy" }, "this service gets a new deployment"));
-  const service = step.services.length > SERVICE_OPTIONS_LIMIT
+  const service = typed
     ? h("input", { id: "fork-service", "data-testid": "fork-service", type: "text", size: 16, spellcheck: "false", placeholder: qualified(step.services[0].name, step.services[0].cluster) })
     : h("select", { id: "fork-service", "data-testid": "fork-service" }, step.services.map((s) => h("option", { value: qualified(s.name, s.cluster) }, qualified(s.name, s.cluster))));
   const version = h("select", { id: "fork-version", "data-testid": "fork-version" },
@@ -50,10 +61,11 @@ function renderForm(el, step, onBranch) {
       pin: `${service.value} is pinned to ${version.value}`,
       redeploy: `${service.value} gets a new deployment`,
     }[kind.value];
-    onBranch(event, description);
+    shown.onBranch(event, description);
   });
   sync();
   fill(el, form);
+  shown = { el, form, options, onBranch };
 }
 
 /**

@@ -8,7 +8,7 @@ const MARGIN = 8;
 
 /**
  * Fills `el` with a scroller over `count` rows of `rowHeight` pixels; `renderRow(i)` returns the
- * element for row `i`. Returns the scroller; `scroller.update({count, renderRow, label})` redraws
+ * element for row `i` (a new one, or one it kept: a row stays where it is if it is unchanged). Returns the scroller; `scroller.update({count, renderRow, label})` redraws
  * it for new rows in place, keeping where the user scrolled to (stepping through a fleet).
  */
 export function virtualList(el, { count, rowHeight, renderRow, label, height = 480, testid }) {
@@ -17,9 +17,17 @@ export function virtualList(el, { count, rowHeight, renderRow, label, height = 4
   // Sizes through the CSSOM: the page's CSP forbids style attributes.
   scroller.style.maxHeight = `${height}px`;
   let drawn = "";
+  // Where the user scrolled to and how much shows, as last measured (on scroll and resize): a
+  // step's redraw reads no layout, so it does not force one in the middle of drawing the step.
+  let top = 0;
+  let shows = height;
+  const measure = () => {
+    top = scroller.scrollTop;
+    shows = scroller.clientHeight || height;
+  };
   const draw = () => {
-    const first = Math.max(0, Math.floor(scroller.scrollTop / rowHeight) - MARGIN);
-    const last = Math.min(count, Math.ceil((scroller.scrollTop + (scroller.clientHeight || height)) / rowHeight) + MARGIN);
+    const first = Math.max(0, Math.floor(top / rowHeight) - MARGIN);
+    const last = Math.min(count, Math.ceil((top + shows) / rowHeight) + MARGIN);
     if (drawn === `${first}-${last}`) return;
     drawn = `${first}-${last}`;
     const rows = [];
@@ -31,14 +39,23 @@ export function virtualList(el, { count, rowHeight, renderRow, label, height = 4
       row.classList.add("virtual-row");
       rows.push(row);
     }
-    body.replaceChildren(...rows);
+    // Rows a caller kept (the same elements, in the same order) are left where they are.
+    if (rows.length !== body.children.length || rows.some((row, i) => body.children[i] !== row)) body.replaceChildren(...rows);
   };
   let queued = false;
   scroller.addEventListener("scroll", () => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => { queued = false; draw(); });
+    requestAnimationFrame(() => {
+      queued = false;
+      measure();
+      draw();
+    });
   });
+  new ResizeObserver(() => {
+    measure();
+    draw();
+  }).observe(scroller);
   scroller.update = (next) => {
     ({ count, renderRow } = next);
     scroller.setAttribute("aria-label", next.label);

@@ -546,6 +546,33 @@ test("what if: branching a redeploy shows the branch step and its difference, th
   });
 });
 
+test("a step redraws what it changed: the what-if form keeps the user's choices, a big fleet keeps the lines of services the step left alone", async () => {
+  await visit("#v=1&s=blog-timeline&step=5", async (page) => {
+    await page.getByTestId("fork-kind").selectOption("pin");
+    await page.getByTestId("fork-service").selectOption("web");
+    const newest = await page.getByTestId("fork-version").locator("option").last().getAttribute("value");
+    await page.getByTestId("fork-version").selectOption(newest);
+    const form = await page.getByTestId("fork-form").elementHandle();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
+    assert.equal(await page.getByTestId("fork-kind").inputValue(), "pin");
+    assert.equal(await page.getByTestId("fork-version").inputValue(), newest);
+    assert.equal(await form.evaluate((el) => el.isConnected), true, "the same form");
+  });
+  // 50 services (one line each): step 56 scales s3 only.
+  const scenario = execFileSync("node", [fileURLToPath(new URL("../../scripts/big-scenario.mjs", import.meta.url)), "60", "50"], { encoding: "utf8" });
+  await visit(`#v=1&doc=${Buffer.from(scenario).toString("base64url")}&step=54`, async (page) => {
+    const line = (name) => page.getByTestId(`service-${name}`);
+    await line("s0").evaluate((el) => { el.dataset.before = "yes"; });
+    await line("s3").evaluate((el) => { el.dataset.before = "yes"; });
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("explanation").textContent(), /s3 scaled from 5000 to 4999 tasks/);
+    assert.equal(await line("s0").getAttribute("data-before"), "yes", "s0's line is the one drawn before");
+    assert.equal(await line("s3").getAttribute("data-before"), null, "s3's line is new");
+    assert.match(await line("s3").textContent(), /4999 of 4999 running/);
+  });
+});
+
 test("resolution stamps: a pinned service on a retired version shows that its request would now be refused", async () => {
   await visit("#v=1&s=al1-deprecation&step=12", async (page) => {
     assert.equal(
