@@ -153,6 +153,30 @@ test("keyboard only: Tab to the controls, arrows, Home, End and Space walk the t
   });
 });
 
+test("a long story's marker strip holds the markers around the current step, and follows it by keyboard to the end", async () => {
+  const scenario = execFileSync("node", [fileURLToPath(new URL("../../scripts/big-scenario.mjs", import.meta.url)), "600", "2"], { encoding: "utf8" });
+  await visit(`#v=1&doc=${Buffer.from(scenario).toString("base64url")}&step=300`, async (page) => {
+    const drawn = () => page.locator("#markers button[data-index]").evaluateAll((buttons) => buttons.map((b) => Number(b.dataset.index)));
+    let indices = await drawn();
+    assert.equal(indices.length, 201);
+    assert.deepEqual([indices[0], indices.at(-1)], [200, 400]);
+    assert.equal(await page.getByTestId("markers-earlier").textContent(), "200 earlier events: use the scrubber");
+    assert.equal(await page.getByTestId("markers-later").textContent(), "199 later events: use the scrubber");
+    await page.getByTestId("marker-300").focus();
+    for (let i = 0; i < 15; i++) await page.keyboard.press("ArrowRight");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 316 of 600/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.index), "315");
+    indices = await drawn();
+    // Re-centred when the step was ten from its centre (step 311), not at every step.
+    assert.deepEqual([indices[0], indices.at(-1)], [210, 410], "the window moved with the step");
+    await page.keyboard.press("End");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 600 of 600/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.index), "599");
+    assert.equal(await page.getByTestId("markers-later").count(), 0);
+    assert.equal(await page.getByTestId("markers-earlier").textContent(), "399 earlier events: use the scrubber");
+  });
+});
+
 test("each step is announced to screen readers and mirrored in a text table", async () => {
   await visit("#v=1&s=blog-timeline&step=5", async (page) => {
     assert.equal(await page.getByTestId("announce").getAttribute("aria-live"), "polite");
