@@ -124,7 +124,7 @@ fi
 stamp=node_modules/.package-lock.sha
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  step "npm ci (wasm-opt, Playwright, axe-core, TypeScript)…"
+  step "npm ci (wasm-opt, Playwright, axe-core, TypeScript, linkedom, esbuild)…"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci failed."
   echo "$want" > "$stamp"
 fi
