@@ -1,7 +1,7 @@
 //! Times the native core on AWS CLI output (see scripts/big-fleet.mjs): reading it into a
 //! playground, writing the scenario back, reopening that, the summary of every step after the
 //! import, and the page's view of each as the page steps through them (each step's replay, then
-//! its view). `cargo run --release --example import_fleet -- fleet.json`
+//! its view), and the replay alone. `cargo run --release --example import_fleet -- fleet.json`
 use std::time::Instant;
 
 fn ms(start: Instant) -> f64 {
@@ -52,5 +52,20 @@ fn main() {
     println!(
         "native: the page's view of each step after the import, in order: {}",
         views.join(", ")
+    );
+    // The replay alone (no view written), on a handle of its own, stepping in the same order.
+    let replayer =
+        latest_playground::Playground::new(&scenario).expect("the written scenario opens");
+    replayer.with_world(first, |_| ());
+    let replays: Vec<String> = (first + 1..steps)
+        .map(|i| {
+            let start = Instant::now();
+            replayer.with_world(i, |_| ());
+            format!("step {i} {:.1} ms", ms(start))
+        })
+        .collect();
+    println!(
+        "native: the replay alone of each of those steps: {}",
+        replays.join(", ")
     );
 }
