@@ -70,8 +70,9 @@ function renderForm(el, step, onBranch) {
 
 /**
  * Renders the what-if panel for step `index`. `app` has `playground`, `whenCore(action)` (runs it
- * once the simulator has loaded), `go(i)` and `error(e)` (shows a core error). Branching stays on this step and shows the branch: the what-if story's
- * extra step, right after it, and how the two stories differ there.
+ * once the simulator has loaded), `go(i)` and `error(e)` (shows a core error). Branching stays on
+ * this step and shows the branch: the what-if story's extra step, right after it, and how the two
+ * stories differ there.
  */
 export function renderFork(el, index, step, app) {
   if (!fork) {

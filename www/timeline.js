@@ -39,32 +39,27 @@ function drawWindow(el, current) {
   drawMarkers(el, from, Math.min(el.strip.entries.length, from + 2 * STRIP_REACH + 1));
 }
 
-/** The markers of `[from, to)`: those already drawn stay, so moving a long story's window costs
- * the markers it adds. */
+/** The markers of `[from, to)`. Moving a long story's window (a few markers either way) keeps
+ * the markers still in it and builds only those it adds. */
 function drawMarkers(el, from, to) {
   const strip = el.strip;
-  const kept = new Map();
-  if (strip.items) strip.items.forEach((item, k) => { if (strip.from + k >= from && strip.from + k < to) kept.set(strip.from + k, item); });
   const more = (count, where) =>
     count > 0 ? h("li", { class: "markers-more", "data-testid": `markers-${where}` }, `${count} ${where} event${count === 1 ? "" : "s"}: use the scrubber`) : null;
-  const items = strip.entries.slice(from, to).map((entry) => kept.get(entry.index) ?? marker(entry, strip.onPick));
-  const before = strip.items ?? [];
-  Object.assign(strip, { from, to, items });
-  if (kept.size === 0) {
-    fill(el, more(from, "earlier"), items, more(strip.entries.length - to, "later"));
-    return;
+  const build = (a, b) => strip.entries.slice(a, b).map((entry) => marker(entry, strip.onPick));
+  const overlaps = strip.items && from < strip.to && to > strip.from;
+  if (!overlaps) {
+    strip.items = build(from, to);
+    fill(el, more(from, "earlier"), strip.items, more(strip.entries.length - to, "later"));
+  } else {
+    el.querySelectorAll(":scope > .markers-more").forEach((note) => note.remove());
+    strip.items.forEach((item, k) => { if (strip.from + k < from || strip.from + k >= to) item.remove(); });
+    const earlier = build(from, Math.max(from, strip.from));
+    const later = build(Math.min(to, strip.to), to);
+    el.prepend(...[more(from, "earlier"), ...earlier].filter(Boolean));
+    el.append(...[...later, more(strip.entries.length - to, "later")].filter(Boolean));
+    strip.items = [...earlier, ...strip.items.slice(Math.max(0, from - strip.from), to - strip.from), ...later];
   }
-  // Moving the window: only the markers that leave or arrive (and the two notes) change.
-  for (const item of before) if (!items.includes(item)) item.remove();
-  el.querySelectorAll(":scope > .markers-more").forEach((note) => note.remove());
-  const first = items.findIndex((item) => item.parentNode === el);
-  const last = items.findLastIndex((item) => item.parentNode === el);
-  items[first].before(...items.slice(0, first));
-  items[last].after(...items.slice(last + 1));
-  const earlier = more(from, "earlier");
-  if (earlier) el.prepend(earlier);
-  const later = more(strip.entries.length - to, "later");
-  if (later) el.append(later);
+  Object.assign(strip, { from, to });
 }
 
 function marker(entry, onPick) {

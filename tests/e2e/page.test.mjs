@@ -174,6 +174,16 @@ test("a long story's marker strip holds the markers around the current step, and
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.index), "599");
     assert.equal(await page.getByTestId("markers-later").count(), 0);
     assert.equal(await page.getByTestId("markers-earlier").textContent(), "399 earlier events: use the scrubber");
+    const contiguous = (xs, first, last) => xs.length === last - first + 1 && xs.every((x, k) => x === first + k);
+    assert.ok(contiguous(await drawn(), 399, 599), "the strip holds 399–599 in order");
+    for (let i = 0; i < 25; i++) await page.keyboard.press("ArrowLeft");
+    assert.match(await page.getByTestId("position").textContent(), /^Step 575 of 600/);
+    indices = await drawn();
+    assert.ok(contiguous(indices, indices[0], indices[0] + 200) && indices[0] < 574, "moved back, still in order");
+    await page.keyboard.press("Home");
+    assert.ok(contiguous(await drawn(), 0, 200));
+    assert.equal(await page.getByTestId("markers-earlier").count(), 0);
+    assert.equal(await page.getByTestId("markers-later").textContent(), "399 later events: use the scrubber");
   });
 });
 
