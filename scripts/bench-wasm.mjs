@@ -47,14 +47,20 @@ if (process.argv[3]) {
   t = performance.now();
   new pkg.Playground(scenario).free();
   const reopen = performance.now() - t;
-  // The page's view of each step from the import on, in order, as the page steps through them.
+  // What the page asks of the core for each step from the import on, in order, as the page steps
+  // through them: the view, then (a paged fleet) the lines of its first screen (25 shown and 8
+  // more, virtual.js) and of the text view's changed services (up to 100, explain.js).
   const first = imported.timeline().findIndex((entry) => entry.event.do === "import-fleet");
   const views = [];
   for (let i = first; i <= last; i++) {
     t = performance.now();
-    imported.view(i);
+    const view = imported.view(i);
+    if (view.paged) {
+      imported.lines(i, Array.from({ length: 33 }, (_, k) => k));
+      imported.lines(i, view.touched.slice(0, 100));
+    }
     views.push(`step ${i} ${(performance.now() - t).toFixed(1)} ms`);
   }
-  console.log(`wasm (Node): the page's view of each step from the import on, in order: ${views.join(", ")}`);
+  console.log(`wasm (Node): the page's view (and lines) of each step from the import on, in order: ${views.join(", ")}`);
   console.log(`wasm (Node): importFleet of ${(fleet.length / 2 ** 20).toFixed(1)} MiB of describe-services output ${importMs.toFixed(0)} ms; summary of the last 4 steps max ${Math.max(...summaryTimes).toFixed(1)} ms; toScenarioJson ${exportMs.toFixed(0)} ms (${(scenario.length / 2 ** 20).toFixed(1)} MiB); reopening it ${reopen.toFixed(0)} ms; process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 }

@@ -1,6 +1,7 @@
 // The binding's assemblers (imported by src/wasm.rs). `assembleTrace` rebuilds the trace of
 // docs/format.md from the shared trace the core writes (src/view/shared.rs); `assembleView`
-// rebuilds a page view whose unchanged services the core named by number (src/view/page.rs). Each step carries only what changed; a number
+// rebuilds a page view (and `assembleLines` a paged view's lines) whose unchanged services the
+// core named by number (src/view/page.rs). Each step carries only what changed; a number
 // names an object of its kind sent before, in the order they were sent; a part a step leaves out is
 // the previous step's. So objects that did not change are the same object in every step that has
 // them, and every such shared object (and each step) is frozen: a caller can compare steps by
@@ -67,7 +68,17 @@ function deepFreeze(value) {
 // service for this view only. `kept` belongs to one Playground handle, as the core's numbers do.
 export function assembleView(text, kept) {
   const view = JSON.parse(text);
-  view.services = view.services.map((item) => {
+  view.services = services(view.services, kept);
+  return view;
+}
+
+/** The lines of a paged view's services, read like a view's services. */
+export function assembleLines(text, kept) {
+  return services(JSON.parse(text), kept);
+}
+
+function services(items, kept) {
+  return items.map((item) => {
     if (typeof item === "number") return kept[item];
     if (Array.isArray(item)) {
       kept.push(deepFreeze(item[0]));
@@ -75,5 +86,4 @@ export function assembleView(text, kept) {
     }
     return item;
   });
-  return view;
 }

@@ -3,6 +3,7 @@
 
 use crate::catalog::VersionId;
 use crate::date::Instant;
+use crate::hash::FastMap;
 use crate::version::Family;
 use std::collections::{HashMap, HashSet};
 
@@ -193,7 +194,8 @@ pub struct Fleet {
     pub clusters: Vec<Cluster>,
     /// The last task number used per (ECS cluster, service); survives deletion so ids are never
     /// reused.
-    task_counters: HashMap<(String, String), u32>,
+    /// By cluster, then service: looked up by `&str` without building a key.
+    task_counters: FastMap<String, FastMap<String, u32>>,
     /// (ECS cluster, id) of every standalone task.
     standalone_ids: HashSet<(String, String)>,
 }
@@ -287,12 +289,21 @@ impl Fleet {
     /// its cluster holds are skipped. One lookup per call, not per task: a fleet starts
     /// thousands at once.
     pub fn take_task_numbers(&mut self, cluster: &str, service: &str, count: u32) -> Vec<u32> {
-        let key = (cluster.to_string(), service.to_string());
-        let counter = self.task_counters.entry(key).or_insert(0);
+        let services = match self.task_counters.get_mut(cluster) {
+            Some(services) => services,
+            None => self.task_counters.entry(cluster.to_string()).or_default(),
+        };
+        let counter = match services.get_mut(service) {
+            Some(counter) => counter,
+            None => services.entry(service.to_string()).or_insert(0),
+        };
         if self.standalone_ids.is_empty() {
             let first = *counter + 1;
             *counter += count;
-            return (first..=*counter).collect();
+            // Sized first: collecting a `RangeInclusive` grows the vector step by step.
+            let mut numbers = Vec::with_capacity(count as usize);
+            numbers.extend(first..=*counter);
+            return numbers;
         }
         let mut numbers = Vec::with_capacity(count as usize);
         while numbers.len() < count as usize {

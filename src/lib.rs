@@ -12,6 +12,7 @@ pub mod describe;
 pub mod error;
 pub mod fleet;
 pub mod fork;
+pub mod hash;
 pub mod import;
 pub mod json;
 pub mod lifecycle;

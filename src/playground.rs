@@ -412,6 +412,17 @@ impl Playground {
         })
     }
 
+    /// The lines of services `indices` after step `i`, for a paged view (`view::service_lines`),
+    /// shared with `view_json`'s services by number.
+    pub fn lines_json(&self, i: usize, indices: &[usize]) -> Option<String> {
+        self.with_recorded_step(i, Listing::ForView, |record, world| {
+            let mut share = self.view_share.borrow_mut();
+            crate::json_text(&crate::view::service_lines(
+                record, world, indices, &mut share,
+            ))
+        })
+    }
+
     /// Step `i` without per-task rows.
     pub fn summary_json(&self, i: usize) -> Option<String> {
         self.with_recorded_step(i, Listing::Counted, |record, world| {

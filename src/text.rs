@@ -9,11 +9,19 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// How many names `listed` writes out.
+pub const LISTED: usize = 5;
+
 /// Up to five names, then how many more: a sentence must stay readable for 5,000 services.
 pub fn listed<S: AsRef<str>>(names: &[S]) -> String {
-    const SHOWN: usize = 5;
-    let shown: Vec<&str> = names.iter().take(SHOWN).map(AsRef::as_ref).collect();
-    match names.len().saturating_sub(SHOWN) {
+    listed_of(names, names.len())
+}
+
+/// `listed` of `total` names of which only the first (up to `LISTED`) were written: a step that
+/// changes thousands of services builds five of their phrases, not thousands.
+pub fn listed_of<S: AsRef<str>>(first: &[S], total: usize) -> String {
+    let shown: Vec<&str> = first.iter().take(LISTED).map(AsRef::as_ref).collect();
+    match total.saturating_sub(shown.len()) {
         0 => shown.join(", "),
         more => format!("{} and {more} more", shown.join(", ")),
     }
@@ -32,5 +40,10 @@ mod tests {
             listed(&["a", "b", "c", "d", "e", "f", "g"]),
             "a, b, c, d, e and 2 more"
         );
+        assert_eq!(
+            listed_of(&["a", "b", "c", "d", "e"], 1500),
+            "a, b, c, d, e and 1495 more"
+        );
+        assert_eq!(listed_of(&["a", "b"], 2), "a, b");
     }
 }

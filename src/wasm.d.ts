@@ -119,11 +119,13 @@ export interface PageView {
   index: number; at: string; event: ScenarioEvent; outcome: "applied" | "rejected"; error: StepError | null;
   explanation: string; latest: { LINUX: string | null; WINDOWS: string | null }; versions: VersionRow[];
   rows: boolean; running: number;
-  /** Services that did not change since an earlier `view` of this handle are the same frozen object. */
+  /** More than 200 services: `services` is empty and `Playground.lines` gives the lines shown. */
+  paged: boolean; serviceCount: number;
+  /** Services that did not change since an earlier `view` (or `lines`) of this handle are the same frozen object. */
   services: ServicePage[];
   /** What each request (family, version string, capabilities) would resolve to now. */
   requests: { family: Family; requested: string; requires: string[]; askedNow: AskedNow }[];
-  /** The indices in `services` of those this step changed. */
+  /** The indices (in the fleet's order, as `services` and `lines` have them) of the services this step changed. */
   touched: number[];
   deleted: { name: string; cluster?: string; stopped: RowView[] }[];
   standalone: GroupPage; clusters: ({ name: string; fargateVersion: string } & GroupPage)[];

@@ -96,6 +96,8 @@ extern "C" {
     /// Rebuilds a page view whose unchanged services are numbers of what `kept` holds.
     #[wasm_bindgen(js_name = assembleView)]
     fn assemble_view(text: &str, kept: &js_sys::Array) -> JsValue;
+    #[wasm_bindgen(js_name = assembleLines)]
+    fn assemble_lines(text: &str, kept: &js_sys::Array) -> JsValue;
 }
 
 /// Replays a whole scenario document and returns its trace. Objects that do not change from one
@@ -324,6 +326,24 @@ impl JsPlayground {
         let i = self.step_index(i)?;
         let text = crate::surely(self.inner.view_json(i).ok_or(()), "the index was checked");
         Ok(assemble_view(&text, &self.kept))
+    }
+
+    /// The lines of services `indices` after step `i`, for a view with `paged` set (a fleet of
+    /// thousands): the page asks for the lines it shows. Indices past the fleet's end are left
+    /// out; services sent before and unchanged are the same frozen objects as in `view`.
+    #[wasm_bindgen(unchecked_return_type = "ServicePage[]")]
+    pub fn lines(
+        &self,
+        i: usize,
+        #[wasm_bindgen(unchecked_param_type = "number[] | Uint32Array")] indices: Vec<u32>,
+    ) -> Result<JsValue, JsValue> {
+        let i = self.step_index(i)?;
+        let indices: Vec<usize> = indices.into_iter().map(|n| n as usize).collect();
+        let text = crate::surely(
+            self.inner.lines_json(i, &indices).ok_or(()),
+            "the index was checked",
+        );
+        Ok(assemble_lines(&text, &self.kept))
     }
 
     /// Takes back the last event of the document; `false` when it has none.

@@ -292,6 +292,69 @@ fn a_big_fleets_views_send_a_service_again_only_when_it_changed() {
     );
 }
 
+/// `count` services of one task each, then a scale-out of `svc-150`.
+fn many_services(count: usize) -> Playground {
+    let mut events = vec![
+        json!({"at": "2019-01-01", "do": "release-version", "version": "1.4.0"}),
+        json!({"at": "2019-01-01", "do": "move-latest", "to": "1.4.0"}),
+    ];
+    events.extend((0..count).map(
+        |i| json!({"at": "2019-01-02", "do": "create-service", "service": format!("svc-{i}")}),
+    ));
+    events.push(
+        json!({"at": "2019-01-03", "do": "scale-service", "service": "svc-150", "desiredCount": 2}),
+    );
+    let document = json!({"format": "fargate-pv-scenario/1", "events": events});
+    Playground::new(&document.to_string()).unwrap()
+}
+
+#[test]
+fn a_fleet_of_more_than_200_services_is_paged_and_its_lines_are_shared_like_a_views_services() {
+    let small = many_services(200);
+    let view: Value = serde_json::from_str(&small.view_json(202).unwrap()).unwrap();
+    assert_eq!(
+        (view["paged"].clone(), view["serviceCount"].clone()),
+        (json!(false), json!(200))
+    );
+    assert_eq!(view["services"].as_array().unwrap().len(), 200);
+
+    let big = many_services(201);
+    let last = big.step_count() - 1;
+    let view: Value = serde_json::from_str(&big.view_json(last).unwrap()).unwrap();
+    assert_eq!(
+        (view["paged"].clone(), view["serviceCount"].clone()),
+        (json!(true), json!(201))
+    );
+    assert_eq!(view["services"], json!([]), "a paged view sends no service");
+    assert_eq!(view["touched"], json!([150]));
+    let request = view["requests"].as_array().unwrap();
+    assert_eq!(request.len(), 1, "every service's request is in the view");
+    let lines = |i: usize, indices: &[usize]| -> Value {
+        serde_json::from_str(&big.lines_json(i, indices).unwrap()).unwrap()
+    };
+    // Lines past the fleet's end are left out; a line sent to keep comes as `[line]`.
+    let first = lines(last, &[0, 150, 201]);
+    let names: Vec<&Value> = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| &l[0]["name"])
+        .collect();
+    assert_eq!(names, [&json!("svc-0"), &json!("svc-150")]);
+    assert_eq!(first[1][0]["runningCount"], 2);
+    assert_eq!(first[1][0]["request"], 0);
+    assert_eq!(
+        lines(last, &[150, 0]),
+        json!([1, 0]),
+        "the same lines again are named by number"
+    );
+    // The step before: svc-150 ran one task then, so its line is another; svc-0's is the same.
+    let before = lines(last - 1, &[0, 150]);
+    assert_eq!(before[0], 0);
+    assert_eq!(before[1][0]["runningCount"], 1);
+    assert_eq!(big.lines_json(last + 1, &[0]), None, "no such step");
+}
+
 fn rows(step: &Value) -> Vec<Value> {
     let mut rows: Vec<Value> = step["tasks"].as_array().unwrap().clone();
     for s in step["services"].as_array().unwrap() {

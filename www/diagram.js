@@ -87,6 +87,11 @@ export function stepSvg(step, title, chart) {
     if (s.tasks.length > 60) svg.append(el("text", { x: x0, y: cy + 40, fill: "#57606a" }, `… and ${s.tasks.length - 60} more tasks`));
     sy = cy + (s.tasks.length ? 40 : 10) + (s.tasks.length > 60 ? 20 : 0);
   }
+  const more = step.serviceCount - step.services.length;
+  if (more > 0) {
+    svg.append(el("text", { x: x0, y: sy + 16, fill: "#57606a" }, `… and ${more} more service${more === 1 ? "" : "s"}`));
+    sy += 26;
+  }
   let height = Math.max(y, sy) + 16;
   if (chart) {
     // The whole story below the step, scaled to the picture's width.

@@ -9,12 +9,15 @@ import { renderExplanation, renderTranscript } from "./explain.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** Draws `view`, step `view.index` of `count`; `command` is its `aws` command, if any. */
-export function drawStep(view, { count, states, command, selected }) {
+/**
+ * Draws `view`, step `view.index` of `count`; `command` is its `aws` command, if any; `lines`
+ * gives the lines of a paged fleet's services by index (`Playground.lines` of this step).
+ */
+export function drawStep(view, { count, states, command, selected, lines }) {
   renderVersions($("versions"), view, states);
-  renderFleet($("fleet"), view, selected);
+  renderFleet($("fleet"), view, selected, lines);
   renderExplanation($("explanation"), view, command);
-  renderTranscript($("transcript"), view);
+  renderTranscript($("transcript"), view, lines);
   showCurrent($("markers"), view.index);
   const scrubber = $("scrubber");
   scrubber.value = String(view.index);

@@ -50,23 +50,30 @@ const counted = (counts) => counts.map((g) => `${g.count} × ${g.platformVersion
 /** Above this many services the text view lists only those the step changed. */
 const TRANSCRIPT_SERVICE_LIMIT = 100;
 
-export function renderTranscript(el, view) {
+export function renderTranscript(el, view, lines) {
   const latest = Object.entries(view.latest)
     .map(([family, v]) => `${family}: ${v ?? "not set"}`)
     .join("; ");
   // A fleet of thousands: the text view lists the services this step changed (up to a limit) and
   // counts the rest, which the fleet list above shows.
+  const total = view.paged ? view.serviceCount : view.services.length;
   let services = view.services;
-  if (services.length > TRANSCRIPT_SERVICE_LIMIT) {
-    services = view.touched.slice(0, TRANSCRIPT_SERVICE_LIMIT).map((i) => services[i]);
+  if (total > TRANSCRIPT_SERVICE_LIMIT) {
+    const changed = view.touched.slice(0, TRANSCRIPT_SERVICE_LIMIT);
+    services = view.paged ? lines(changed) : changed.map((i) => services[i]);
   }
   const rows = services.map((s) =>
     h("tr", {}, h("th", { scope: "row" }, qualified(s.name, s.cluster)), h("td", {}, s.requestedUnknown ? "unknown" : s.platformVersion), h("td", {}, `${s.deployments[0].id} on ${s.deployments[0].platformVersion}`),
       h("td", {}, `${s.runningCount} of ${s.desiredCount}: ${counted(s.counts)}`)),
   );
-  const more = view.services.length - services.length;
+  const more = total - services.length;
   if (more > 0) {
-    rows.push(h("tr", {}, h("td", { colspan: 4 }, `${more} more service${more === 1 ? "" : "s"}${services.length ? " not changed in this step" : ""}: see the fleet list.`)));
+    // Of the services not listed, those this step changed beyond the list's limit.
+    const changed = services === view.services ? 0 : view.touched.length - services.length;
+    const which = changed === more ? " changed in this step"
+      : changed > 0 ? `, ${changed} of them changed in this step`
+      : services.length ? " not changed in this step" : "";
+    rows.push(h("tr", {}, h("td", { colspan: 4 }, `${more} more service${more === 1 ? "" : "s"}${which}: see the fleet list.`)));
   }
   if (view.standalone.counts.length) {
     rows.push(h("tr", {}, h("th", { scope: "row" }, "standalone tasks"), h("td", {}, "—"), h("td", {}, "—"), h("td", {}, counted(view.standalone.counts))));

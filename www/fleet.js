@@ -148,8 +148,24 @@ function serviceCard(s, now) {
 /** The service list of a fleet panel, kept across steps so the user's scroll position stays. */
 const kept = new WeakMap();
 
-/** Draws the fleet of `view` (the core's page view) into `el`; marks the selected task. */
-export function renderFleet(el, view, selected) {
+/**
+ * The services of `view` by index: its own, or for a paged fleet (thousands of services) the lines
+ * `lines(indices)` gives, asked for as the list shows them and kept for this step.
+ */
+function servicesOf(view, lines) {
+  if (!view.paged) return { count: view.services.length, get: (i) => view.services[i] };
+  const got = new Map();
+  const load = (first, last) => {
+    const missing = [];
+    for (let i = first; i < last; i++) if (!got.has(i)) missing.push(i);
+    if (missing.length) lines(missing).forEach((s, k) => got.set(missing[k], s));
+  };
+  return { count: view.serviceCount, load, get: (i) => (load(i, i + 1), got.get(i)) };
+}
+
+/** Draws the fleet of `view` (the core's page view) into `el`; marks the selected task. `lines`
+ * gives a paged fleet's service lines by index. */
+export function renderFleet(el, view, selected, lines) {
   const askedNow = (s) => view.requests[s.request].askedNow;
   const rest = [];
   for (const d of view.deleted) {
@@ -172,13 +188,19 @@ export function renderFleet(el, view, selected) {
       taskList(c, c.name, "LINUX", `Pods of ${c.name}`),
     ));
   }
-  const count = view.services.length;
+  const services = servicesOf(view, lines);
+  const count = services.count;
   if (count > SERVICE_CARD_LIMIT) {
     // Thousands of services: one line each in a virtualised list, redrawn in place each step.
     const rows = {
       count,
       label: `${count} services, one line each`,
-      renderRow: (i) => keptLine(view.services[i], askedNow(view.services[i])),
+      load: services.load,
+      renderRow: (i) => {
+        const s = services.get(i);
+        // No line when the step is no longer on screen (a scroll after the story changed).
+        return s ? keptLine(s, askedNow(s)) : h("div", { class: "service-line" });
+      },
     };
     const hintText = `${count} services: scroll the list (or focus it and use the arrow keys).`;
     let list = kept.get(el);

@@ -20,7 +20,7 @@ let shown = null; // { el, form, options, onBranch }
 
 /** The form's options from the current step (its services and released versions). */
 function renderForm(el, step, onBranch) {
-  const typed = step.services.length > SERVICE_OPTIONS_LIMIT;
+  const typed = step.paged || step.services.length > SERVICE_OPTIONS_LIMIT;
   const options = [typed ? "" : step.services.map((s) => qualified(s.name, s.cluster)).join("\n"),
     step.versions.filter((v) => v.family === "LINUX").map((v) => v.version).join(" ")].join("\n\n");
   if (shown?.el === el && shown.options === options && shown.form.parentNode === el && el.childNodes.length === 1) {
@@ -32,7 +32,7 @@ function renderForm(el, step, onBranch) {
     h("option", { value: "pin" }, "this service is pinned to…"),
     h("option", { value: "redeploy" }, "this service gets a new deployment"));
   const service = typed
-    ? h("input", { id: "fork-service", "data-testid": "fork-service", type: "text", size: 16, spellcheck: "false", placeholder: qualified(step.services[0].name, step.services[0].cluster) })
+    ? h("input", { id: "fork-service", "data-testid": "fork-service", type: "text", size: 16, spellcheck: "false", placeholder: step.services[0] ? qualified(step.services[0].name, step.services[0].cluster) : "cluster/service" })
     : h("select", { id: "fork-service", "data-testid": "fork-service" }, step.services.map((s) => h("option", { value: qualified(s.name, s.cluster) }, qualified(s.name, s.cluster))));
   const version = h("select", { id: "fork-version", "data-testid": "fork-version" },
     step.versions.filter((v) => v.family === "LINUX").map((v) => h("option", { value: v.version }, v.version)));

@@ -211,8 +211,17 @@ function exportMarkdown() {
   if (markdown !== undefined) download(markdown, "text/markdown", `${fileBase()}.md`);
 }
 
+/** How many services' lines a picture of a paged fleet (thousands of services) shows. */
+const SVG_SERVICE_LIMIT = 40;
+
 function exportSvg() {
-  if (state.view) download(stepSvg(state.view, state.title, chartForExport($("chart"))), "image/svg+xml", `${fileBase()}-step-${state.index + 1}.svg`);
+  const view = state.view;
+  if (!view) return;
+  // A paged view carries no services: the picture shows the first lines and counts the rest.
+  const first = Array.from({ length: Math.min(SVG_SERVICE_LIMIT, view.serviceCount) }, (_, i) => i);
+  const services = view.paged ? guarded(() => state.playground.lines(state.index, first)) : view.services;
+  if (!services) return;
+  download(stepSvg({ ...view, services }, state.title, chartForExport($("chart"))), "image/svg+xml", `${fileBase()}-step-${state.index + 1}.svg`);
 }
 
 // ------------------------------------------------------------------ stepping and rendering
@@ -237,7 +246,10 @@ function go(index, how = "push") {
   } catch {
     command = undefined;
   }
-  drawStep(view, { count: last + 1, states: state.states, command, selected: state.selected?.step === state.index ? state.selected : null });
+  const { playground, index: shown } = state;
+  // Asked later too, as the user scrolls a paged fleet: only while this step is still on screen.
+  const lines = (indices) => (state.playground === playground && state.index === shown ? guarded(() => playground.lines(shown, indices)) ?? [] : []);
+  drawStep(view, { count: last + 1, states: state.states, command, selected: state.selected?.step === state.index ? state.selected : null, lines });
   showWhy();
   const judged = verdict(state.index);
   if (judged) $("explanation").prepend(judged);

@@ -8,10 +8,12 @@ const MARGIN = 8;
 
 /**
  * Fills `el` with a scroller over `count` rows of `rowHeight` pixels; `renderRow(i)` returns the
- * element for row `i` (a new one, or one it kept: a row stays where it is if it is unchanged). Returns the scroller; `scroller.update({count, renderRow, label})` redraws
- * it for new rows in place, keeping where the user scrolled to (stepping through a fleet).
+ * element for row `i` (a new one, or one it kept: a row stays where it is if it is unchanged);
+ * `load(first, last)`, when given, is told first which rows are about to be drawn, so their data
+ * can be fetched at once. Returns the scroller; `scroller.update({count, renderRow, load, label})`
+ * redraws it for new rows in place, keeping where the user scrolled to (stepping through a fleet).
  */
-export function virtualList(el, { count, rowHeight, renderRow, label, height = 480, testid }) {
+export function virtualList(el, { count, rowHeight, renderRow, load, label, height = 480, testid }) {
   const body = h("div", { class: "virtual-body", role: "list" });
   const scroller = h("div", { class: "virtual", tabindex: "0", "aria-label": label, "data-testid": testid }, body);
   // Sizes through the CSSOM: the page's CSP forbids style attributes.
@@ -30,6 +32,7 @@ export function virtualList(el, { count, rowHeight, renderRow, label, height = 4
     const last = Math.min(count, Math.ceil((top + shows) / rowHeight) + MARGIN);
     if (drawn === `${first}-${last}`) return;
     drawn = `${first}-${last}`;
+    load?.(first, last);
     const rows = [];
     for (let i = first; i < last; i++) {
       const row = renderRow(i);
@@ -57,7 +60,7 @@ export function virtualList(el, { count, rowHeight, renderRow, label, height = 4
     draw();
   }).observe(scroller);
   scroller.update = (next) => {
-    ({ count, renderRow } = next);
+    ({ count, renderRow, load } = next);
     scroller.setAttribute("aria-label", next.label);
     body.style.height = `${count * rowHeight}px`;
     drawn = "";

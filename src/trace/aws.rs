@@ -10,7 +10,7 @@ use crate::fleet::{named_cluster, Cluster, Controller, PodController, ServiceTas
 use crate::lifecycle::State;
 use crate::resolve::resolve;
 use crate::scenario::ForceScope;
-use crate::text::{listed, plural};
+use crate::text::{listed, listed_of, plural, LISTED};
 use crate::version::{Family, Version, LATEST};
 
 impl Step<'_> {
@@ -258,8 +258,12 @@ impl Step<'_> {
             }
         }
         self.capacity(extra.max(0) as u64, None)?;
+        // Each redeployed service tallies its stopped and its started tasks.
+        self.expect_tallies(2 * plans.len());
         let latest = self.latest_label(family);
+        // The sentence names the first few moved services (`listed_of`); the rest are counted.
         let mut moved = Vec::new();
+        let moved_count = plans.len();
         let mut code_deploy = Vec::new();
         for (s, resolved, requested) in plans {
             // How AWS rewrites a pinned service's requested version is not documented; the
@@ -268,11 +272,13 @@ impl Step<'_> {
             let number = self.new_deployment(s, resolved, None, StopReason::NewDeployment);
             if self.recording() {
                 let service = &self.world.fleet.services()[s];
-                moved.push(format!(
-                    "{} gets deployment {number} on {}",
-                    service.name,
-                    self.v(resolved.version)
-                ));
+                if moved.len() < LISTED {
+                    moved.push(format!(
+                        "{} gets deployment {number} on {}",
+                        service.name,
+                        self.v(resolved.version)
+                    ));
+                }
                 if service.controller == Controller::CodeDeploy {
                     code_deploy.push(service.name.clone());
                 }
@@ -292,10 +298,10 @@ impl Step<'_> {
                     " No service in this scenario {} {version}, so nothing here changes.",
                     if to.is_some() { "runs" } else { "asks for LATEST and runs" }
                 ));
-            } else if moved.is_empty() {
+            } else if moved_count == 0 {
                 text.push_str(" No service could move.");
             } else {
-                text.push_str(&format!(" {}.", listed(&moved).replace(", ", "; ")));
+                text.push_str(&format!(" {}.", listed_of(&moved, moved_count).replace(", ", "; ")));
             }
             if !kept.is_empty() {
                 text.push_str(&format!(" Not moved: {}.", listed(&kept).replace(", ", "; ")));
@@ -307,18 +313,20 @@ impl Step<'_> {
                 ));
             }
             if to.is_none() {
-                let untouched: Vec<String> = self
-                    .world
-                    .fleet
-                    .services()
-                    .iter()
-                    .filter(|s| s.family == family && s.requested != LATEST && s.primary().version == id)
-                    .map(|s| format!("{} (pinned to {})", s.name, s.requested))
-                    .collect();
-                if !untouched.is_empty() {
+                let untouched = || {
+                    self.world.fleet.services().iter().filter(|s| {
+                        s.family == family && s.requested != LATEST && s.primary().version == id
+                    })
+                };
+                let count = untouched().count();
+                if count > 0 {
+                    let named: Vec<String> = untouched()
+                        .take(LISTED)
+                        .map(|s| format!("{} (pinned to {})", s.name, s.requested))
+                        .collect();
                     text.push_str(&format!(
                         " Untouched because they name an explicit version: {}.",
-                        listed(&untouched)
+                        listed_of(&named, count)
                     ));
                 }
             }

@@ -375,7 +375,7 @@ impl Step<'_> {
         } else {
             StopReason::Replaced
         };
-        let stopped = self.stop_service_tasks(s, |_| true, reason).len();
+        let stopped = self.stop_all_service_tasks(s, reason);
         self.start_service_tasks(s, stopped as u32);
         self.applied(|| {
             if recycling {

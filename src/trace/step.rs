@@ -6,9 +6,10 @@ use crate::catalog::{Catalog, VersionId};
 use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, Transition, MAX_RUNNING_TASKS};
 use crate::fleet::{named_cluster, Deployment, Pod, PodController, ServiceTask, StandaloneTask};
+use crate::hash::{FastHasher, FastMap};
 use crate::resolve::Resolved;
 use crate::version::{Family, Version};
-use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault};
 
 /// Who a task or pod belongs to, for its change and its tally.
 #[derive(Clone, Copy)]
@@ -39,15 +40,6 @@ impl<'a> Owner<'a> {
     }
 }
 
-type TallyKey = (
-    &'static str,
-    Option<(&'static str, String)>,
-    Option<String>,
-    Version,
-    u32,
-    Option<StopReason>,
-);
-
 pub(super) struct Step<'w> {
     pub(super) world: &'w mut World,
     /// Record changes, warnings and sentences. Off when replaying towards another step, where only
@@ -66,8 +58,9 @@ pub(super) struct Step<'w> {
     listed: bool,
     /// Non-task changes so far: where a tally sits among them.
     others: usize,
-    /// Where each tally is in `counted`, for owners that come back after others.
-    tally_index: HashMap<TallyKey, usize>,
+    /// Where a tally is in `tallies` by the hash of what it counts (`tallied`), for owners that
+    /// come back after others.
+    tally_index: FastMap<u64, usize>,
 }
 
 impl<'w> Step<'w> {
@@ -82,7 +75,7 @@ impl<'w> Step<'w> {
             tallies: Vec::new(),
             listed: !counted,
             others: 0,
-            tally_index: HashMap::new(),
+            tally_index: FastMap::default(),
         }
     }
 
@@ -291,6 +284,15 @@ impl<'w> Step<'w> {
         }
     }
 
+    /// Makes room for `n` more tallies at once (a bulk change tallies per owner), rather than
+    /// growing the index owner by owner.
+    pub(super) fn expect_tallies(&mut self, n: usize) {
+        if self.record {
+            self.tallies.reserve(n);
+            self.tally_index.reserve(n);
+        }
+    }
+
     /// Counts `n` task or pod changes of one kind; `true` when they must also be listed.
     fn tallied(
         &mut self,
@@ -327,23 +329,30 @@ impl<'w> Step<'w> {
             tally.count += n as u32;
             return self.listed;
         }
-        let key = (
+        // Found by the hash of its borrowed parts: no key is built to look one up.
+        let hash = BuildHasherDefault::<FastHasher>::default().hash_one((
             kind,
-            owner.map(|(k, n)| (k, n.to_string())),
-            cluster.map(str::to_string),
+            owner,
+            cluster,
             platform_version,
             revision,
             reason,
-        );
-        match self.tally_index.get(&key) {
-            Some(&i) => self.tallies[i].count += n as u32,
+        ));
+        let found = match self.tally_index.get(&hash) {
+            Some(&i) if same(&self.tallies[i]) => Some(i),
+            // Another tally with the same hash: rare enough to search them all.
+            Some(_) => self.tallies.iter().position(same),
+            None => None,
+        };
+        match found {
+            Some(i) => self.tallies[i].count += n as u32,
             None => {
-                self.tally_index.insert(key.clone(), self.tallies.len());
+                self.tally_index.entry(hash).or_insert(self.tallies.len());
                 self.tallies.push(Tally {
                     position: self.others,
                     kind,
-                    owner: key.1,
-                    cluster: key.2,
+                    owner: owner.map(|(k, n)| (k, n.to_string())),
+                    cluster: cluster.map(str::to_string),
                     platform_version,
                     revision,
                     reason,
@@ -417,6 +426,20 @@ impl<'w> Step<'w> {
             |task| format!("{name}-{}", task.number),
             reason,
         );
+    }
+
+    /// Stops every task of service `s` (they are being replaced); returns how many. Their room
+    /// is kept for the tasks that replace them: a fleet-wide redeployment replaces 300,000.
+    pub(super) fn stop_all_service_tasks(&mut self, s: usize, reason: StopReason) -> usize {
+        if self.world.fleet.services()[s].tasks.is_empty() {
+            return 0;
+        }
+        let mut tasks = std::mem::take(&mut self.world.fleet.service_mut(s).tasks);
+        self.stopped_service_tasks(s, &tasks, reason);
+        let stopped = tasks.len();
+        tasks.clear();
+        self.world.fleet.service_mut(s).tasks = tasks;
+        stopped
     }
 
     /// Stops the tasks of service `s` that `which` picks; returns them.
@@ -576,7 +599,7 @@ impl<'w> Step<'w> {
             platform_version: pv,
             requested,
         });
-        self.stop_service_tasks(s, |_| true, reason);
+        self.stop_all_service_tasks(s, reason);
         self.start_service_tasks(s, desired);
         number
     }

@@ -12,7 +12,8 @@ use serde::Serialize;
 
 mod page;
 mod shared;
-pub use page::{asked_now, page_view, resolution, PageView, Resolution, ViewShare};
+pub use page::PAGED_ABOVE;
+pub use page::{asked_now, page_view, resolution, service_lines, PageView, Resolution, ViewShare};
 pub use shared::SharedTrace;
 
 #[derive(Serialize)]

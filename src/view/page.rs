@@ -32,7 +32,7 @@ pub struct RowView<'a> {
 }
 
 /// Tasks that could not be placed in this step, and why.
-#[derive(Serialize)]
+#[derive(Clone, Copy, Serialize)]
 pub struct FailedView<'a> {
     pub count: u32,
     pub reason: &'a str,
@@ -153,6 +153,10 @@ pub struct PageView<'a> {
     /// Whether task and pod rows are included (at most `ROWS_LIMIT` running).
     pub rows: bool,
     pub running: u64,
+    /// Whether the fleet has more than `PAGED_ABOVE` services: then `services` is empty and the
+    /// page asks for the lines it shows (`service_lines`).
+    pub paged: bool,
+    pub service_count: usize,
     pub services: Vec<Shared<ServicePage<'a>>>,
     /// What each request of a service means now (`ServicePage::request`).
     pub requests: Vec<RequestView<'a>>,
@@ -164,6 +168,11 @@ pub struct PageView<'a> {
     pub changes: Vec<Folded<'a>>,
     pub warnings: &'a [String],
 }
+
+/// A fleet with more services than this is paged: a step's view sends none of them, and the
+/// page asks for the lines it shows. The page shows a few dozen lines of thousands; sending every
+/// changed service made a step of an imported fleet cost its size.
+pub const PAGED_ABOVE: usize = 200;
 
 pub fn page_view<'a>(
     index: usize,
@@ -254,44 +263,25 @@ pub fn page_view<'a>(
         stopped = rest;
         mine.into_iter().map(|(_, row)| row).collect()
     };
-    let mut failed_by_service: HashMap<(Option<&str>, &str), Vec<FailedView>> = HashMap::new();
-    for change in &record.changes {
-        if let Change::PlacementFailed {
-            service,
-            cluster,
-            count,
-            reason,
-            ..
-        } = change
-        {
-            failed_by_service
-                .entry((cluster.as_deref(), service.as_str()))
-                .or_default()
-                .push(FailedView {
-                    count: *count,
-                    reason,
-                });
+    let paged = world.fleet.services().len() > PAGED_ABOVE;
+    let failures = placement_failures(record);
+    let services = if paged {
+        // Every request is registered now: the lines asked for later index `requests`.
+        for s in world.fleet.services() {
+            share.request(s.family, &s.requested, &s.requires);
         }
-    }
-    let services = world
-        .fleet
-        .services()
-        .iter()
-        .map(|s| {
-            let cluster = named_cluster(&s.cluster);
-            let is_mine = |c: &Change| matches!(c, Change::TaskStopped { service: Some(n), cluster: k, .. } if *n == s.name && k.as_deref() == cluster);
-            let failed = failed_by_service.remove(&(cluster, s.name.as_str())).unwrap_or_default();
-            let stopped = take_stopped(&is_mine);
-            // Rows and this step's stopped or failed tasks are the step's, not the service's.
-            let keep = !rows && stopped.is_empty() && failed.is_empty();
-            if let Some(&number) = share.kept.get(&s.stamp).filter(|_| keep) {
-                return Shared::Sent(number);
-            }
-            let page = ServicePage {
-                head: service_head(s, catalog),
-                primary_version: v(s.primary().version),
-                counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
-                tasks: rows.then(|| {
+        Vec::new()
+    } else {
+        world
+            .fleet
+            .services()
+            .iter()
+            .map(|s| {
+                let cluster = named_cluster(&s.cluster);
+                let is_mine = |c: &Change| matches!(c, Change::TaskStopped { service: Some(n), cluster: k, .. } if *n == s.name && k.as_deref() == cluster);
+                let failed = failed_of(&failures, s);
+                let stopped = take_stopped(&is_mine);
+                let tasks = rows.then(|| {
                     s.tasks
                         .iter()
                         .map(|t| {
@@ -307,20 +297,11 @@ pub fn page_view<'a>(
                             }
                         })
                         .collect()
-                }),
-                stopped,
-                failed,
-                request: share.request(s.family, &s.requested, &s.requires),
-            };
-            if keep {
-                let number = share.kept.len() as u32;
-                share.kept.insert(s.stamp, number);
-                Shared::Kept(page)
-            } else {
-                Shared::Once(page)
-            }
-        })
-        .collect();
+                });
+                service_page(s, catalog, tasks, stopped, failed, share)
+            })
+            .collect()
+    };
     let requests = share
         .requests
         .iter()
@@ -405,6 +386,8 @@ pub fn page_view<'a>(
         versions: base.versions,
         rows,
         running,
+        paged,
+        service_count: world.fleet.services().len(),
         touched: world
             .fleet
             .services()
@@ -432,6 +415,104 @@ pub fn page_view<'a>(
         },
         warnings: base.warnings,
     }
+}
+
+/// Service `s`'s page shape, shared by number when the view sent it before unchanged (never
+/// when it has rows or this step stopped or failed to start some of its tasks: those are the
+/// step's, not the service's).
+fn service_page<'a>(
+    s: &'a crate::fleet::Service,
+    catalog: &Catalog,
+    tasks: Option<Vec<RowView<'a>>>,
+    stopped: Vec<RowView<'a>>,
+    failed: Vec<FailedView<'a>>,
+    share: &mut ViewShare,
+) -> Shared<ServicePage<'a>> {
+    let keep = tasks.is_none() && stopped.is_empty() && failed.is_empty();
+    if let Some(&number) = share.kept.get(&s.stamp).filter(|_| keep) {
+        return Shared::Sent(number);
+    }
+    let page = ServicePage {
+        head: service_head(s, catalog),
+        primary_version: catalog.get(s.primary().version).version,
+        counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
+        tasks,
+        stopped,
+        failed,
+        request: share.request(s.family, &s.requested, &s.requires),
+    };
+    if keep {
+        let number = share.kept.len() as u32;
+        share.kept.insert(s.stamp, number);
+        Shared::Kept(page)
+    } else {
+        Shared::Once(page)
+    }
+}
+
+/// This step's placement failures: (cluster, service) and what failed. Few, from thousands of
+/// changes, so they are picked out once per view.
+fn placement_failures(record: &StepRecord) -> Vec<(Option<&str>, &str, FailedView<'_>)> {
+    record
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::PlacementFailed {
+                service,
+                cluster,
+                count,
+                reason,
+                ..
+            } => Some((
+                cluster.as_deref(),
+                service.as_str(),
+                FailedView {
+                    count: *count,
+                    reason,
+                },
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The tasks of service `s` that could not be placed, of this step's `failures`.
+fn failed_of<'a>(
+    failures: &[(Option<&str>, &str, FailedView<'a>)],
+    s: &crate::fleet::Service,
+) -> Vec<FailedView<'a>> {
+    let cluster = named_cluster(&s.cluster);
+    failures
+        .iter()
+        .filter(|(k, service, _)| *service == s.name && *k == cluster)
+        .map(|(_, _, failed)| *failed)
+        .collect()
+}
+
+/// The lines of a paged fleet's services `indices` (those past the fleet's end are left out), as
+/// `page_view` would send them but without task rows.
+pub fn service_lines<'a>(
+    record: &'a StepRecord,
+    world: &'a World,
+    indices: &[usize],
+    share: &mut ViewShare,
+) -> Vec<Shared<ServicePage<'a>>> {
+    let services = world.fleet.services();
+    let failures = placement_failures(record);
+    indices
+        .iter()
+        .filter_map(|&i| services.get(i))
+        .map(|s| {
+            service_page(
+                s,
+                &world.catalog,
+                None,
+                Vec::new(),
+                failed_of(&failures, s),
+                share,
+            )
+        })
+        .collect()
 }
 
 /// Whether `change` is to the catalog or an EKS cluster (not to a service, task or pod).

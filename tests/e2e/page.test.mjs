@@ -778,6 +778,15 @@ test("your fleet: 5,000 services and 1,000,000 tasks import off the main thread,
     await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await page.getByTestId("service-cluster-49/svc-4999").waitFor();
     assert.match(await page.getByTestId("service-cluster-49/svc-4999").textContent(), /^svc-4999cluster-49 asks for 1\.3\.0runs 1\.3\.0 · 200 of 200 running 1\.3\.0 r7 × 200$/);
+    // The core sends a paged fleet's lines as they are shown; the text view asks for the changed ones.
+    const transcript = await page.getByTestId("transcript-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.textContent));
+    assert.equal(transcript.length, 101, transcript.slice(0, 3).join("\n"));
+    assert.match(transcript[0], /^cluster-0\/svc-0LATESTsvc-0\/1 on 1\.4\.0200 of 200: 200 × 1\.4\.0 patch r\d+$/);
+    assert.equal(transcript[100], "4900 more services changed in this step: see the fleet list.", "the import changed them all");
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-svg").click()]);
+    const picture = readFileSync(await svg.path(), "utf8");
+    assert.match(picture, />cluster-0\/svc-0</);
+    assert.match(picture, />… and 4960 more services</, "a picture of thousands of services shows the first and counts the rest");
     // The chart draws groups of services; a group opens to its services.
     const group = page.getByTestId("chart-group-LATEST → 1.4.0");
     await group.waitFor();

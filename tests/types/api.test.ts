@@ -195,13 +195,14 @@ const rowView = object<T.RowView>({
   started: optional(exactly<true>(true)),
 });
 const groupPage = { counts: list(versionCount), rows: orNull(list(rowView)), stopped: list(rowView) };
+const servicePage = object<T.ServicePage>({
+  ...serviceHead, primaryVersion: version, counts: list(versionCount), tasks: orNull(list(rowView)), stopped: list(rowView),
+  failed: list(object<T.ServicePage["failed"][number]>({ count, reason: text })), request: count,
+});
 const pageView = object<T.PageView>({
   index: count, at: instant, event: scenarioEvent, outcome: exactly("applied", "rejected"), error: orNull(stepError),
-  explanation: text, latest, versions: list(versionRow), rows: flag, running: count,
-  services: list(object<T.ServicePage>({
-    ...serviceHead, primaryVersion: version, counts: list(versionCount), tasks: orNull(list(rowView)), stopped: list(rowView),
-    failed: list(object<T.ServicePage["failed"][number]>({ count, reason: text })), request: count,
-  })),
+  explanation: text, latest, versions: list(versionRow), rows: flag, running: count, paged: flag, serviceCount: count,
+  services: list(servicePage),
   requests: list(object<T.PageView["requests"][number]>({ family, requested: text, requires: list(text), askedNow: asked })),
   touched: list(count),
   deleted: list(object<T.PageView["deleted"][number]>({ name: text, cluster: optional(text), stopped: list(rowView) })),
@@ -417,6 +418,18 @@ test("the console, the lifecycle table and an imported fleet have their declared
     check(summary, imported.summary(i), `importFleet() summary ${i}`);
     check(pageView, imported.view(i), `importFleet() view ${i}`);
   }
+  // A fleet of more than 200 services: the view is paged, and `lines` gives its services' lines.
+  const events: T.ScenarioEvent[] = [
+    { at: "2020-01-01", do: "release-version", version: "1.4.0" },
+    { at: "2020-01-01", do: "move-latest", to: "1.4.0" },
+    ...Array.from({ length: 201 }, (_, k): T.ScenarioEvent => ({ at: "2020-01-02", do: "create-service", service: `svc-${k}` })),
+  ];
+  const many = new pkg.Playground(JSON.stringify({ format: "fargate-pv-scenario/1", events }));
+  const lastMany = many.stepCount() - 1;
+  const paged = check(pageView, many.view(lastMany), "view() of 201 services");
+  assert.deepEqual([paged.paged, paged.serviceCount, paged.services.length], [true, 201, 0]);
+  const lines = check(list(servicePage), many.lines(lastMany, [0, 200, 201]), "lines()");
+  assert.deepEqual(lines.map((l) => l.name), ["svc-0", "svc-200"]);
 });
 
 test("errors carry exactly the fields PlaygroundError declares", () => {
