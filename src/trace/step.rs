@@ -316,7 +316,6 @@ impl<'w> Step<'w> {
         let kind = owner.kind(stopped);
         let (owner, cluster) = owner.tally_owner();
         let platform_version = self.v(version);
-        // Bulk changes come in runs of one owner, so the newest tallies are the likely match.
         let same = |t: &Tally| {
             t.kind == kind
                 && t.platform_version == platform_version
@@ -325,10 +324,6 @@ impl<'w> Step<'w> {
                 && t.owner.as_ref().map(|(k, n)| (*k, n.as_str())) == owner
                 && t.cluster.as_deref() == cluster
         };
-        if let Some(tally) = self.tallies.iter_mut().rev().take(8).find(|t| same(t)) {
-            tally.count += n as u32;
-            return self.listed;
-        }
         // Found by the hash of its borrowed parts: no key is built to look one up.
         let hash = BuildHasherDefault::<FastHasher>::default().hash_one((
             kind,
