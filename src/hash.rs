@@ -94,6 +94,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fleets_names_hash_apart() {
+        // 5,000 services in 50 clusters, as an imported fleet names them: a hash that loses
+        // bits (or instead of xor, say) makes many of them collide.
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..5000 {
+            seen.insert(hash((format!("cluster-{}", i % 50), format!("svc-{i}"))));
+        }
+        assert_eq!(seen.len(), 5000);
+    }
+
+    #[test]
     fn a_map_finds_what_it_holds() {
         let mut map: FastMap<(String, u32), usize> = FastMap::default();
         for i in 0..1000u32 {

@@ -355,6 +355,63 @@ fn a_fleet_of_more_than_200_services_is_paged_and_its_lines_are_shared_like_a_vi
     assert_eq!(big.lines_json(last + 1, &[0]), None, "no such step");
 }
 
+/// `pinned` in the default cluster and in `prod`, both on 1.2.0, and `fillers` services on LATEST;
+/// then 1.2.0 retires and prod's `pinned` scales out, which cannot start.
+fn failed_scale_out(fillers: usize) -> Playground {
+    let mut events = vec![
+        json!({"at": "2019-01-01", "do": "release-version", "version": "1.2.0"}),
+        json!({"at": "2019-01-01", "do": "release-version", "version": "1.3.0"}),
+        json!({"at": "2019-01-01", "do": "move-latest", "to": "1.3.0"}),
+        json!({"at": "2019-01-02", "do": "create-service", "service": "pinned", "platformVersion": "1.2.0"}),
+        json!({"at": "2019-01-02", "do": "create-service", "service": "pinned", "cluster": "prod", "platformVersion": "1.2.0"}),
+    ];
+    events.extend((0..fillers).map(
+        |i| json!({"at": "2019-01-03", "do": "create-service", "service": format!("svc-{i}")}),
+    ));
+    events.push(json!({"at": "2020-12-14", "do": "set-version-state", "version": "1.2.0", "state": "retired"}));
+    events.push(json!({"at": "2020-12-16", "do": "scale-service", "service": "pinned", "cluster": "prod", "desiredCount": 3}));
+    let document = json!({"format": "fargate-pv-scenario/1", "events": events});
+    Playground::new(&document.to_string()).unwrap()
+}
+
+#[test]
+fn a_failed_placement_shows_on_its_own_service_in_a_view_and_in_a_paged_fleets_lines() {
+    let failed = json!([{"count": 2, "reason": "1.2.0 is retired: no new tasks can start on it; only a new deployment fixes this"}]);
+    let small = failed_scale_out(0);
+    let last = small.step_count() - 1;
+    let view: Value = serde_json::from_str(&small.view_json(last).unwrap()).unwrap();
+    let by_name: Vec<(Value, Value)> = view["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["cluster"].clone(), s["failed"].clone()))
+        .collect();
+    assert_eq!(
+        by_name,
+        [(Value::Null, json!([])), (json!("prod"), failed.clone())]
+    );
+
+    let paged = failed_scale_out(200);
+    let last = paged.step_count() - 1;
+    let view: Value = serde_json::from_str(&paged.view_json(last).unwrap()).unwrap();
+    assert_eq!(view["paged"], true);
+    let lines: Value = serde_json::from_str(&paged.lines_json(last, &[0, 1, 2]).unwrap()).unwrap();
+    let failures: Vec<&Value> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| match line {
+            Value::Array(kept) => &kept[0]["failed"],
+            once => &once["failed"],
+        })
+        .collect();
+    assert_eq!(failures, [&json!([]), &failed, &json!([])]);
+    assert!(
+        lines[1].is_object(),
+        "a line with this step's failure is not kept for later steps"
+    );
+}
+
 fn rows(step: &Value) -> Vec<Value> {
     let mut rows: Vec<Value> = step["tasks"].as_array().unwrap().clone();
     for s in step["services"].as_array().unwrap() {

@@ -284,15 +284,6 @@ impl<'w> Step<'w> {
         }
     }
 
-    /// Makes room for `n` more tallies at once (a bulk change tallies per owner), rather than
-    /// growing the index owner by owner.
-    pub(super) fn expect_tallies(&mut self, n: usize) {
-        if self.record {
-            self.tallies.reserve(n);
-            self.tally_index.reserve(n);
-        }
-    }
-
     /// Counts `n` task or pod changes of one kind; `true` when they must also be listed.
     fn tallied(
         &mut self,
@@ -324,15 +315,7 @@ impl<'w> Step<'w> {
                 && t.owner.as_ref().map(|(k, n)| (*k, n.as_str())) == owner
                 && t.cluster.as_deref() == cluster
         };
-        // Found by the hash of its borrowed parts: no key is built to look one up.
-        let hash = BuildHasherDefault::<FastHasher>::default().hash_one((
-            kind,
-            owner,
-            cluster,
-            platform_version,
-            revision,
-            reason,
-        ));
+        let hash = tally_hash(kind, owner, cluster, platform_version, revision, reason);
         let found = match self.tally_index.get(&hash) {
             Some(&i) if same(&self.tallies[i]) => Some(i),
             // Another tally with the same hash: rare enough to search them all.
@@ -616,10 +599,66 @@ impl<'w> Step<'w> {
     }
 }
 
+/// What a tally counts, hashed from its borrowed parts: a tally is found without building a key
+/// of owned strings (`Step::tallied`, which checks the parts, as two tallies may share a hash).
+fn tally_hash(
+    kind: &str,
+    owner: Option<(&str, &str)>,
+    cluster: Option<&str>,
+    platform_version: Version,
+    revision: u32,
+    reason: Option<StopReason>,
+) -> u64 {
+    BuildHasherDefault::<FastHasher>::default().hash_one((
+        kind,
+        owner,
+        cluster,
+        platform_version,
+        revision,
+        reason,
+    ))
+}
+
 pub(super) fn transition(field: &'static str) -> impl Fn(Transition) -> Fail {
     move |t| Fail::new(Some(field.to_string()), ErrorKind::InvalidTransition(t))
 }
 
 pub(super) fn transition_at(field: String, t: Transition) -> Fail {
     Fail::new(Some(field), ErrorKind::InvalidTransition(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tally_that_shares_its_hash_with_another_is_counted_apart() {
+        let mut world = World::default();
+        let linux = Family::Linux;
+        let version = Version::parse("1.4.0").expect("a version");
+        let id = world
+            .catalog
+            .release(linux, version, &[])
+            .expect("released");
+        let mut step = Step::new(&mut world, Instant::default(), true, true);
+        step.tallied(Owner::Service("default", "web"), false, id, 1, None, 3);
+        // Pretend api's tally has the same hash as web's: it must not be added to web's.
+        let api = tally_hash(
+            "task-started",
+            Some(("service", "api")),
+            None,
+            version,
+            1,
+            None,
+        );
+        step.tally_index.insert(api, 0);
+        step.tallied(Owner::Service("default", "api"), false, id, 1, None, 2);
+        step.tallied(Owner::Service("default", "api"), false, id, 1, None, 4);
+        let (_, _, tallies) = step.finish();
+        let counted: Vec<(String, u32)> = tallies
+            .iter()
+            .map(|t| (t.owner.clone().expect("a service").1, t.count))
+            .collect();
+        assert_eq!(counted, [("web".to_string(), 3), ("api".to_string(), 6)]);
+    }
 }
