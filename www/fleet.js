@@ -52,9 +52,10 @@ function serviceLine(s, now) {
       s.family === "WINDOWS" ? h("span", { class: "tag" }, "Windows") : null,
       ` asks for ${s.requestedUnknown ? "? (unknown)" : s.platformVersion}`,
       behind ? h("span", { class: "ghost-inline" }, ` · ${s.requested} means ${now.version} now`) : null),
-    h("p", { class: "chips counted" }, "runs ",
+    // On a narrow screen the words give way (an ellipsis), not the chips with the counts.
+    h("p", { class: "chips counted" }, h("span", { class: "line-runs" }, "runs ",
       h("span", { class: `pin-value ${versionClass(s.family, s.primaryVersion)}` }, s.primaryVersion),
-      ` · ${s.runningCount} of ${s.desiredCount} running `,
+      ` · ${s.runningCount} of ${s.desiredCount} running `),
       s.counts.map((g) => h("span", { class: `chip ${versionClass(s.family, g.platformVersion)}` }, `${g.platformVersion} r${g.revision} × ${g.count}`))));
 }
 
