@@ -25,8 +25,9 @@ pub struct Playground {
     order: Vec<Source>,
     /// `(k, world before step k)`, increasing `k`; the first is `(0, empty world)`.
     checkpoints: Vec<(usize, World)>,
-    /// The world after the last step, where `apply` continues.
-    current: World,
+    /// The world after the last step while events are replayed onto it (loading, `apply`); `None`
+    /// otherwise: a handle keeps no copy of the fleet only for the next event (`take_last_step`).
+    current: Option<World>,
     /// The last step replayed for a query, since the page asks several things of one step
     /// (the step, then resolutions, describe, why…).
     /// `(step, counted, record, world)`; a full record also serves a counted request.
@@ -38,9 +39,11 @@ pub struct Playground {
 }
 
 /// A checkpoint is taken when the work replayed since the last one (task changes, plus one per
-/// event) reaches half the fleet's size, or this floor. A query then replays at most about that
-/// much; a growing fleet gets checkpoints at geometric intervals, so all checkpoints together hold
-/// about as many tasks as the replay's total work.
+/// event) reaches the fleet's size, or this floor. A query then replays at most about that much; a
+/// growing fleet gets checkpoints at geometric intervals, so all checkpoints together hold about
+/// as many tasks as the replay's total work. An imported fleet, whose import places all of it and
+/// whose later events change less than all of it, gets one: with the step kept for queries, two
+/// copies of the fleet (issue 17's budget).
 const CHECKPOINT_FLOOR: usize = 20_000;
 
 impl Playground {
@@ -61,6 +64,7 @@ impl Playground {
         for source in order {
             playground.advance(source, false)?;
         }
+        playground.current = None;
         Ok(playground)
     }
 
@@ -100,7 +104,7 @@ impl Playground {
             base_events,
             order: Vec::new(),
             checkpoints: vec![(0, World::default())],
-            current: World::default(),
+            current: Some(World::default()),
             recent: std::cell::RefCell::new(None),
             work_since_checkpoint: 0,
             view_share: Default::default(),
@@ -134,26 +138,56 @@ impl Playground {
         source: Source,
         record: bool,
     ) -> Result<Option<StepRecord>, ScenarioError> {
+        let mut world = crate::surely(
+            self.current.take().ok_or(()),
+            "events are replayed onto the last step's world",
+        );
+        let advanced = self.advance_world(&mut world, source, record);
+        self.current = Some(world);
+        advanced
+    }
+
+    fn advance_world(
+        &mut self,
+        world: &mut World,
+        source: Source,
+        record: bool,
+    ) -> Result<Option<StepRecord>, ScenarioError> {
         let index = self.order.len();
-        if self.work_since_checkpoint
-            >= CHECKPOINT_FLOOR.max(self.current.fleet.running() as usize / 2)
-        {
-            self.checkpoints.push((index, self.current.clone()));
+        if self.work_since_checkpoint >= CHECKPOINT_FLOOR.max(world.fleet.running() as usize) {
+            self.checkpoints.push((index, world.clone()));
             self.work_since_checkpoint = 0;
         }
         let event = self.event(source).clone();
         let (work, record) = if record {
-            let step =
-                apply(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
+            let step = apply(world, &event).map_err(|fail| self.locate(source, fail))?;
             (step.work, Some(step))
         } else {
-            let work =
-                replay(&mut self.current, &event).map_err(|fail| self.locate(source, fail))?;
+            let work = replay(world, &event).map_err(|fail| self.locate(source, fail))?;
             (work, None)
         };
         self.work_since_checkpoint += work + 1;
         self.order.push(source);
         Ok(record)
+    }
+
+    /// Makes the world after the last step `current`, for an event to be appended: the world kept
+    /// for queries when it is that step's (moved, not copied), else one replayed from a
+    /// checkpoint. Returns the last step and its record, to keep again if the event is refused.
+    fn take_last_step(&mut self) -> Option<(usize, StepRecord)> {
+        let Some(last) = self.order.len().checked_sub(1) else {
+            self.current = Some(World::default());
+            return None;
+        };
+        let (record, world) = match self.recent.get_mut().take() {
+            Some((j, record, world)) if j == last => (record, world),
+            other => {
+                drop(other);
+                self.compute(last, Listing::Counted)
+            }
+        };
+        self.current = Some(world);
+        Some((last, record))
     }
 
     /// How many world snapshots the handle keeps (its memory cost beyond the events).
@@ -462,11 +496,20 @@ impl Playground {
         }
         self.document.events.push(event);
         let index = self.order.len();
-        match self.advance(Source::Document(position), true) {
-            Ok(Some(record)) => Ok(crate::json_text(&step_view(index, &record, &self.current))),
-            Ok(None) => unreachable!("a recorded advance returns its record"),
+        let previous = self.take_last_step();
+        let advanced = self.advance(Source::Document(position), true);
+        // The world goes back to being the step kept for queries: the new one, or the last.
+        let world = crate::surely(self.current.take().ok_or(()), "advance puts it back");
+        match advanced {
+            Ok(record) => {
+                let record = crate::surely(record.ok_or(()), "a recorded advance has a record");
+                let step = crate::json_text(&step_view(index, &record, &world));
+                *self.recent.get_mut() = Some((index, record, world));
+                Ok(step)
+            }
             Err(error) => {
                 self.document.events.pop();
+                *self.recent.get_mut() = previous.map(|(last, record)| (last, record, world));
                 Err(error)
             }
         }
@@ -582,7 +625,11 @@ pub fn simulate(text: &str) -> Result<String, ScenarioError> {
     let mut rows: u64 = 0;
     for source in &order {
         playground.advance(*source, false)?;
-        rows = count_rows(rows, &playground.current)?;
+        let world = crate::surely(
+            playground.current.as_ref().ok_or(()),
+            "advance puts it back",
+        );
+        rows = count_rows(rows, world)?;
     }
     let title = crate::json_text(&playground.document.title);
     let mut out = format!("{{\"format\":\"fargate-pv-trace/1\",\"title\":{title},\"steps\":[");

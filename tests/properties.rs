@@ -499,3 +499,41 @@ fn steps_served_from_checkpoints_match_the_full_replay() {
         "the scenario is big enough to need checkpoints"
     );
 }
+
+#[test]
+fn a_fleet_changed_less_than_whole_is_copied_once_and_apply_continues_from_the_kept_step() {
+    // 30,000 tasks placed at once (as an import does), then two redeployments of 10,000 tasks of
+    // work each: less than the fleet, so no second copy of it is kept.
+    let mut events = vec![
+        json!({"at": "2020-01-01", "do": "release-version", "version": "1.4.0"}),
+        json!({"at": "2020-01-01", "do": "move-latest", "to": "1.4.0"}),
+    ];
+    events.extend((0..6).map(|i| json!({"at": "2020-01-02", "do": "create-service", "service": format!("s{i}"), "desiredCount": 5000})));
+    events.push(json!({"at": "2020-01-03", "do": "update-service", "service": "s0", "forceNewDeployment": true}));
+    events.push(json!({"at": "2020-01-04", "do": "update-service", "service": "s1", "forceNewDeployment": true}));
+    let document = json!({"format": "fargate-pv-scenario/1", "events": events});
+    let mut playground = Playground::new(&document.to_string()).unwrap();
+    assert_eq!(
+        playground.checkpoint_count(),
+        2,
+        "the empty world and one copy of the fleet"
+    );
+    // Appending continues from the last step's world, whichever step was asked for before; a
+    // refused event changes nothing.
+    let appended =
+        json!({"at": "2020-01-05", "do": "scale-service", "service": "s2", "desiredCount": 4999});
+    let mut reference = Playground::new(&document.to_string()).unwrap();
+    let expected = reference.apply_json(&appended.to_string()).unwrap();
+    playground.step_json(3).unwrap();
+    let refused = json!({"at": "2020-01-05", "do": "move-latest", "to": "9.9.9"});
+    assert!(playground.apply_json(&refused.to_string()).is_err());
+    assert_eq!(
+        playground.apply_json(&appended.to_string()).unwrap(),
+        expected
+    );
+    assert_eq!(playground.step_json(10).unwrap(), expected);
+    assert_eq!(
+        playground.step_json(9).unwrap(),
+        reference.step_json(9).unwrap()
+    );
+}

@@ -23,12 +23,16 @@ fuzz_target!(|data: &[u8]| {
         Ok(playground) => {
             let steps = playground.step_count();
             let last = steps - 1;
-            playground.summary_json(last).expect("a summary");
             let reopened = Playground::new(&playground.to_scenario_json())
                 .expect("the written scenario reopens");
             assert_eq!(reopened.step_count(), steps);
+            // The whole step (every task a row) only for fleets the spec bounds step(i) for: a
+            // fuzzed desiredCount of 280,000 made a 30 MB step, 16 s under AddressSanitizer.
+            if playground.with_world(last, |world| world.fleet.running()) <= 10_000 {
+                playground.step_json(last).expect("a step");
+            }
             let step: serde_json::Value =
-                serde_json::from_str(&playground.step_json(last).unwrap()).unwrap();
+                serde_json::from_str(&playground.summary_json(last).expect("a summary")).unwrap();
             let at = Instant::parse(step["at"].as_str().unwrap()).unwrap();
             for version in step["versions"].as_array().unwrap() {
                 let plan = Plan {
