@@ -566,6 +566,8 @@ test("what if: branching a redeploy shows the branch step and its difference, th
     // The what-if story's own chart: its branch marked, web back on LATEST's 1.3.0 from there.
     await page.getByTestId("fork-chart-branch").waitFor({ state: "attached" });
     await page.locator(".fork-chart .chart-table summary").click();
+    // The table is built when the details open (their toggle event comes a moment after the click).
+    await page.getByTestId("fork-chart-table").waitFor();
     const whatIf = await page.getByTestId("fork-chart-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent).join(" | ")));
     assert.ok(whatIf.some((row) => /^web \| 7–\d+ \| LATEST \| 1\.3\.0 \| 2 × 1\.3\.0 r1$/.test(row)), whatIf.join("\n"));
     await page.getByRole("button", { name: "Next", exact: true }).click();
@@ -865,6 +867,7 @@ test("the whole story's chart: LATEST parts from web at the scale-out, the curso
     assert.match(await page.getByTestId("position").textContent(), /^Step 7 of 13/);
     // The text twin names web's runs: on 1.2.0 with mixed patches while LATEST meant 1.3.0.
     await page.getByText("The chart as a table").click();
+    await page.getByTestId("chart-table").waitFor();
     const rows = await page.getByTestId("chart-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent).join(" | ")));
     assert.ok(rows.includes("LATEST (Linux) | 6–13 | — | 1.3.0 | —"), rows.join("\n"));
     assert.ok(rows.includes("web | 7–7 | LATEST | 1.2.0 | 2 × 1.2.0 r1, 2 × 1.2.0 r2"), rows.join("\n"));
