@@ -220,7 +220,13 @@ pub fn chart<'a>(events: impl Iterator<Item = &'a TimedEvent> + Clone) -> Chart 
         most = most.max(probe.fleet.services().len());
     }
     drop(probe);
-    let grouped = most > LANE_LIMIT;
+    chart_of(events, most)
+}
+
+/// The chart of a story whose fleet had at most `most_services` services at any step (a
+/// `Playground` counts them as it loads, which saves `chart` a replay of the whole story).
+pub fn chart_of<'a>(events: impl Iterator<Item = &'a TimedEvent>, most_services: usize) -> Chart {
+    let grouped = most_services > LANE_LIMIT;
 
     let mut world = World::default();
     let mut marks = Vec::new();
@@ -481,7 +487,7 @@ mod tests {
     use super::*;
     use crate::builtin::find;
 
-    fn chart_of(id: &str) -> Chart {
+    fn builtin_chart(id: &str) -> Chart {
         let document = crate::scenario::read(find(id).unwrap().json).unwrap();
         chart(document.events.iter())
     }
@@ -502,7 +508,7 @@ mod tests {
 
     #[test]
     fn the_blog_web_stays_on_1_2_0_while_latest_means_1_3_0_until_its_update() {
-        let chart = chart_of("blog-timeline");
+        let chart = builtin_chart("blog-timeline");
         let linux = &chart.latest[0];
         let latest: Vec<(usize, usize, String)> = linux
             .runs
@@ -544,7 +550,7 @@ mod tests {
 
     #[test]
     fn versions_show_their_states_and_rejected_steps_are_marked() {
-        let chart = chart_of("al1-deprecation");
+        let chart = builtin_chart("al1-deprecation");
         let retired = chart
             .versions
             .iter()
@@ -555,7 +561,7 @@ mod tests {
             states.contains(&State::Active) && states.contains(&State::Retired),
             "{states:?}"
         );
-        let held = chart_of("latest-held");
+        let held = builtin_chart("latest-held");
         assert!(
             held.marks.iter().any(|m| m.rejected),
             "latest-held has a refused request"
@@ -614,8 +620,46 @@ mod tests {
     }
 
     #[test]
+    fn a_playground_groups_its_chart_as_the_replay_does_counting_services_it_appends() {
+        let services = |n: usize| -> String {
+            let mut events = vec![
+                r#"{"at":"2020-01-01","do":"release-version","version":"1.4.0"}"#.to_string(),
+                r#"{"at":"2020-01-01","do":"move-latest","to":"1.4.0"}"#.to_string(),
+            ];
+            events.extend((0..n).map(|i| {
+                format!(r#"{{"at":"2020-01-02","do":"create-service","service":"s{i}"}}"#)
+            }));
+            // The most services were before this step: a chart groups by the most at any step.
+            events.push(r#"{"at":"2020-01-03","do":"delete-service","service":"s0"}"#.into());
+            format!(
+                r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
+                events.join(",")
+            )
+        };
+        for n in [LANE_LIMIT, LANE_LIMIT + 1] {
+            let text = services(n);
+            let document = crate::scenario::read(&text).unwrap();
+            let playground = crate::Playground::new(&text).unwrap();
+            assert_eq!(playground.chart(), chart(document.events.iter()));
+            assert_eq!(playground.chart().grouped, n > LANE_LIMIT);
+        }
+        let mut playground = crate::Playground::new(&services(LANE_LIMIT)).unwrap();
+        playground
+            .apply_json(r#"{"do":"create-service","service":"late-1"}"#)
+            .unwrap();
+        assert!(
+            !playground.chart().grouped,
+            "40 services again, after s0 left"
+        );
+        playground
+            .apply_json(r#"{"do":"create-service","service":"late-2"}"#)
+            .unwrap();
+        assert!(playground.chart().grouped, "41 services");
+    }
+
+    #[test]
     fn a_service_created_again_gets_a_new_lane_and_pods_have_theirs() {
-        let eks = chart_of("eks-on-fargate");
+        let eks = builtin_chart("eks-on-fargate");
         let pods: Vec<&Lane> = eks.lanes.iter().filter(|l| l.kind == "pods").collect();
         assert_eq!(pods.len(), 1);
         assert!(pods[0].runs.last().unwrap().value.count > 0);

@@ -33,6 +33,8 @@ pub struct Playground {
     /// `(step, counted, record, world)`; a full record also serves a counted request.
     recent: std::cell::RefCell<Option<(usize, StepRecord, World)>>,
     work_since_checkpoint: usize,
+    /// The most services at any step so far, for the chart.
+    most_services: usize,
     /// What `view_json` sent before (see `view::ViewShare`); a new handle (undo makes one)
     /// starts afresh, as must whoever keeps what was sent.
     view_share: std::cell::RefCell<ViewShare>,
@@ -107,6 +109,7 @@ impl Playground {
             current: Some(World::default()),
             recent: std::cell::RefCell::new(None),
             work_since_checkpoint: 0,
+            most_services: 0,
             view_share: Default::default(),
         };
         (playground, order)
@@ -158,15 +161,16 @@ impl Playground {
             self.checkpoints.push((index, world.clone()));
             self.work_since_checkpoint = 0;
         }
-        let event = self.event(source).clone();
+        let event = self.event(source);
         let (work, record) = if record {
-            let step = apply(world, &event).map_err(|fail| self.locate(source, fail))?;
+            let step = apply(world, event).map_err(|fail| self.locate(source, fail))?;
             (step.work, Some(step))
         } else {
-            let work = replay(world, &event).map_err(|fail| self.locate(source, fail))?;
+            let work = replay(world, event).map_err(|fail| self.locate(source, fail))?;
             (work, None)
         };
         self.work_since_checkpoint += work + 1;
+        self.most_services = self.most_services.max(world.fleet.services().len());
         self.order.push(source);
         Ok(record)
     }
@@ -277,7 +281,10 @@ impl Playground {
 
     /// The whole story at a glance (`chart`): LATEST, the versions' states and each lane's runs.
     pub fn chart(&self) -> crate::chart::Chart {
-        crate::chart::chart(self.order.iter().map(|s| self.event(*s)))
+        crate::chart::chart_of(
+            self.order.iter().map(|s| self.event(*s)),
+            self.most_services,
+        )
     }
 
     /// Every step's date and event, without replaying: what a timeline needs to draw its markers.
@@ -326,51 +333,27 @@ impl Playground {
     /// timestamp in the output, then one `import-fleet` step that places the fleet. Errors point
     /// into the file they come from.
     pub fn import(files: &[(String, String)]) -> Result<Playground, ImportError> {
-        let (fleet, tally, newest) = import::read_outputs(files)?;
-        let at = match newest {
-            Some(at) => at,
-            None => {
-                let history = crate::surely(
-                    crate::builtin::find(HISTORY).ok_or(()),
-                    "aws-history is built in",
-                );
-                let events =
-                    crate::surely(scenario::read(history.json), "built-ins are valid").events;
-                events.last().map(|e| e.at).unwrap_or_default()
+        let imported = ImportedDocument::write(files)?;
+        Playground::new(&imported.text).map_err(|error| imported.locate(files, error))
+    }
+
+    /// The scenario document `import` opens, checked as far as the fleet's own step: what a
+    /// worker hands to the page, which opens it. The steps after the fleet's are AWS's history,
+    /// which the page replays when it opens the document; replaying them here too would make
+    /// the user wait twice for them.
+    pub fn import_scenario(files: &[(String, String)]) -> Result<String, ImportError> {
+        let imported = ImportedDocument::write(files)?;
+        let document = scenario::read(&imported.text).map_err(|e| imported.locate(files, e))?;
+        let (playground, order) = Playground::prepare(document);
+        let mut world = World::default();
+        for source in order {
+            replay(&mut world, playground.event(source))
+                .map_err(|fail| imported.locate(files, playground.locate(source, fail)))?;
+            if let Source::Document(_) = source {
+                break;
             }
-        };
-        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-        let mut note = format!(
-            "Read in this browser from {}; nothing was uploaded.",
-            names.join(", ")
-        );
-        if tally.service_tasks > 0 {
-            note.push_str(&format!(
-                " describe-tasks listed {} of services: a service's tasks are counted from its deployments in describe-services.",
-                plural(tally.service_tasks as usize, "task", "tasks")
-            ));
         }
-        if tally.left_out > 0 {
-            note.push_str(&format!(
-                " Left out: {} not RUNNING on Fargate.",
-                plural(tally.left_out as usize, "task", "tasks")
-            ));
-        }
-        let (services, tasks) = fleet.to_event_fields();
-        let event = Json::object([
-            ("at", Json::from(at.to_iso())),
-            ("do", Json::from("import-fleet")),
-            ("note", Json::from(note)),
-            ("services", Json::from(services)),
-            ("tasks", Json::from(tasks)),
-        ]);
-        let document = Json::object([
-            ("format", Json::from(FORMAT)),
-            ("title", Json::from("Your fleet")),
-            ("base", Json::from(HISTORY)),
-            ("events", Json::Array(vec![event])),
-        ]);
-        Playground::new(&document.text()).map_err(|error| locate_in_files(files, &fleet, at, error))
+        Ok(imported.text)
     }
 
     /// What retiring a version on a date does to the fleet of step `i` (`report.rs`).
@@ -542,6 +525,73 @@ const HISTORY: &str = "aws-history";
 
 /// Maps an error of the generated document back to the file and field it came from. Only replay
 /// errors can happen there (the reader accepted the same fields in the files).
+/// The scenario document written from AWS CLI output: AWS's history as its base, then one
+/// `import-fleet` event dated at the newest time in the output.
+struct ImportedDocument {
+    text: String,
+    fleet: ImportedFleet,
+    at: Instant,
+}
+
+impl ImportedDocument {
+    fn write(files: &[(String, String)]) -> Result<ImportedDocument, ImportError> {
+        let (fleet, tally, newest) = import::read_outputs(files)?;
+        let at = match newest {
+            Some(at) => at,
+            None => {
+                let history = crate::surely(
+                    crate::builtin::find(HISTORY).ok_or(()),
+                    "aws-history is built in",
+                );
+                let events =
+                    crate::surely(scenario::read(history.json), "built-ins are valid").events;
+                events.last().map(|e| e.at).unwrap_or_default()
+            }
+        };
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        let mut note = format!(
+            "Read in this browser from {}; nothing was uploaded.",
+            names.join(", ")
+        );
+        if tally.service_tasks > 0 {
+            note.push_str(&format!(
+                " describe-tasks listed {} of services: a service's tasks are counted from its deployments in describe-services.",
+                plural(tally.service_tasks as usize, "task", "tasks")
+            ));
+        }
+        if tally.left_out > 0 {
+            note.push_str(&format!(
+                " Left out: {} not RUNNING on Fargate.",
+                plural(tally.left_out as usize, "task", "tasks")
+            ));
+        }
+        let (services, tasks) = fleet.to_event_fields();
+        let event = Json::object([
+            ("at", Json::from(at.to_iso())),
+            ("do", Json::from("import-fleet")),
+            ("note", Json::from(note)),
+            ("services", Json::from(services)),
+            ("tasks", Json::from(tasks)),
+        ]);
+        let document = Json::object([
+            ("format", Json::from(FORMAT)),
+            ("title", Json::from("Your fleet")),
+            ("base", Json::from(HISTORY)),
+            ("events", Json::Array(vec![event])),
+        ]);
+        Ok(ImportedDocument {
+            text: document.text(),
+            fleet,
+            at,
+        })
+    }
+
+    /// An error in the written document, pointed into the file it comes from.
+    fn locate(&self, files: &[(String, String)], error: ScenarioError) -> ImportError {
+        locate_in_files(files, &self.fleet, self.at, error)
+    }
+}
+
 fn locate_in_files(
     files: &[(String, String)],
     fleet: &ImportedFleet,

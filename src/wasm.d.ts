@@ -83,7 +83,8 @@ export interface BuiltinScenario { id: string; title: string; description: strin
 export type Resolution =
   | { outcome: "resolved"; version: string; revision: number; viaLatest: boolean }
   | { outcome: "rejected"; code: string; message: string };
-export interface FleetFile { name: string; text: string }
+/** A file of AWS CLI output: its `bytes` as read from disk, or its `text`. */
+export interface FleetFile { name: string; text?: string; bytes?: Uint8Array }
 export interface RetirementTarget {
   version: string; hypothetical: boolean; downgrade: boolean; state: VersionState | null; scheduledRetirement: string | null;
 }
@@ -157,7 +158,7 @@ export type DescribeOutput = { services: AwsService[]; failures: AwsFailure[] } 
 /**
  * What every export throws: an `Error` whose `code` names the kind (`InvalidJson`, `CommandError`,
  * …); scenario errors add `path` (a JSON Pointer) and, for JSON syntax, `line` and `column`;
- * console errors add `column`; `Playground.importFleet` adds `file`.
+ * console errors add `column`; `Playground.importFleet` and `importFleetScenario` add `file`.
  */
 export interface PlaygroundError extends Error { code: string; path?: string; line?: number; column?: number; file?: string }
 /** Steps `from` to `to` (both included) during which the rest held. */

@@ -7,7 +7,8 @@
 use crate::command::{
     parse_command as parse_line, parse_console as parse_console_line, parse_query, CommandError,
 };
-use crate::error::ScenarioError;
+use crate::error::{ErrorKind, ScenarioError};
+use crate::import::ImportError;
 use crate::playground::{simulate_shared, Playground};
 use crate::report::ReportError;
 use serde::Serialize;
@@ -67,6 +68,45 @@ fn command_error(e: CommandError) -> JsValue {
 
 fn report_error(e: ReportError) -> JsValue {
     error(&e.to_string(), e.code(), &[])
+}
+
+fn import_error(e: ImportError) -> JsValue {
+    let js = scenario_error(e.error);
+    let _ = js_sys::Reflect::set(&js, &"file".into(), &e.file.into());
+    js
+}
+
+/// `FleetFile[]` as (name, text): a file's `bytes` (as read from disk, so the text is not decoded
+/// and encoded again on its way here) or its `text`. Bytes that are not UTF-8 are an
+/// `InvalidJson` error at the first bad byte, in that file.
+fn fleet_files(files: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    js_sys::Array::from(files)
+        .iter()
+        .map(|file| {
+            let field = |key: &str| js_sys::Reflect::get(&file, &JsValue::from_str(key)).ok();
+            let name = field("name")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let text = match field("bytes").filter(|v| v.is_instance_of::<js_sys::Uint8Array>()) {
+                Some(bytes) => String::from_utf8(js_sys::Uint8Array::from(bytes).to_vec())
+                    .map_err(|bad| {
+                        let problem = crate::json::utf8(bad.as_bytes()).err();
+                        let error = ScenarioError::new(
+                            "",
+                            ErrorKind::InvalidJson(crate::surely(problem.ok_or(()), "not UTF-8")),
+                        );
+                        import_error(ImportError {
+                            file: name.clone(),
+                            error,
+                        })
+                    })?,
+                None => field("text")
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default(),
+            };
+            Ok((name, text))
+        })
+        .collect()
 }
 
 /// The one way data leaves: as JSON text the JS engine parses (faster than building objects
@@ -189,25 +229,20 @@ impl JsPlayground {
     pub fn import_fleet(
         #[wasm_bindgen(unchecked_param_type = "FleetFile[]")] files: JsValue,
     ) -> Result<JsPlayground, JsValue> {
-        let files: Vec<(String, String)> = js_sys::Array::from(&files)
-            .iter()
-            .map(|file| {
-                let field = |key: &str| {
-                    js_sys::Reflect::get(&file, &JsValue::from_str(key))
-                        .ok()
-                        .and_then(|v| v.as_string())
-                        .unwrap_or_default()
-                };
-                (field("name"), field("text"))
-            })
-            .collect();
+        let files = fleet_files(&files)?;
         Playground::import(&files)
             .map(JsPlayground::from)
-            .map_err(|e| {
-                let js = scenario_error(e.error);
-                let _ = js_sys::Reflect::set(&js, &"file".into(), &e.file.into());
-                js
-            })
+            .map_err(import_error)
+    }
+
+    /// The scenario document `importFleet` would open, checked as far as the fleet's own step
+    /// (AWS's history after it is replayed by whoever opens it): what the page's import worker
+    /// hands to the page. Throws like `importFleet`.
+    #[wasm_bindgen(js_name = importFleetScenario)]
+    pub fn import_fleet_scenario(
+        #[wasm_bindgen(unchecked_param_type = "FleetFile[]")] files: JsValue,
+    ) -> Result<String, JsValue> {
+        Playground::import_scenario(&fleet_files(&files)?).map_err(import_error)
     }
 
     /// Step `i`, or a `StepOutOfRange` error naming the steps there are.

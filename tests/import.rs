@@ -17,15 +17,21 @@ fn import(names: &[&str]) -> Playground {
     Playground::import(&files).unwrap_or_else(|e| panic!("{}: {e}", e.file))
 }
 
+/// The error of importing `names`; the page's worker (`import_scenario`) reports the same one.
 fn error(names: &[&str]) -> (String, &'static str, String, String) {
     let files: Vec<_> = names.iter().map(|n| fixture(n)).collect();
     let e = Playground::import(&files).err().expect("an import error");
-    (
-        e.file.clone(),
-        e.error.code(),
-        e.error.path().to_string(),
-        e.to_string(),
-    )
+    let seen = |e: latest_playground::import::ImportError| {
+        (
+            e.file.clone(),
+            e.error.code(),
+            e.error.path().to_string(),
+            e.to_string(),
+        )
+    };
+    let worker = Playground::import_scenario(&files).expect_err("the worker's import error");
+    assert_eq!(seen(worker), seen(e.clone()));
+    seen(e)
 }
 
 fn step(p: &Playground, i: usize) -> Value {
@@ -272,7 +278,26 @@ fn one_service(deployment: &str, created: &str) -> (String, String) {
 }
 
 #[test]
+fn the_worker_writes_the_document_the_import_opens() {
+    let files: Vec<_> = ALL.iter().map(|n| fixture(n)).collect();
+    let written = Playground::import_scenario(&files).unwrap();
+    let opened = Playground::new(&written).unwrap();
+    let imported = import(&ALL);
+    assert_eq!(opened.to_scenario_json(), imported.to_scenario_json());
+    assert_eq!(opened.step_count(), imported.step_count());
+    let last = imported.step_count() - 1;
+    assert_eq!(opened.step_json(last), imported.step_json(last));
+}
+
+#[test]
 fn replay_errors_point_into_the_file_they_come_from() {
+    let worker =
+        Playground::import_scenario(&[one_service("1.9.0", "2026-01-01T00:00:00Z")]).unwrap_err();
+    assert_eq!(
+        (worker.file.as_str(), worker.error.path()),
+        ("one.json", "/services/0/deployments/0/platformVersion")
+    );
+    assert_eq!(worker.to_string(), "platformVersion must be a LINUX version AWS had released by 2026-01-01, the newest time in the output; found \"1.9.0\".");
     let e = Playground::import(&[one_service("1.9.0", "2026-01-01T00:00:00Z")])
         .err()
         .unwrap();

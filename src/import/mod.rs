@@ -137,7 +137,7 @@ pub fn read_outputs(
             file: name.clone(),
             error,
         };
-        let values = json::parse_sequence(text)
+        let values = json::parse_sequence_keeping(text, object::is_read)
             .map_err(|e| located(ScenarioError::new("", ErrorKind::InvalidJson(e))))?;
         // Outputs one after another are numbered like the items of a slurped array.
         let numbered = values.len() > 1;

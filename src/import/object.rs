@@ -6,6 +6,41 @@ use crate::fleet::{valid_name, DEFAULT_CLUSTER};
 use crate::json::{self, pointer_push, Json};
 use crate::version::{Family, Version, LATEST};
 
+/// Every field this module reads, at any depth of AWS CLI output. The parser leaves the others
+/// out (`json::parse_sequence_keeping`): most of a real file is load balancers, network settings
+/// and service events, which the import never looks at.
+const READ_FIELDS: [&str; 24] = [
+    "capacityProvider",
+    "capacityProviderName",
+    "capacityProviderStrategy",
+    "clusterArn",
+    "createdAt",
+    "deploymentController",
+    "deployments",
+    "desiredCount",
+    "group",
+    "lastStatus",
+    "launchType",
+    "platformFamily",
+    "platformVersion",
+    "runningCount",
+    "service",
+    "serviceName",
+    "services",
+    "startedAt",
+    "status",
+    "taskArn",
+    "taskSets",
+    "tasks",
+    "type",
+    "updatedAt",
+];
+
+/// Whether the import reads fields named `key` (what the parser keeps).
+pub(super) fn is_read(key: &str) -> bool {
+    READ_FIELDS.contains(&key)
+}
+
 /// One object of AWS output; fields are looked up by name, unknown ones are never looked at.
 pub(super) struct Object<'a> {
     members: &'a [(String, Json)],
@@ -30,6 +65,7 @@ impl<'a> Object<'a> {
     }
 
     pub(super) fn get(&self, name: &str) -> Option<&'a Json> {
+        debug_assert!(is_read(name), "{name} is read, so READ_FIELDS must keep it");
         self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 

@@ -233,17 +233,28 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, SyntaxError> {
 
 /// Parses one JSON document. A leading UTF-8 byte-order mark is ignored.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
-    with_parser(text, |p| p.document())
+    with_parser(text, |_| true, |p| p.document())
 }
 
 /// Parses one or more JSON documents written one after another (what a shell loop of AWS CLI
 /// calls prints), separated by whitespace or nothing.
 pub fn parse_sequence(text: &str) -> Result<Vec<Json>, SyntaxError> {
-    with_parser(text, |p| p.sequence())
+    with_parser(text, |_| true, |p| p.sequence())
+}
+
+/// `parse_sequence` for a reader that looks at a few fields only: the members of any object
+/// whose key `keep` refuses are checked as JSON and left out, so they cost no memory (most of
+/// what AWS CLI output holds is not read).
+pub fn parse_sequence_keeping(
+    text: &str,
+    keep: fn(&str) -> bool,
+) -> Result<Vec<Json>, SyntaxError> {
+    with_parser(text, keep, |p| p.sequence())
 }
 
 fn with_parser<T>(
     text: &str,
+    keep: fn(&str) -> bool,
     read: impl FnOnce(&mut Parser) -> Result<T, Failure>,
 ) -> Result<T, SyntaxError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -252,6 +263,7 @@ fn with_parser<T>(
         text: body,
         bytes: body.as_bytes(),
         pos: 0,
+        keep,
     };
     let result = read(&mut parser);
     result.map_err(|(problem, at)| {
@@ -279,9 +291,11 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Which object members to build; the others are only checked.
+    keep: fn(&str) -> bool,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn document(&mut self) -> Result<Json, Failure> {
         self.skip_whitespace();
         let value = self.value(1)?;
@@ -329,18 +343,52 @@ impl Parser<'_> {
     fn value(&mut self, depth: usize) -> Result<Json, Failure> {
         match self.bytes.get(self.pos) {
             Some(b'{') | Some(b'[') if depth > MAX_DEPTH => Err((Problem::TooDeep, self.pos)),
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Json::String),
+            Some(b'{') => {
+                let mut members = Vec::new();
+                let keep = self.keep;
+                self.members(|p, key| {
+                    if keep(&key) {
+                        members.push((key.into_owned(), p.value(depth + 1)?));
+                        Ok(())
+                    } else {
+                        p.skip(depth + 1)
+                    }
+                })?;
+                Ok(Json::Object(members))
+            }
+            Some(b'[') => {
+                let mut items = Vec::new();
+                self.items(|p| {
+                    items.push(p.value(depth + 1)?);
+                    Ok(())
+                })?;
+                Ok(Json::Array(items))
+            }
+            Some(b'"') => self.string().map(|s| Json::String(s.into_owned())),
             Some(b't') => self.literal("true", Json::Bool(true)),
             Some(b'f') => self.literal("false", Json::Bool(false)),
             Some(b'n') => self.literal("null", Json::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'-' | b'0'..=b'9') => Ok(Json::Number(decimal(self.number()?))),
             _ => Err(self.unexpected()),
         }
     }
 
-    fn literal(&mut self, word: &str, value: Json) -> Result<Json, Failure> {
+    /// Checks a value exactly as `value` reads it, building nothing.
+    fn skip(&mut self, depth: usize) -> Result<(), Failure> {
+        match self.bytes.get(self.pos) {
+            Some(b'{') | Some(b'[') if depth > MAX_DEPTH => Err((Problem::TooDeep, self.pos)),
+            Some(b'{') => self.members(|p, _| p.skip(depth + 1)),
+            Some(b'[') => self.items(|p| p.skip(depth + 1)),
+            Some(b'"') => self.string().map(drop),
+            Some(b't') => self.literal("true", ()),
+            Some(b'f') => self.literal("false", ()),
+            Some(b'n') => self.literal("null", ()),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn literal<T>(&mut self, word: &str, value: T) -> Result<T, Failure> {
         for expected in word.bytes() {
             if self.bytes.get(self.pos) != Some(&expected) {
                 return Err(self.unexpected());
@@ -350,13 +398,16 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, Failure> {
+    /// An object from its `{`: `member` reads each value, given its key.
+    fn members(
+        &mut self,
+        mut member: impl FnMut(&mut Self, std::borrow::Cow<'a, str>) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_whitespace();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(Json::Object(members));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
@@ -367,60 +418,64 @@ impl Parser<'_> {
             self.skip_whitespace();
             self.expect(b':')?;
             self.skip_whitespace();
-            let value = self.value(depth + 1)?;
-            members.push((key, value));
+            member(self, key)?;
             self.skip_whitespace();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected()),
             }
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, Failure> {
+    /// An array from its `[`: `item` reads each item.
+    fn items(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_whitespace();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            return Ok(Json::Array(items));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
-            items.push(self.value(depth + 1)?);
+            item(self)?;
             self.skip_whitespace();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected()),
             }
         }
     }
 
-    fn string(&mut self) -> Result<String, Failure> {
+    /// A string from its opening quote; borrowed from the text when it has no escapes.
+    fn string(&mut self) -> Result<std::borrow::Cow<'a, str>, Failure> {
         self.pos += 1; // opening quote
-        let mut out = String::new();
+        let start = self.pos;
+        self.plain_run();
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            self.pos += 1;
+            return Ok(std::borrow::Cow::Borrowed(&self.text[start..self.pos - 1]));
+        }
+        let mut out = String::from(&self.text[start..self.pos]);
         loop {
             let start = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.plain_run();
             out.push_str(&self.text[start..self.pos]);
             match self.bytes.get(self.pos) {
                 None => return Err((Problem::UnexpectedEnd, self.pos)),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(std::borrow::Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     let escape_at = self.pos;
@@ -453,6 +508,16 @@ impl Parser<'_> {
         }
     }
 
+    /// Moves past characters that stand for themselves in a string.
+    fn plain_run(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
     /// After `\u`: four hex digits, and for a high surrogate a following `\uDC00`–`\uDFFF`.
     fn unicode_escape(&mut self) -> Option<char> {
         let first = self.hex4()?;
@@ -480,7 +545,8 @@ impl Parser<'_> {
         u32::from_str_radix(digits, 16).ok()
     }
 
-    fn number(&mut self) -> Result<Json, Failure> {
+    /// A number's text, checked against JSON's grammar.
+    fn number(&mut self) -> Result<&'a str, Failure> {
         let start = self.pos;
         let digits = |p: &mut Self| {
             let from = p.pos;
@@ -512,7 +578,7 @@ impl Parser<'_> {
                 return Err((Problem::BadNumber, start));
             }
         }
-        Ok(Json::Number(decimal(&self.text[start..self.pos])))
+        Ok(&self.text[start..self.pos])
     }
 }
 
@@ -602,6 +668,53 @@ mod tests {
         );
         // 100,000 brackets: an error, not a stack overflow.
         assert_eq!(error(&"[".repeat(100_000)), (Problem::TooDeep, 1, 129));
+    }
+
+    #[test]
+    fn a_reader_of_a_few_fields_gets_only_those_and_every_error_of_the_rest() {
+        let keep = |key: &str| key.starts_with('k');
+        let text = r#"{"k1": {"drop": [1, {"k2": 2}], "k3": "a\"b"}, "skip": "x\u00e9", "k4": [{"k5": null, "d": true}]} [1]"#;
+        assert_eq!(
+            parse_sequence_keeping(text, keep).unwrap(),
+            [
+                Json::Object(vec![
+                    (
+                        "k1".into(),
+                        Json::Object(vec![("k3".into(), Json::String("a\"b".into()))])
+                    ),
+                    (
+                        "k4".into(),
+                        Json::Array(vec![Json::Object(vec![("k5".into(), Json::Null)])])
+                    ),
+                ]),
+                Json::Array(vec![Json::Number(1.0)]),
+            ]
+        );
+        // What is left out is checked exactly as it would be read: same problem, same place.
+        for bad in [
+            r#"{"drop": [1, }"#,
+            r#"{"drop": "\x"}"#,
+            r#"{"drop": 01}"#,
+            r#"{"drop": tru}"#,
+            r#"{"drop": {"a" 1}}"#,
+            "{\"drop\": \"a\nb\"}",
+            &format!(r#"{{"drop": {}{}}}"#, "[".repeat(128), "]".repeat(128)),
+        ] {
+            let whole = parse_sequence(bad).unwrap_err();
+            assert_eq!(
+                parse_sequence_keeping(bad, keep).unwrap_err(),
+                whole,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_sequence_keeping(
+                &format!(r#"{{"drop": {}{}}}"#, "[".repeat(127), "]".repeat(127)),
+                keep
+            )
+            .unwrap(),
+            [Json::Object(vec![])]
+        );
     }
 
     #[test]

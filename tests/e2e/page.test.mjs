@@ -749,6 +749,11 @@ test("your fleet: malformed and hostile output gives a located error, shown as t
     await imported(page);
     assert.equal(await page.getByTestId("fleet-status").textContent(),
       "Not imported: Invalid JSON at line 272, column 7: the document ends too early; close every open string, array and object. (truncated.json, line 272, column 7) [InvalidJson] Nothing was changed.");
+    // A file saved in Latin-1: the core reads the bytes and says where they stop being UTF-8.
+    await page.getByTestId("fleet-files").setInputFiles({ name: "latin1.json", mimeType: "application/json", buffer: Buffer.from('{"services": [\n {"serviceName": "caf\xe9"}]}', "latin1") });
+    await page.getByTestId("fleet-status").filter({ hasText: "latin1.json" }).waitFor();
+    assert.equal(await page.getByTestId("fleet-status").textContent(),
+      "Not imported: Invalid JSON at line 2, column 22: byte 0xE9 is not UTF-8 text; save the file as UTF-8. (latin1.json, line 2, column 22) [InvalidJson] Nothing was changed.");
     await page.getByTestId("fleet-files").setInputFiles([fleetFixture("hostile-service-name.json")]);
     await page.getByTestId("fleet-status").filter({ hasText: "serviceName" }).waitFor();
     assert.match(await page.getByTestId("fleet-status").textContent(), /found "<img src=x onerror=alert\(1\)>"\. \(hostile-service-name\.json, at \/services\/1\/serviceName\)/);
@@ -794,6 +799,8 @@ test("your fleet: 5,000 services and 1,000,000 tasks import off the main thread,
     await group.waitFor();
     assert.match(await group.locator("summary").textContent(), /^services asking LATEST → 1\.4\.0: 3000 services at the end$/);
     await group.locator("summary").click();
+    // The list is built when the group opens (its toggle event comes after the click).
+    await group.locator("li").first().waitFor();
     assert.equal(await group.locator("li").count(), 3000);
     assert.equal(await group.locator("li").first().textContent(), "cluster-0/svc-0");
   });

@@ -413,6 +413,10 @@ test("the console, the lifecycle table and an imported fleet have their declared
   const files: T.FleetFile[] = [{ name: "services.json", text: JSON.stringify(services) }];
   const imported = pkg.Playground.importFleet(files);
   check(chart, imported.chart(), "importFleet() chart()");
+  // The page's worker: the same files as bytes, and the document it writes opens as that fleet.
+  const bytes: T.FleetFile[] = [{ name: "services.json", bytes: new TextEncoder().encode(files[0]!.text) }];
+  const written: string = pkg.Playground.importFleetScenario(bytes);
+  assert.equal(new pkg.Playground(written).toScenarioJson(), imported.toScenarioJson());
   for (let i = 0; i < imported.stepCount(); i++) {
     for (const c of check(step, imported.step(i), `importFleet() step ${i}`).changes) seen.add(c.kind);
     check(summary, imported.summary(i), `importFleet() summary ${i}`);
@@ -442,6 +446,8 @@ test("errors carry exactly the fields PlaygroundError declares", () => {
   assert.equal(typeof command.column, "number");
   const file = thrown(() => pkg.Playground.importFleet([{ name: "bad.json", text: "{" }]), "InvalidJson");
   assert.equal(file.file, "bad.json");
+  const notUtf8 = thrown(() => pkg.Playground.importFleetScenario([{ name: "a.json", text: "[]" }, { name: "latin1.json", bytes: new Uint8Array([0x5b, 0x0a, 0x20, 0xe9, 0x5d]) }]), "InvalidJson");
+  assert.deepEqual([notUtf8.file, notUtf8.line, notUtf8.column, notUtf8.message], ["latin1.json", 2, 2, "Invalid JSON at line 2, column 2: byte 0xE9 is not UTF-8 text; save the file as UTF-8."]);
   const pg = new pkg.Playground(builtins[0]!.json);
   thrown(() => pg.step(10_000), "StepOutOfRange");
 });
