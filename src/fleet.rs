@@ -6,6 +6,7 @@ use crate::date::Instant;
 use crate::hash::FastMap;
 use crate::version::Family;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// `count`/`desiredCount` as written: a whole number, not yet range-checked (a count outside
 /// 0..=5000 is a customer mistake, rejected by the replay, not a scenario error).
@@ -186,8 +187,11 @@ impl Cluster {
 
 #[derive(Clone, Debug, Default)]
 pub struct Fleet {
-    /// Changed only through `add_service`, `service_mut` and `remove_service`, which stamp them.
-    services: Vec<Service>,
+    /// Changed only through `add_service`, `service_mut`, `empty_service_tasks` and
+    /// `remove_service`, which stamp them. Shared between copies of a world (a checkpoint and the
+    /// steps replayed from it) until one of them changes a service: copying a world of a million
+    /// tasks copies a pointer per service, and a step copies only the services it changes.
+    services: Vec<Rc<Service>>,
     stamps: u64,
     /// Standalone tasks, oldest first.
     pub tasks: Vec<StandaloneTask>,
@@ -201,7 +205,7 @@ pub struct Fleet {
 }
 
 impl Fleet {
-    pub fn services(&self) -> &[Service] {
+    pub fn services(&self) -> &[Rc<Service>] {
         &self.services
     }
 
@@ -217,19 +221,60 @@ impl Fleet {
 
     pub fn add_service(&mut self, mut service: Service) {
         service.stamp = self.stamp();
-        self.services.push(service);
+        self.services.push(Rc::new(service));
     }
 
-    /// Service `s`, to change: stamped anew.
+    /// Service `s`, to change (copied first if another world shares it): stamped anew.
     pub fn service_mut(&mut self, s: usize) -> &mut Service {
         let stamp = self.stamp();
-        let service = &mut self.services[s];
+        let service = Rc::make_mut(&mut self.services[s]);
+        service.stamp = stamp;
+        service
+    }
+
+    /// Service `s` without its tasks, to change: a service another world shares is copied
+    /// without them (they are about to be replaced, so copying them would be wasted).
+    pub fn empty_service_tasks(&mut self, s: usize) -> &mut Service {
+        let stamp = self.stamp();
+        let shared = &mut self.services[s];
+        if Rc::get_mut(shared).is_none() {
+            let Service {
+                name,
+                cluster,
+                family,
+                requested,
+                requested_unknown,
+                task_definition,
+                controller,
+                requires,
+                desired,
+                deployments,
+                tasks,
+                stamp: _,
+            } = &**shared;
+            *shared = Rc::new(Service {
+                name: name.clone(),
+                cluster: cluster.clone(),
+                family: *family,
+                requested: requested.clone(),
+                requested_unknown: *requested_unknown,
+                task_definition: task_definition.clone(),
+                controller: *controller,
+                requires: requires.clone(),
+                desired: *desired,
+                deployments: deployments.clone(),
+                tasks: Vec::with_capacity(tasks.len()),
+                stamp,
+            });
+        }
+        let service = Rc::make_mut(shared);
+        service.tasks.clear();
         service.stamp = stamp;
         service
     }
 
     pub fn remove_service(&mut self, s: usize) -> Service {
-        self.services.remove(s)
+        Rc::unwrap_or_clone(self.services.remove(s))
     }
 
     pub fn service(&self, cluster: &str, name: &str) -> Option<usize> {

@@ -412,11 +412,13 @@ impl<'w> Step<'w> {
         if self.world.fleet.services()[s].tasks.is_empty() {
             return 0;
         }
-        let mut tasks = std::mem::take(&mut self.world.fleet.service_mut(s).tasks);
-        self.stopped_service_tasks(s, &tasks, reason);
-        let stopped = tasks.len();
-        tasks.clear();
-        self.world.fleet.service_mut(s).tasks = tasks;
+        // Read from the service as it was (shared with a checkpoint, perhaps), then emptied: its
+        // tasks are never copied only to be dropped.
+        let before = std::rc::Rc::clone(&self.world.fleet.services()[s]);
+        self.stopped_service_tasks(s, &before.tasks, reason);
+        let stopped = before.tasks.len();
+        drop(before);
+        self.world.fleet.empty_service_tasks(s);
         stopped
     }
 

@@ -7,6 +7,7 @@
 //! Whether something changed is decided by comparing it with what was sent (an object's content,
 //! never a guess from the step's changes), so sharing can only make the trace smaller, not wrong.
 
+use std::rc::Rc;
 use super::{
     deployment_view, latest, outcome, pod_view, service_head_with, service_task_view,
     standalone_view, versions, DeploymentView, ErrorView, LatestView, PodView, ServiceHead,
@@ -76,7 +77,8 @@ struct SharedStep<'a> {
 /// deployments (by content and whether PRIMARY: a re-created service numbers them from 1 again)
 /// and of its tasks (by task number, which a service name never reuses).
 struct SentService {
-    service: Service,
+    /// Shared with the world it was sent from: an unchanged service is the same one.
+    service: Rc<Service>,
     number: u32,
     deployments: Vec<((Deployment, bool), u32)>,
     tasks: HashMap<u32, u32>,
@@ -178,14 +180,14 @@ impl SharedTrace {
         let mut list = Vec::with_capacity(world.fleet.services().len());
         for service in world.fleet.services() {
             let key = (service.cluster.clone(), service.name.clone());
-            if let Some(sent) = self.services.get(&key).filter(|s| s.service == *service) {
+            if let Some(sent) = self.services.get(&key).filter(|s| Rc::ptr_eq(&s.service, service) || s.service == *service) {
                 items.push(Item::Sent(sent.number));
                 list.push(sent.number);
                 continue;
             }
             let before = self.services.remove(&key);
             let mut sent = SentService {
-                service: service.clone(),
+                service: Rc::clone(service),
                 number: self.service_numbers.next(),
                 deployments: Vec::with_capacity(service.deployments.len()),
                 tasks: HashMap::with_capacity(service.tasks.len()),
