@@ -6,6 +6,7 @@
 //! and version, counting the services in it.
 
 use crate::fleet::{Fleet, Service};
+use crate::hash::FastMap;
 use crate::lifecycle::State;
 use crate::scenario::TimedEvent;
 use crate::trace::{apply_counted, replay, World};
@@ -170,6 +171,18 @@ fn extend<T: PartialEq>(runs: &mut Vec<Run<T>>, step: usize, value: T) {
     }
 }
 
+/// `extend` with a value that is cloned only when it starts a run.
+fn extend_with<T: PartialEq + Clone>(runs: &mut Vec<Run<T>>, step: usize, value: &T) {
+    match runs.last_mut() {
+        Some(run) if run.to + 1 == step && run.value == *value => run.to = step,
+        _ => runs.push(Run {
+            from: step,
+            to: step,
+            value: value.clone(),
+        }),
+    }
+}
+
 /// A lane by key, created the first time it is seen.
 struct Lanes<K> {
     index: HashMap<K, usize>,
@@ -178,12 +191,16 @@ struct Lanes<K> {
 
 impl<K: std::hash::Hash + Eq> Lanes<K> {
     fn at(&mut self, key: K, new: impl FnOnce() -> Lane) -> &mut Lane {
+        let i = self.index_of(key, new);
+        &mut self.lanes[i]
+    }
+
+    fn index_of(&mut self, key: K, new: impl FnOnce() -> Lane) -> usize {
         let lanes = &mut self.lanes;
-        let i = *self.index.entry(key).or_insert_with(|| {
+        *self.index.entry(key).or_insert_with(|| {
             lanes.push(new());
             lanes.len() - 1
-        });
-        &mut lanes[i]
+        })
     }
 }
 
@@ -237,8 +254,13 @@ pub fn chart_of<'a>(events: impl Iterator<Item = &'a TimedEvent>, most_services:
     let mut generation: HashMap<(String, String), usize> = HashMap::new();
     let mut groups: Lanes<GroupKey> = Lanes::default();
     let mut others: Lanes<(&'static str, String)> = Lanes::default();
-    // A service whose stamp did not change runs what it ran: no need to count its tasks again.
-    let mut sampled: HashMap<u64, Running> = HashMap::new();
+    // A service whose stamp did not change runs what it ran, in the same lane: no need to count
+    // its tasks or find its lane again.
+    let mut sampled: FastMap<u64, Running> = FastMap::default();
+    let mut lane_of: FastMap<u64, usize> = FastMap::default();
+    // The lanes of services or groups drawn at the step before, and the fleet then.
+    let mut drawn: Vec<usize> = Vec::new();
+    let mut fleet_before = (0, 0);
     for (step, event) in events.enumerate() {
         let record = crate::surely(
             apply_counted(&mut world, event),
@@ -305,48 +327,71 @@ pub fn chart_of<'a>(events: impl Iterator<Item = &'a TimedEvent>, most_services:
                 *generation.entry(key).or_default() += 1;
             }
         }
-        let mut now: Vec<GroupSample> = Vec::new();
-        for service in world.fleet.services() {
-            let running = sampled
-                .entry(service.stamp)
-                .or_insert_with(|| service_running(service, &world))
-                .clone();
-            if grouped {
-                add_to_group(&mut now, service.family, running);
-            } else {
-                let key = (service.cluster.clone(), service.name.clone());
-                let g = generation.get(&key).copied().unwrap_or_default();
-                let lane = services.at((key.0.clone(), key.1.clone(), g), || Lane {
-                    kind: "service",
-                    name: service.name.clone(),
-                    cluster: crate::fleet::named_cluster(&service.cluster).map(str::to_string),
-                    family: service.family,
-                    runs: Vec::new(),
-                    members: Vec::new(),
+        // The services are as they were one step ago (no stamp given since, none removed): every
+        // lane they drew goes on as it was.
+        let fleet_now = (world.fleet.last_stamp(), world.fleet.services().len());
+        if fleet_now == fleet_before {
+            for &i in &drawn {
+                let lanes = if grouped {
+                    &mut groups.lanes
+                } else {
+                    &mut services.lanes
+                };
+                if let Some(run) = lanes[i].runs.last_mut() {
+                    run.to = step;
+                }
+            }
+        } else {
+            drawn.clear();
+            let mut now: Vec<GroupSample> = Vec::new();
+            for service in world.fleet.services() {
+                let running = sampled
+                    .entry(service.stamp)
+                    .or_insert_with(|| service_running(service, &world));
+                if grouped {
+                    add_to_group(&mut now, service.family, running);
+                    continue;
+                }
+                // A stamp seen before is a service whose lane is known.
+                let i = *lane_of.entry(service.stamp).or_insert_with(|| {
+                    let key = (service.cluster.clone(), service.name.clone());
+                    let g = generation.get(&key).copied().unwrap_or_default();
+                    services.index_of((key.0, key.1, g), || Lane {
+                        kind: "service",
+                        name: service.name.clone(),
+                        cluster: crate::fleet::named_cluster(&service.cluster).map(str::to_string),
+                        family: service.family,
+                        runs: Vec::new(),
+                        members: Vec::new(),
+                    })
                 });
-                extend(&mut lane.runs, step, running);
+                extend_with(&mut services.lanes[i].runs, step, running);
+                drawn.push(i);
+            }
+            for (key, mut running, mix_known) in now {
+                if !mix_known {
+                    running.mix.clear();
+                }
+                running
+                    .mix
+                    .sort_by_key(|c| (c.platform_version, c.revision));
+                running.mix = capped(running.mix);
+                let i = groups.index_of(key.clone(), || {
+                    let (family, requested, version) = key;
+                    Lane {
+                        kind: "group",
+                        name: format!("{} → {version}", requested.as_deref().unwrap_or("unknown")),
+                        cluster: None,
+                        family,
+                        runs: Vec::new(),
+                        members: Vec::new(),
+                    }
+                });
+                extend(&mut groups.lanes[i].runs, step, running);
+                drawn.push(i);
             }
         }
-        for (key, mut running, mix_known) in now {
-            if !mix_known {
-                running.mix.clear();
-            }
-            running
-                .mix
-                .sort_by_key(|c| (c.platform_version, c.revision));
-            running.mix = capped(running.mix);
-            let (family, requested, version) = key.clone();
-            let name = format!("{} → {version}", requested.as_deref().unwrap_or("unknown"));
-            let lane = groups.at(key, || Lane {
-                kind: "group",
-                name,
-                cluster: None,
-                family,
-                runs: Vec::new(),
-                members: Vec::new(),
-            });
-            extend(&mut lane.runs, step, running);
-        }
+        fleet_before = fleet_now;
         sample_others(&world, step, &mut others);
     }
     if grouped {
@@ -383,36 +428,39 @@ type GroupKey = (Family, Option<String>, Version);
 type GroupSample = (GroupKey, Running, bool);
 
 /// Adds a service (what it runs) to its group of this step, merging the tasks' counts.
-fn add_to_group(now: &mut Vec<GroupSample>, family: Family, running: Running) {
+fn add_to_group(now: &mut Vec<GroupSample>, family: Family, running: &Running) {
     let known = running.count == 0 || !running.mix.is_empty();
     let version = crate::surely(
         running.version.ok_or(()),
         "a service runs its PRIMARY deployment's version",
     );
-    let key = (family, running.requested.clone(), version);
-    match now.iter_mut().find(|(k, _, _)| *k == key) {
+    let requested = running.requested.as_deref();
+    match now
+        .iter_mut()
+        .find(|((f, r, v), _, _)| *f == family && r.as_deref() == requested && *v == version)
+    {
         Some((_, group, mix_known)) => {
             group.count += 1;
             *mix_known &= known && group.mix.len() <= MIX_LIMIT;
             if !*mix_known {
                 return;
             }
-            for c in running.mix {
+            for c in &running.mix {
                 match group
                     .mix
                     .iter_mut()
                     .find(|g| (g.platform_version, g.revision) == (c.platform_version, c.revision))
                 {
                     Some(g) => g.count += c.count,
-                    None => group.mix.push(c),
+                    None => group.mix.push(c.clone()),
                 }
             }
         }
         None => now.push((
-            key,
+            (family, running.requested.clone(), version),
             Running {
                 count: 1,
-                ..running
+                ..running.clone()
             },
             known,
         )),

@@ -392,3 +392,69 @@ pub fn numbered_ids(base: &str, count: u32) -> Vec<String> {
         (1..=count).map(|n| format!("{base}-{n}")).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service_with_tasks(name: &str, count: u32) -> Service {
+        Service {
+            name: name.into(),
+            cluster: DEFAULT_CLUSTER.into(),
+            family: Family::Linux,
+            requested: "LATEST".into(),
+            requested_unknown: false,
+            task_definition: None,
+            controller: Controller::Ecs,
+            requires: Vec::new(),
+            desired: count,
+            deployments: vec![Deployment {
+                number: 1,
+                version: 0,
+                created_at: Instant::default(),
+            }],
+            tasks: (1..=count)
+                .map(|number| ServiceTask {
+                    number,
+                    version: 0,
+                    revision: 1,
+                    started_at: Instant::default(),
+                })
+                .collect(),
+            stamp: 0,
+        }
+    }
+
+    #[test]
+    fn a_copy_of_a_fleet_shares_its_services_until_one_side_changes_them() {
+        let mut fleet = Fleet::default();
+        fleet.add_service(service_with_tasks("a", 3));
+        fleet.add_service(service_with_tasks("b", 2));
+        let copy = fleet.clone();
+        assert!(Rc::ptr_eq(&fleet.services()[0], &copy.services()[0]));
+
+        fleet.service_mut(0).desired = 5;
+        let emptied = fleet.empty_service_tasks(1);
+        assert!(emptied.tasks.is_empty());
+        assert_eq!(emptied.deployments.len(), 1, "all but the tasks are kept");
+
+        assert_eq!(
+            (copy.services()[0].desired, copy.services()[1].tasks.len()),
+            (3, 2),
+            "the copy is unchanged"
+        );
+        assert_eq!(fleet.services()[0].desired, 5);
+        assert!(fleet.services()[0].stamp > copy.services()[0].stamp);
+        assert!(
+            fleet.services()[1].stamp > copy.services()[1].stamp,
+            "an emptied service is stamped"
+        );
+        assert_eq!((fleet.running(), copy.running()), (3, 5));
+
+        // A service no other fleet shares is emptied in place, keeping its room for the new tasks.
+        drop(copy);
+        let room = fleet.services()[0].tasks.capacity();
+        assert_eq!(fleet.empty_service_tasks(0).tasks.capacity(), room);
+        assert_eq!(fleet.remove_service(1).name, "b");
+    }
+}

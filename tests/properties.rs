@@ -486,13 +486,27 @@ fn steps_served_from_checkpoints_match_the_full_replay() {
         events.push(json!({"at": format!("2020-{month:02}-02"), "do": "create-service", "service": format!("s{i}"), "desiredCount": 3000}));
         events.push(json!({"at": format!("2020-{month:02}-03"), "do": "publish-revision", "version": "1.4.0"}));
         events.push(json!({"at": format!("2020-{month:02}-04"), "do": "recycle-service", "service": format!("s{}", i / 2)}));
+        events.push(json!({"at": format!("2020-{month:02}-05"), "do": "update-service", "service": format!("s{}", i / 3), "forceNewDeployment": true}));
     }
     let document = json!({"format": "fargate-pv-scenario/1", "events": events}).to_string();
     let playground = Playground::new(&document).unwrap();
     let mut fresh = Playground::new(r#"{"format":"fargate-pv-scenario/1","events":[]}"#).unwrap();
-    for (i, event) in events.iter().enumerate() {
-        let applied = fresh.apply_json(&event.to_string()).unwrap();
-        assert_eq!(playground.step_json(i).unwrap(), applied, "step {i}");
+    let applied: Vec<String> = events
+        .iter()
+        .map(|event| fresh.apply_json(&event.to_string()).unwrap())
+        .collect();
+    // In order (each step from the one before), backwards and leaping (each from a checkpoint
+    // whose services the replay shares and must not change).
+    let n = events.len();
+    let orders = [
+        (0..n).collect::<Vec<_>>(),
+        (0..n).rev().collect(),
+        (0..n).map(|k| (k * 17) % n).collect(),
+    ];
+    for order in orders {
+        for i in order {
+            assert_eq!(playground.step_json(i).unwrap(), applied[i], "step {i}");
+        }
     }
     assert!(
         playground.checkpoint_count() > 2,

@@ -7,7 +7,6 @@
 //! Whether something changed is decided by comparing it with what was sent (an object's content,
 //! never a guess from the step's changes), so sharing can only make the trace smaller, not wrong.
 
-use std::rc::Rc;
 use super::{
     deployment_view, latest, outcome, pod_view, service_head_with, service_task_view,
     standalone_view, versions, DeploymentView, ErrorView, LatestView, PodView, ServiceHead,
@@ -20,6 +19,7 @@ use crate::trace::{Change, StepRecord, World};
 use crate::version::Version;
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// An object sent before (its number) or sent now.
 enum Item<T> {
@@ -180,7 +180,11 @@ impl SharedTrace {
         let mut list = Vec::with_capacity(world.fleet.services().len());
         for service in world.fleet.services() {
             let key = (service.cluster.clone(), service.name.clone());
-            if let Some(sent) = self.services.get(&key).filter(|s| Rc::ptr_eq(&s.service, service) || s.service == *service) {
+            if let Some(sent) = self
+                .services
+                .get(&key)
+                .filter(|s| Rc::ptr_eq(&s.service, service) || s.service == *service)
+            {
                 items.push(Item::Sent(sent.number));
                 list.push(sent.number);
                 continue;
