@@ -668,6 +668,91 @@ mod tests {
     }
 
     #[test]
+    fn a_group_counts_its_services_and_adds_up_their_tasks_by_version_and_patch() {
+        let mut events = vec![
+            r#"{"at":"2020-01-01","do":"release-version","version":"1.3.0"}"#.to_string(),
+            r#"{"at":"2020-01-01","do":"release-version","version":"1.4.0"}"#.to_string(),
+            r#"{"at":"2020-01-01","do":"move-latest","to":"1.3.0"}"#.to_string(),
+        ];
+        events.extend((0..20).map(|i| {
+            format!(
+                r#"{{"at":"2020-01-02","do":"create-service","service":"s{i}","desiredCount":2}}"#
+            )
+        }));
+        events.extend((20..=LANE_LIMIT).map(|i| {
+            format!(r#"{{"at":"2020-01-02","do":"create-service","service":"s{i}","platformVersion":"1.4.0","desiredCount":3}}"#)
+        }));
+        events.push(r#"{"at":"2020-01-03","do":"publish-revision","version":"1.4.0"}"#.into());
+        events.push(format!(
+            r#"{{"at":"2020-01-04","do":"scale-service","service":"s{LANE_LIMIT}","desiredCount":4}}"#
+        ));
+        // A service with no tasks is in its group and leaves the group's counts known.
+        events.push(
+            r#"{"at":"2020-01-05","do":"scale-service","service":"s0","desiredCount":0}"#.into(),
+        );
+        let text = format!(
+            r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
+            events.join(",")
+        );
+        let chart = chart(crate::scenario::read(&text).unwrap().events.iter());
+        let last = |name: &str| {
+            let lane = chart.lanes.iter().find(|l| l.name == name).unwrap();
+            let run = &lane.runs.last().unwrap().value;
+            let mix: Vec<(String, u32, usize)> = run
+                .mix
+                .iter()
+                .map(|c| (c.platform_version.to_string(), c.revision, c.count))
+                .collect();
+            (run.count, mix)
+        };
+        assert_eq!(last("LATEST → 1.3.0"), (20, vec![("1.3.0".into(), 1, 38)]));
+        assert_eq!(
+            last("1.4.0 → 1.4.0"),
+            (21, vec![("1.4.0".into(), 1, 63), ("1.4.0".into(), 2, 1)])
+        );
+    }
+
+    #[test]
+    fn a_group_whose_services_run_too_many_patches_to_list_counts_them_without_a_mix() {
+        let mut events = vec![
+            r#"{"at":"2020-01-01","do":"release-version","version":"1.4.0"}"#.to_string(),
+            r#"{"at":"2020-01-01","do":"move-latest","to":"1.4.0"}"#.to_string(),
+        ];
+        events.extend(
+            (0..=LANE_LIMIT).map(|i| {
+                format!(r#"{{"at":"2020-01-02","do":"create-service","service":"s{i}"}}"#)
+            }),
+        );
+        // The last service scales out after each new patch: its tasks run more patches than a
+        // mix lists, so the group's mix (the others' counts so far) is not known either.
+        for k in 0..=MIX_LIMIT {
+            events.push(format!(
+                r#"{{"at":"2020-02-{:02}","do":"publish-revision","version":"1.4.0"}}"#,
+                k + 1
+            ));
+            events.push(format!(
+                r#"{{"at":"2020-02-{:02}","do":"scale-service","service":"s{LANE_LIMIT}","desiredCount":{}}}"#,
+                k + 1,
+                k + 2
+            ));
+        }
+        let text = format!(
+            r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
+            events.join(",")
+        );
+        let chart = chart(crate::scenario::read(&text).unwrap().events.iter());
+        let group = chart
+            .lanes
+            .iter()
+            .find(|l| l.name == "LATEST → 1.4.0")
+            .unwrap();
+        let first = &group.runs.first().unwrap().value;
+        assert_eq!(first.mix.len(), 1, "one patch while every service runs one");
+        let last = &group.runs.last().unwrap().value;
+        assert_eq!((last.count, last.mix.len()), (LANE_LIMIT + 1, 0));
+    }
+
+    #[test]
     fn a_playground_groups_its_chart_as_the_replay_does_counting_services_it_appends() {
         let services = |n: usize| -> String {
             let mut events = vec![

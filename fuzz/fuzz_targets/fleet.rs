@@ -19,7 +19,22 @@ fuzz_target!(|data: &[u8]| {
             ))
         })
         .collect();
-    match Playground::import(&files) {
+    // What the page's worker does: the same document, or the same error. (It replays only as far
+    // as the fleet's step; an error after it, in AWS's history, is the page's to report.)
+    let worker = Playground::import_scenario(&files);
+    let imported = Playground::import(&files);
+    match (&worker, &imported) {
+        (Ok(written), Ok(playground)) => {
+            assert_eq!(
+                Playground::new(written).expect("the worker's document opens").to_scenario_json(),
+                playground.to_scenario_json()
+            );
+        }
+        (Err(w), Err(e)) => assert_eq!(w, e),
+        (Ok(_), Err(e)) => assert!(e.error.path().is_empty(), "{e}: an error of the fleet's own step"),
+        (Err(w), Ok(_)) => panic!("the worker refused what imports: {w}"),
+    }
+    match imported {
         Ok(playground) => {
             let steps = playground.step_count();
             let last = steps - 1;
