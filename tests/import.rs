@@ -290,6 +290,16 @@ fn the_worker_writes_the_document_the_import_opens() {
 }
 
 #[test]
+fn the_note_names_the_files_and_says_nothing_of_tasks_when_none_were_listed_or_left_out() {
+    let p = Playground::import(&[one_service("1.4.0", "2026-01-01T00:00:00Z")]).unwrap();
+    let s = step(&p, import_step(&p));
+    assert_eq!(
+        s["event"]["note"],
+        "Read in this browser from one.json; nothing was uploaded."
+    );
+}
+
+#[test]
 fn replay_errors_point_into_the_file_they_come_from() {
     let worker =
         Playground::import_scenario(&[one_service("1.9.0", "2026-01-01T00:00:00Z")]).unwrap_err();

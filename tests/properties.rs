@@ -551,3 +551,27 @@ fn a_fleet_changed_less_than_whole_is_copied_once_and_apply_continues_from_the_k
         reference.step_json(9).unwrap()
     );
 }
+
+#[test]
+fn a_long_story_of_steps_that_change_nothing_still_gets_checkpoints() {
+    // Each step counts as work, even one AWS refuses (no change at all), so stepping back
+    // through 20,000 of them never replays them all from the start.
+    let mut events = vec![json!({"at": "2020-01-01", "do": "release-version", "version": "1.4.0"})];
+    events.extend((0..20_000).map(|_| {
+        json!({"at": "2020-01-02", "do": "scale-service", "service": "ghost", "desiredCount": 1})
+    }));
+    let document = json!({"format": "fargate-pv-scenario/1", "events": events}).to_string();
+    let playground = Playground::new(&document).unwrap();
+    let refused: serde_json::Value =
+        serde_json::from_str(&playground.step_json(1).unwrap()).unwrap();
+    assert_eq!(
+        refused["changes"],
+        json!([]),
+        "a refused step changes nothing"
+    );
+    assert_eq!(
+        playground.checkpoint_count(),
+        2,
+        "the empty world and one after 20,000 steps"
+    );
+}
