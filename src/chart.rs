@@ -540,6 +540,23 @@ mod tests {
         chart(document.events.iter())
     }
 
+    /// A scenario document of `events` (JSON objects).
+    fn document(events: &[String]) -> String {
+        format!(
+            r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
+            events.join(",")
+        )
+    }
+
+    /// 1.3.0 and 1.4.0 released on 2020-01-01, LATEST on 1.3.0.
+    fn two_versions() -> Vec<String> {
+        vec![
+            r#"{"at":"2020-01-01","do":"release-version","version":"1.3.0"}"#.to_string(),
+            r#"{"at":"2020-01-01","do":"release-version","version":"1.4.0"}"#.to_string(),
+            r#"{"at":"2020-01-01","do":"move-latest","to":"1.3.0"}"#.to_string(),
+        ]
+    }
+
     fn runs(lane: &Lane) -> Vec<(usize, usize, Option<String>, Option<String>)> {
         lane.runs
             .iter()
@@ -618,11 +635,7 @@ mod tests {
 
     #[test]
     fn more_than_forty_services_are_grouped_by_request_and_version() {
-        let mut events = vec![
-            r#"{"at":"2020-01-01","do":"release-version","version":"1.3.0"}"#.to_string(),
-            r#"{"at":"2020-01-01","do":"release-version","version":"1.4.0"}"#.to_string(),
-            r#"{"at":"2020-01-01","do":"move-latest","to":"1.3.0"}"#.to_string(),
-        ];
+        let mut events = two_versions();
         for i in 0..41 {
             let pinned = if i % 2 == 0 {
                 r#","platformVersion":"1.4.0""#
@@ -638,10 +651,7 @@ mod tests {
             r#"{"at":"2020-02-02","do":"update-service","service":"s1","forceNewDeployment":true}"#
                 .to_string(),
         );
-        let text = format!(
-            r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
-            events.join(",")
-        );
+        let text = document(&events);
         let document = crate::scenario::read(&text).unwrap();
         let chart = chart(document.events.iter());
         assert!(chart.grouped);
@@ -669,11 +679,7 @@ mod tests {
 
     #[test]
     fn a_group_counts_its_services_and_adds_up_their_tasks_by_version_and_patch() {
-        let mut events = vec![
-            r#"{"at":"2020-01-01","do":"release-version","version":"1.3.0"}"#.to_string(),
-            r#"{"at":"2020-01-01","do":"release-version","version":"1.4.0"}"#.to_string(),
-            r#"{"at":"2020-01-01","do":"move-latest","to":"1.3.0"}"#.to_string(),
-        ];
+        let mut events = two_versions();
         events.extend((0..20).map(|i| {
             format!(
                 r#"{{"at":"2020-01-02","do":"create-service","service":"s{i}","desiredCount":2}}"#
@@ -690,10 +696,7 @@ mod tests {
         events.push(
             r#"{"at":"2020-01-05","do":"scale-service","service":"s0","desiredCount":0}"#.into(),
         );
-        let text = format!(
-            r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
-            events.join(",")
-        );
+        let text = document(&events);
         let chart = chart(crate::scenario::read(&text).unwrap().events.iter());
         let last = |name: &str| {
             let lane = chart.lanes.iter().find(|l| l.name == name).unwrap();
@@ -736,10 +739,7 @@ mod tests {
                 k + 2
             ));
         }
-        let text = format!(
-            r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
-            events.join(",")
-        );
+        let text = document(&events);
         let chart = chart(crate::scenario::read(&text).unwrap().events.iter());
         let group = chart
             .lanes
@@ -764,16 +764,13 @@ mod tests {
             }));
             // The most services were before this step: a chart groups by the most at any step.
             events.push(r#"{"at":"2020-01-03","do":"delete-service","service":"s0"}"#.into());
-            format!(
-                r#"{{"format":"fargate-pv-scenario/1","events":[{}]}}"#,
-                events.join(",")
-            )
+            document(&events)
         };
         for n in [LANE_LIMIT, LANE_LIMIT + 1] {
             let text = services(n);
-            let document = crate::scenario::read(&text).unwrap();
+            let read = crate::scenario::read(&text).unwrap();
             let playground = crate::Playground::new(&text).unwrap();
-            assert_eq!(playground.chart(), chart(document.events.iter()));
+            assert_eq!(playground.chart(), chart(read.events.iter()));
             assert_eq!(playground.chart().grouped, n > LANE_LIMIT);
         }
         let mut playground = crate::Playground::new(&services(LANE_LIMIT)).unwrap();
