@@ -6,7 +6,7 @@ use crate::date::Instant;
 use crate::error::{ErrorKind, Limit, ScenarioError, MAX_TRACE_ROWS};
 use crate::import::{self, ImportError, ImportedFleet};
 use crate::json::Json;
-use crate::scenario::{self, Document, TimedEvent, FORMAT};
+use crate::scenario::{self, Action, Document, TimedEvent, FORMAT};
 use crate::text::plural;
 use crate::trace::{apply, apply_counted, apply_for_view, replay, StepRecord, World};
 use crate::view::{step_view, summary_view, SharedTrace, ViewShare};
@@ -35,6 +35,10 @@ pub struct Playground {
     work_since_checkpoint: usize,
     /// The most services at any step so far, for the chart.
     most_services: usize,
+    /// The page's record of a step that placed an imported fleet, as loading replayed it: the
+    /// page opens the fleet on that step, and the checkpoint after it holds the world, so neither
+    /// that first view nor a step back onto it places a million tasks again.
+    placed: Option<(usize, StepRecord)>,
     /// What `view_json` sent before (see `view::ViewShare`); a new handle (undo makes one)
     /// starts afresh, as must whoever keeps what was sent.
     view_share: std::cell::RefCell<ViewShare>,
@@ -110,6 +114,7 @@ impl Playground {
             recent: std::cell::RefCell::new(None),
             work_since_checkpoint: 0,
             most_services: 0,
+            placed: None,
             view_share: Default::default(),
         };
         (playground, order)
@@ -154,7 +159,7 @@ impl Playground {
         &mut self,
         world: &mut World,
         source: Source,
-        record: bool,
+        recording: bool,
     ) -> Result<Option<StepRecord>, ScenarioError> {
         let index = self.order.len();
         if self.work_since_checkpoint >= CHECKPOINT_FLOOR.max(world.fleet.running() as usize) {
@@ -162,12 +167,23 @@ impl Playground {
             self.work_since_checkpoint = 0;
         }
         let event = self.event(source);
-        let (work, record) = if record {
+        let (work, record) = if recording {
             let step = apply(world, event).map_err(|fail| self.locate(source, fail))?;
+            (step.work, Some(step))
+        } else if let Action::ImportFleet(_) = event.action {
+            let step = apply_for_view(world, event, ROWS_LIMIT)
+                .map_err(|fail| self.locate(source, fail))?;
             (step.work, Some(step))
         } else {
             let work = replay(world, event).map_err(|fail| self.locate(source, fail))?;
             (work, None)
+        };
+        let record = match record {
+            Some(step) if !recording => {
+                self.placed = Some((index, step));
+                None
+            }
+            record => record,
         };
         self.work_since_checkpoint += work + 1;
         self.most_services = self.most_services.max(world.fleet.services().len());
@@ -247,6 +263,15 @@ impl Playground {
     }
 
     fn compute(&self, i: usize, listing: Listing) -> (StepRecord, World) {
+        if let Some((placed, record)) = &self.placed {
+            let after = self.checkpoints.iter().find(|(k, _)| *k == i + 1);
+            if let (true, Some((_, world))) = (
+                *placed == i && (record.listed || listing != Listing::Listed),
+                after,
+            ) {
+                return (record.clone(), world.clone());
+            }
+        }
         let c = self.checkpoints.partition_point(|(k, _)| *k <= i) - 1;
         let (checkpoint, checkpoint_world) = &self.checkpoints[c];
         let recent = self.recent.borrow_mut().take();

@@ -818,3 +818,33 @@ fn output_that_says_latest_where_aws_shows_a_version_names_the_owner_and_the_lik
     );
     assert_eq!(e.to_string(), "Task \"t1\" says platformVersion \"LATEST\", but AWS always shows the resolved version there (like \"1.4.0\"). This output likely comes from a mock such as moto, which echoes the requested string; import what the AWS CLI printed for your account, or write the version it runs.");
 }
+
+#[test]
+fn the_step_that_places_a_big_fleet_is_shown_as_the_replay_of_it_shows_it() {
+    // 25,000 tasks: enough for a checkpoint right after the import, from which the handle shows
+    // the import's step with the record it made while loading.
+    let output = r#"{"services":[{"serviceName":"big","launchType":"FARGATE","desiredCount":25000,"createdAt":"2025-10-01T00:00:00Z",
+        "deployments":[{"status":"PRIMARY","runningCount":25000,"platformVersion":"1.4.0"}]}]}"#;
+    let written = Playground::import_scenario(&[("big.json".into(), output.into())]).unwrap();
+    let import: Value = serde_json::from_str::<Value>(&written).unwrap()["events"][0].clone();
+    let events = [
+        serde_json::json!({"at": "2020-12-01", "do": "release-version", "version": "1.4.0"}),
+        serde_json::json!({"at": "2020-12-01", "do": "move-latest", "to": "1.4.0"}),
+        import,
+        serde_json::json!({"at": "2026-01-01", "do": "publish-revision", "version": "1.4.0"}),
+    ];
+    let document = serde_json::json!({"format": "fargate-pv-scenario/1", "events": events});
+    let loaded = Playground::new(&document.to_string()).unwrap();
+    // The same events applied one at a time: a handle that kept no record while loading.
+    let mut applied = Playground::new(r#"{"format":"fargate-pv-scenario/1","events":[]}"#).unwrap();
+    for event in &events {
+        applied.apply_json(&event.to_string()).unwrap();
+    }
+    assert_eq!(loaded.checkpoint_count(), 2, "one checkpoint after the import");
+    for handle in [&loaded, &applied] {
+        handle.view_json(3).unwrap(); // a step after it first, as when stepping back
+    }
+    assert_eq!(loaded.view_json(2), applied.view_json(2));
+    assert_eq!(loaded.summary_json(2), applied.summary_json(2));
+    assert_eq!(loaded.step_json(2), applied.step_json(2));
+}
