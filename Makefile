@@ -37,6 +37,7 @@ bench: dist
 	@$(WITH_ENV) cargo run -q --release --example import_fleet -- target/big-fleet.json
 	@node scripts/bench-scaling.mjs
 	@$(WITH_ENV) node scripts/bench-wasm.mjs target/big-scenario.json target/big-fleet.json
+	@node scripts/bench-steps.mjs www/pkg target/big-fleet.json
 	@node scripts/bench-load-ratio.mjs src/builtin/blog-timeline.json
 	@node scripts/bench-load-ratio.mjs target/big-scenario.json
 	@node scripts/bench-trace.mjs

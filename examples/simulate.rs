@@ -1,12 +1,25 @@
 //! Prints the trace of a scenario file (or a built-in id): `cargo run --example simulate -- blog-timeline`.
+//! With `--time`, prints instead how long the shared trace `simulate` sends to the page takes to
+//! replay and write natively (`cargo run --release --example simulate -- blog-timeline --time`).
 fn main() {
-    let arg = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "blog-timeline".into());
+    let mut args = std::env::args().skip(1);
+    let arg = args.next().unwrap_or_else(|| "blog-timeline".into());
     let text = match latest_playground::builtin::find(&arg) {
         Some(b) => b.json.to_string(),
         None => std::fs::read_to_string(&arg).expect("a readable file"),
     };
+    if args.next().as_deref() == Some("--time") {
+        let runs = 20_000;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            std::hint::black_box(latest_playground::simulate_shared(&text).expect("it replays"));
+        }
+        println!(
+            "native simulate_shared of {arg}: {:.1} µs per run ({runs} runs)",
+            start.elapsed().as_secs_f64() * 1e6 / runs as f64
+        );
+        return;
+    }
     match latest_playground::simulate(&text) {
         Ok(trace) => println!("{trace}"),
         Err(e) => {

@@ -71,6 +71,13 @@ if (process.argv[3]) {
     }
     views.push(`step ${i} ${(performance.now() - t).toFixed(1)} ms`);
   }
-  console.log(`wasm (Node): the page's view (and lines) of each step from the import on, in order: ${views.join(", ")}`);
+  // And back to the import, as Previous asks (each step replayed from a checkpoint).
+  const back = [];
+  for (let i = last - 1; i >= first; i--) {
+    t = performance.now();
+    imported.view(i);
+    back.push(`step ${i} ${(performance.now() - t).toFixed(1)} ms`);
+  }
+  console.log(`wasm (Node): the page's view (and lines) of each step from the import on, in order: ${views.join(", ")}; back: ${back.join(", ")}`);
   console.log(`wasm (Node): importFleet of ${(fleet.length / 2 ** 20).toFixed(1)} MiB of describe-services output ${importMs.toFixed(0)} ms; summary of the last 4 steps max ${Math.max(...summaryTimes).toFixed(1)} ms; toScenarioJson ${exportMs.toFixed(0)} ms (${(scenario.length / 2 ** 20).toFixed(1)} MiB); reopening it ${reopen.toFixed(0)} ms; the page's way: importFleetScenario ${worker.toFixed(0)} ms (in the worker), then opening it ${open.toFixed(0)} ms; process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 }

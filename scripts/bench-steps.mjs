@@ -1,0 +1,37 @@
+// The page's calls for each step of the imported fleet (scripts/big-fleet.mjs), forward from the
+// import and back onto it, on three fresh handles: for comparing two builds of the package
+// alternately in one hour. `node scripts/bench-steps.mjs [package dir] [fleet.json]`, after
+// `make build` (default www/pkg) and `make bench` (default target/big-fleet.json).
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { root } from "./config.mjs";
+
+const dir = resolve(process.argv[2] ?? `${root}/www/pkg`);
+const pkg = await import(`file://${dir}/latest_playground.js`);
+pkg.initSync({ module: readFileSync(`${dir}/latest_playground_bg.wasm`) });
+const bytes = readFileSync(process.argv[3] ?? `${root}/target/big-fleet.json`);
+const json = pkg.Playground.importFleetScenario([{ name: "fleet.json", bytes }]);
+const ms = (t) => (performance.now() - t).toFixed(1);
+for (let handle = 0; handle < 3; handle++) {
+  const playground = new pkg.Playground(json);
+  const first = playground.timeline().findIndex((entry) => entry.event.do === "import-fleet");
+  const last = playground.stepCount() - 1;
+  const forward = [];
+  for (let i = first; i <= last; i++) {
+    const t = performance.now();
+    const view = playground.view(i);
+    if (view.paged) {
+      playground.lines(i, Array.from({ length: 33 }, (_, k) => k));
+      playground.lines(i, view.touched.slice(0, 100));
+    }
+    forward.push(`${i} ${ms(t)}`);
+  }
+  const back = [];
+  for (let i = last - 1; i >= first; i--) {
+    const t = performance.now();
+    playground.view(i);
+    back.push(`${i} ${ms(t)}`);
+  }
+  console.log(`steps of the imported fleet, handle ${handle + 1} (step ms): forward ${forward.join(", ")}; back ${back.join(", ")}`);
+  playground.free();
+}
