@@ -840,7 +840,11 @@ fn the_step_that_places_a_big_fleet_is_shown_as_the_replay_of_it_shows_it() {
     for event in &events {
         applied.apply_json(&event.to_string()).unwrap();
     }
-    assert_eq!(loaded.checkpoint_count(), 2, "one checkpoint after the import");
+    assert_eq!(
+        loaded.checkpoint_count(),
+        2,
+        "one checkpoint after the import"
+    );
     for handle in [&loaded, &applied] {
         handle.view_json(3).unwrap(); // a step after it first, as when stepping back
     }
