@@ -167,10 +167,12 @@ impl Playground {
             self.work_since_checkpoint = 0;
         }
         let event = self.event(source);
+        // Loading replays quietly, except the step that places an imported fleet (`placed`).
+        let places_fleet = !recording && matches!(event.action, Action::ImportFleet(_));
         let (work, record) = if recording {
             let step = apply(world, event).map_err(|fail| self.locate(source, fail))?;
             (step.work, Some(step))
-        } else if let Action::ImportFleet(_) = event.action {
+        } else if places_fleet {
             let step = apply_for_view(world, event, ROWS_LIMIT)
                 .map_err(|fail| self.locate(source, fail))?;
             (step.work, Some(step))
@@ -178,12 +180,11 @@ impl Playground {
             let work = replay(world, event).map_err(|fail| self.locate(source, fail))?;
             (work, None)
         };
-        let record = match record {
-            Some(step) if !recording => {
-                self.placed = Some((index, step));
-                None
-            }
-            record => record,
+        let record = if places_fleet {
+            self.placed = record.map(|step| (index, step));
+            None
+        } else {
+            record
         };
         self.work_since_checkpoint += work + 1;
         self.most_services = self.most_services.max(world.fleet.services().len());
@@ -252,8 +253,7 @@ impl Playground {
         if i >= self.order.len() {
             return None;
         }
-        // A record that lists task changes also counts them, so it serves every question.
-        let hit = matches!(self.recent.borrow().as_ref(), Some((j, record, _)) if *j == i && (record.listed || listing != Listing::Listed));
+        let hit = matches!(self.recent.borrow().as_ref(), Some((j, record, _)) if *j == i && listing.served_by(record));
         if !hit {
             let (record, world) = self.compute(i, listing);
             *self.recent.borrow_mut() = Some((i, record, world));
@@ -263,12 +263,13 @@ impl Playground {
     }
 
     fn compute(&self, i: usize, listing: Listing) -> (StepRecord, World) {
-        if let Some((placed, record)) = &self.placed {
-            let after = self.checkpoints.iter().find(|(k, _)| *k == i + 1);
-            if let (true, Some((_, world))) = (
-                *placed == i && (record.listed || listing != Listing::Listed),
-                after,
-            ) {
+        // The world after the step that placed a fleet is the checkpoint after it.
+        if let Some((_, record)) = self
+            .placed
+            .as_ref()
+            .filter(|(j, r)| *j == i && listing.served_by(r))
+        {
+            if let Some((_, world)) = self.checkpoints.iter().find(|(k, _)| *k == i + 1) {
                 return (record.clone(), world.clone());
             }
         }
@@ -548,8 +549,6 @@ impl Playground {
 
 const HISTORY: &str = "aws-history";
 
-/// Maps an error of the generated document back to the file and field it came from. Only replay
-/// errors can happen there (the reader accepted the same fields in the files).
 /// The scenario document written from AWS CLI output: AWS's history as its base, then one
 /// `import-fleet` event dated at the newest time in the output.
 struct ImportedDocument {
@@ -617,6 +616,8 @@ impl ImportedDocument {
     }
 }
 
+/// Maps an error of the generated document back to the file and field it came from. Only replay
+/// errors can happen there (the reader accepted the same fields in the files).
 fn locate_in_files(
     files: &[(String, String)],
     fleet: &ImportedFleet,
@@ -672,6 +673,14 @@ enum Listing {
     Counted,
     /// Listed while the fleet is small, else counted (the page's view).
     ForView,
+}
+
+impl Listing {
+    /// Whether `record` answers a question that needs this listing: one that lists task changes
+    /// also counts them, so it serves every question.
+    fn served_by(self, record: &StepRecord) -> bool {
+        record.listed || self != Listing::Listed
+    }
 }
 
 /// Above this many running tasks and pods the page draws a step from counts, not one row per

@@ -7,7 +7,7 @@
 use crate::command::{
     parse_command as parse_line, parse_console as parse_console_line, parse_query, CommandError,
 };
-use crate::error::{ErrorKind, ScenarioError};
+use crate::error::ScenarioError;
 use crate::import::ImportError;
 use crate::playground::{simulate_shared, Playground};
 use crate::report::ReportError;
@@ -88,18 +88,10 @@ fn fleet_files(files: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             let text = match field("bytes").filter(|v| v.is_instance_of::<js_sys::Uint8Array>()) {
-                Some(bytes) => String::from_utf8(js_sys::Uint8Array::from(bytes).to_vec())
-                    .map_err(|bad| {
-                        let problem = crate::json::utf8(bad.as_bytes()).err();
-                        let error = ScenarioError::new(
-                            "",
-                            ErrorKind::InvalidJson(crate::surely(problem.ok_or(()), "not UTF-8")),
-                        );
-                        import_error(ImportError {
-                            file: name.clone(),
-                            error,
-                        })
-                    })?,
+                Some(bytes) => {
+                    crate::import::file_text(&name, js_sys::Uint8Array::from(bytes).to_vec())
+                        .map_err(import_error)?
+                }
                 None => field("text")
                     .and_then(|v| v.as_string())
                     .unwrap_or_default(),

@@ -852,3 +852,18 @@ fn the_step_that_places_a_big_fleet_is_shown_as_the_replay_of_it_shows_it() {
     assert_eq!(loaded.summary_json(2), applied.summary_json(2));
     assert_eq!(loaded.step_json(2), applied.step_json(2));
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_at_its_first_bad_byte() {
+    use latest_playground::import::file_text;
+    assert_eq!(file_text("ok.json", b"[]".to_vec()).unwrap(), "[]");
+    let e = file_text("latin1.json", b"{\n \"caf\xe9\"}".to_vec()).unwrap_err();
+    assert_eq!(
+        (e.file.as_str(), e.error.code()),
+        ("latin1.json", "InvalidJson")
+    );
+    assert_eq!(
+        e.error.to_string(),
+        "Invalid JSON at line 2, column 6: byte 0xE9 is not UTF-8 text; save the file as UTF-8."
+    );
+}

@@ -127,6 +127,18 @@ impl fmt::Display for ImportError {
 /// shell loop's output), or a JSON array of them (as `jq -s` writes). Paths in several outputs
 /// start with the output's index, `/1/services/0`. Returns the fleet, what it left out, and the
 /// newest timestamp anywhere in the output (the moment the fleet is imported at).
+/// A file of AWS CLI output as read from disk: its text, or an `InvalidJson` error at its first
+/// byte that is not UTF-8, in that file. The bytes become the text without a copy.
+pub fn file_text(name: &str, bytes: Vec<u8>) -> Result<String, ImportError> {
+    String::from_utf8(bytes).map_err(|bad| ImportError {
+        file: name.to_string(),
+        error: match json::utf8(bad.as_bytes()) {
+            Err(e) => ScenarioError::new("", ErrorKind::InvalidJson(e)),
+            Ok(_) => unreachable!("String::from_utf8 and str::from_utf8 agree"),
+        },
+    })
+}
+
 pub fn read_outputs(
     files: &[(String, String)],
 ) -> Result<(ImportedFleet, Tally, Option<Instant>), ImportError> {

@@ -351,7 +351,7 @@ impl<'a> Parser<'a> {
                         members.push((key.into_owned(), p.value(depth + 1)?));
                         Ok(())
                     } else {
-                        p.skip(depth + 1)
+                        p.check(depth + 1)
                     }
                 })?;
                 Ok(Json::Object(members))
@@ -374,11 +374,11 @@ impl<'a> Parser<'a> {
     }
 
     /// Checks a value exactly as `value` reads it, building nothing.
-    fn skip(&mut self, depth: usize) -> Result<(), Failure> {
+    fn check(&mut self, depth: usize) -> Result<(), Failure> {
         match self.bytes.get(self.pos) {
             Some(b'{') | Some(b'[') if depth > MAX_DEPTH => Err((Problem::TooDeep, self.pos)),
-            Some(b'{') => self.members(|p, _| p.skip(depth + 1)),
-            Some(b'[') => self.items(|p| p.skip(depth + 1)),
+            Some(b'{') => self.members(|p, _| p.check(depth + 1)),
+            Some(b'[') => self.items(|p| p.check(depth + 1)),
             Some(b'"') => self.string().map(drop),
             Some(b't') => self.literal("true", ()),
             Some(b'f') => self.literal("false", ()),
