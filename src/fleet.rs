@@ -104,14 +104,21 @@ pub struct Service {
     pub desired: u32,
     /// PRIMARY first, then at most three INACTIVE ones, newest first.
     pub deployments: Vec<Deployment>,
-    /// Running tasks, oldest first (so also by increasing number).
-    pub tasks: Vec<ServiceTask>,
+    /// Running tasks, oldest first (so also by increasing number). Shared, like the service,
+    /// with the worlds it was copied from until they change (`tasks_mut`): a service whose
+    /// settings change keeps its tasks, and one redeployed never copies the tasks it replaces.
+    pub tasks: Rc<Vec<ServiceTask>>,
     /// Set by the fleet each time the service may change (`Fleet::service_mut`): equal stamps in
     /// one replayed history mean an unchanged service, so views can share what they sent.
     pub stamp: u64,
 }
 
 impl Service {
+    /// The tasks, to change: copied first if another world shares them.
+    pub fn tasks_mut(&mut self) -> &mut Vec<ServiceTask> {
+        Rc::make_mut(&mut self.tasks)
+    }
+
     pub fn primary(&self) -> &Deployment {
         &self.deployments[0]
     }
@@ -232,44 +239,15 @@ impl Fleet {
         service
     }
 
-    /// Service `s` without its tasks, to change: a service another world shares is copied
-    /// without them (they are about to be replaced, so copying them would be wasted).
+    /// Service `s` without its tasks, to change: tasks another world shares are left to it
+    /// (they are about to be replaced, so copying them would be wasted); unshared ones keep
+    /// their room for the tasks that replace them.
     pub fn empty_service_tasks(&mut self, s: usize) -> &mut Service {
-        let stamp = self.stamp();
-        let shared = &mut self.services[s];
-        if Rc::get_mut(shared).is_none() {
-            let Service {
-                name,
-                cluster,
-                family,
-                requested,
-                requested_unknown,
-                task_definition,
-                controller,
-                requires,
-                desired,
-                deployments,
-                tasks,
-                stamp: _,
-            } = &**shared;
-            *shared = Rc::new(Service {
-                name: name.clone(),
-                cluster: cluster.clone(),
-                family: *family,
-                requested: requested.clone(),
-                requested_unknown: *requested_unknown,
-                task_definition: task_definition.clone(),
-                controller: *controller,
-                requires: requires.clone(),
-                desired: *desired,
-                deployments: deployments.clone(),
-                tasks: Vec::with_capacity(tasks.len()),
-                stamp,
-            });
+        let service = self.service_mut(s);
+        match Rc::get_mut(&mut service.tasks) {
+            Some(tasks) => tasks.clear(),
+            None => service.tasks = Rc::new(Vec::with_capacity(service.tasks.len())),
         }
-        let service = Rc::make_mut(shared);
-        service.tasks.clear();
-        service.stamp = stamp;
         service
     }
 
@@ -420,7 +398,8 @@ mod tests {
                     revision: 1,
                     started_at: Instant::default(),
                 })
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             stamp: 0,
         }
     }
@@ -434,6 +413,10 @@ mod tests {
         assert!(Rc::ptr_eq(&fleet.services()[0], &copy.services()[0]));
 
         fleet.service_mut(0).desired = 5;
+        assert!(
+            Rc::ptr_eq(&fleet.services()[0].tasks, &copy.services()[0].tasks),
+            "a service whose settings change keeps sharing its tasks"
+        );
         let emptied = fleet.empty_service_tasks(1);
         assert!(emptied.tasks.is_empty());
         assert_eq!(emptied.deployments.len(), 1, "all but the tasks are kept");
@@ -450,6 +433,17 @@ mod tests {
             "an emptied service is stamped"
         );
         assert_eq!((fleet.running(), copy.running()), (3, 5));
+
+        // Tasks changed on one side are copied first: the other side keeps its own.
+        let shared_again = fleet.clone();
+        fleet.service_mut(0).tasks_mut().pop();
+        assert_eq!(
+            (
+                fleet.services()[0].tasks.len(),
+                shared_again.services()[0].tasks.len()
+            ),
+            (2, 3)
+        );
 
         // A service no other fleet shares is emptied in place, keeping its room for the new tasks.
         drop(copy);

@@ -125,7 +125,7 @@ impl Step<'_> {
                 version: resolved.version,
                 created_at: at,
             }],
-            tasks: Vec::new(),
+            tasks: Default::default(),
             stamp: 0,
         });
         let s = self.world.fleet.services().len() - 1;
@@ -325,7 +325,7 @@ impl Step<'_> {
             });
         }
         if desired < running {
-            let tasks = &mut self.world.fleet.service_mut(s).tasks;
+            let tasks = self.world.fleet.service_mut(s).tasks_mut();
             let gone: Vec<ServiceTask> = tasks.drain(desired as usize..).rev().collect();
             self.stopped_service_tasks(s, &gone, StopReason::ScaleIn);
             return self.applied(|| {
@@ -518,7 +518,7 @@ impl Step<'_> {
     /// (aws-facts.md, rule 3); a standalone task is not.
     pub(super) fn stop_task(&mut self, (cluster, task): Named) -> Result<Outcome, Fail> {
         if let Some((s, t)) = self.world.fleet.find_service_task(cluster, task) {
-            let stopped = self.world.fleet.service_mut(s).tasks.remove(t);
+            let stopped = self.world.fleet.service_mut(s).tasks_mut().remove(t);
             self.stopped_service_tasks(s, &[stopped], StopReason::StoppedByUser);
             let started = self.start_service_tasks(s, 1);
             return self.applied(|| {

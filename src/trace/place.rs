@@ -98,7 +98,7 @@ impl Step<'_> {
                 requires: Vec::new(),
                 desired: service.desired,
                 deployments: Vec::new(),
-                tasks: Vec::new(),
+                tasks: Default::default(),
                 stamp: 0,
             };
             self.change(Change::ServiceCreated {
@@ -117,7 +117,7 @@ impl Step<'_> {
                         .fleet
                         .take_task_numbers(&service.cluster, &name, deployment.running);
                 placed
-                    .tasks
+                    .tasks_mut()
                     .extend(numbers.into_iter().map(|number| ServiceTask {
                         number,
                         version: id,

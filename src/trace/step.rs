@@ -371,7 +371,7 @@ impl<'w> Step<'w> {
         self.world
             .fleet
             .service_mut(s)
-            .tasks
+            .tasks_mut()
             .extend(numbers.iter().map(|&number| ServiceTask {
                 number,
                 version,
@@ -412,11 +412,11 @@ impl<'w> Step<'w> {
         if self.world.fleet.services()[s].tasks.is_empty() {
             return 0;
         }
-        // Read from the service as it was (shared with a checkpoint, perhaps), then emptied: its
-        // tasks are never copied only to be dropped.
-        let before = std::rc::Rc::clone(&self.world.fleet.services()[s]);
-        self.stopped_service_tasks(s, &before.tasks, reason);
-        let stopped = before.tasks.len();
+        // Read from the tasks as they were (shared with a checkpoint, perhaps), then emptied:
+        // they are never copied only to be dropped.
+        let before = std::rc::Rc::clone(&self.world.fleet.services()[s].tasks);
+        self.stopped_service_tasks(s, &before, reason);
+        let stopped = before.len();
         drop(before);
         self.world.fleet.empty_service_tasks(s);
         stopped
@@ -435,10 +435,9 @@ impl<'w> Step<'w> {
             return Vec::new();
         }
         let service = self.world.fleet.service_mut(s);
-        let (gone, kept): (Vec<ServiceTask>, Vec<ServiceTask>) = std::mem::take(&mut service.tasks)
-            .into_iter()
-            .partition(|t| which(t));
-        service.tasks = kept;
+        let (gone, kept): (Vec<ServiceTask>, Vec<ServiceTask>) =
+            service.tasks.iter().partition(|t| which(t));
+        service.tasks = std::rc::Rc::new(kept);
         self.stopped_service_tasks(s, &gone, reason);
         gone
     }

@@ -213,7 +213,7 @@ impl SharedTrace {
                 sent.deployments.push((key, number));
             }
             let mut tasks = Vec::with_capacity(service.tasks.len());
-            for task in &service.tasks {
+            for task in service.tasks.iter() {
                 let known = before
                     .as_ref()
                     .and_then(|b| b.tasks.get(&task.number).copied());
