@@ -32,6 +32,11 @@ pub struct Playground {
     /// (the step, then resolutions, describe, why…).
     /// `(step, counted, record, world)`; a full record also serves a counted request.
     recent: std::cell::RefCell<Option<(usize, StepRecord, World)>>,
+    /// A step computed for the page's view before it was asked for (`prepare_step`), from a copy
+    /// of `recent` (sharing its services): the step the user is expected to go to next.
+    ahead: std::cell::RefCell<Option<(usize, StepRecord, World)>>,
+    /// How many events were replayed to answer questions since loading (`events_replayed`).
+    events_replayed: std::cell::Cell<usize>,
     work_since_checkpoint: usize,
     /// The most services at any step so far, for the chart.
     most_services: usize,
@@ -112,6 +117,8 @@ impl Playground {
             checkpoints: vec![(0, World::default())],
             current: Some(World::default()),
             recent: std::cell::RefCell::new(None),
+            ahead: std::cell::RefCell::new(None),
+            events_replayed: std::cell::Cell::new(0),
             work_since_checkpoint: 0,
             most_services: 0,
             placed: None,
@@ -200,11 +207,14 @@ impl Playground {
             self.current = Some(World::default());
             return None;
         };
-        let (record, world) = match self.recent.get_mut().take() {
-            Some((j, record, world)) if j == last => (record, world),
+        let ahead = self.ahead.get_mut().take();
+        let (record, world) = match (self.recent.get_mut().take(), ahead) {
+            (Some((j, record, world)), _) | (_, Some((j, record, world))) if j == last => {
+                (record, world)
+            }
             other => {
                 drop(other);
-                self.compute(last, Listing::Counted)
+                self.compute(last, Listing::Counted, Recent::Take)
             }
         };
         self.current = Some(world);
@@ -255,14 +265,51 @@ impl Playground {
         }
         let hit = matches!(self.recent.borrow().as_ref(), Some((j, record, _)) if *j == i && listing.served_by(record));
         if !hit {
-            let (record, world) = self.compute(i, listing);
-            *self.recent.borrow_mut() = Some((i, record, world));
+            let ahead = self.ahead.borrow_mut().take();
+            let step = match ahead {
+                Some((j, record, world)) if j == i && listing.served_by(&record) => (record, world),
+                // Not the step prepared: dropped before replaying, to hold one copy fewer.
+                other => {
+                    drop(other);
+                    self.compute(i, listing, Recent::Take)
+                }
+            };
+            *self.recent.borrow_mut() = Some((i, step.0, step.1));
         }
         let recent = self.recent.borrow();
         recent.as_ref().map(|(_, record, world)| f(record, world))
     }
 
-    fn compute(&self, i: usize, listing: Listing) -> (StepRecord, World) {
+    /// Computes step `i` as the page's view will ask for it, while the page waits for the user
+    /// (after drawing a step, for the next one in the direction they move): showing it then costs
+    /// only writing it. The step on screen keeps its world, for the questions the page still asks
+    /// about it; the prepared one shares with it what did not change. Does nothing for a step
+    /// already kept or prepared, or one past the end.
+    pub fn prepare_step(&self, i: usize) {
+        if i >= self.order.len() {
+            return;
+        }
+        let kept = |slot: &std::cell::RefCell<Option<(usize, StepRecord, World)>>| matches!(slot.borrow().as_ref(), Some((j, _, _)) if *j == i);
+        if kept(&self.recent) || kept(&self.ahead) {
+            return;
+        }
+        drop(self.ahead.borrow_mut().take());
+        let (record, world) = self.compute(i, Listing::ForView, Recent::Copy);
+        *self.ahead.borrow_mut() = Some((i, record, world));
+    }
+
+    /// Whether step `i` was prepared and not yet shown (for tests of `prepare_step`).
+    pub fn is_prepared(&self, i: usize) -> bool {
+        matches!(self.ahead.borrow().as_ref(), Some((j, _, _)) if *j == i)
+    }
+
+    /// How many events the handle has replayed to answer questions since it loaded: what the
+    /// kept steps, checkpoints and prepared steps save shows here (tests and benchmarks).
+    pub fn events_replayed(&self) -> usize {
+        self.events_replayed.get()
+    }
+
+    fn compute(&self, i: usize, listing: Listing, recent: Recent) -> (StepRecord, World) {
         // The world after the step that placed a fleet is the checkpoint after it.
         if let Some((_, record)) = self
             .placed
@@ -275,11 +322,22 @@ impl Playground {
         }
         let c = self.checkpoints.partition_point(|(k, _)| *k <= i) - 1;
         let (checkpoint, checkpoint_world) = &self.checkpoints[c];
-        let recent = self.recent.borrow_mut().take();
-        let (mut world, from) = match recent {
+        let reusable = |j: usize| j < i && j + 1 >= *checkpoint;
+        let kept = match recent {
+            Recent::Take => self
+                .recent
+                .borrow_mut()
+                .take()
+                .map(|(j, _, world)| (j, world)),
+            Recent::Copy => match self.recent.borrow().as_ref() {
+                Some((j, _, world)) if reusable(*j) => Some((*j, world.clone())),
+                _ => None,
+            },
+        };
+        let (mut world, from) = match kept {
             // The checkpoint holds the world before event `checkpoint`, which is the world after
             // step `checkpoint - 1`: a kept world from then on is as good and needs no clone.
-            Some((j, _, world)) if j < i && j + 1 >= *checkpoint => (world, j + 1),
+            Some((j, world)) if reusable(j) => (world, j + 1),
             // Not reusable: dropped before the clone, so two fleets never coexist (in wasm,
             // growing memory for a second copy of a million tasks costs more than the replay).
             other => {
@@ -287,6 +345,8 @@ impl Playground {
                 (checkpoint_world.clone(), *checkpoint)
             }
         };
+        self.events_replayed
+            .set(self.events_replayed.get() + i + 1 - from);
         for source in &self.order[from..i] {
             crate::surely(
                 replay(&mut world, self.event(*source)),
@@ -662,6 +722,15 @@ fn locate_in_files(
         file,
         error: ScenarioError::new(path, kind),
     }
+}
+
+/// What computing a step does with the step kept for queries when it can start from it.
+#[derive(Clone, Copy)]
+enum Recent {
+    /// Replays onto it: the page has moved on from it.
+    Take,
+    /// Replays onto a copy (which shares its services): it is still on screen.
+    Copy,
 }
 
 /// How a step's task and pod changes must be recorded for a question about it.

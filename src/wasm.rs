@@ -355,6 +355,14 @@ impl JsPlayground {
         Ok(assemble_view(&text, &self.kept))
     }
 
+    /// Computes step `i` ahead of `view(i)`, for a page waiting for its user (in an idle
+    /// callback after drawing a step, for the next one in the direction they move): `view(i)`
+    /// then only writes it. The step on screen stays kept. Steps past the end are ignored.
+    #[wasm_bindgen(js_name = prepareStep)]
+    pub fn prepare_step(&self, i: usize) {
+        self.inner.prepare_step(i);
+    }
+
     /// The lines of services `indices` after step `i`, for a view with `paged` set (a fleet of
     /// thousands): the page asks for the lines it shows. Indices past the fleet's end are left
     /// out; services sent before and unchanged are the same frozen objects as in `view`.

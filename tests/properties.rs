@@ -474,9 +474,9 @@ proptest! {
     }
 }
 
-#[test]
-fn steps_served_from_checkpoints_match_the_full_replay() {
-    // Enough work (tens of thousands of task changes) for the handle to take several checkpoints.
+/// Enough work (tens of thousands of task changes) for a handle to take several checkpoints, and
+/// more than the page's rows limit: services created, redeployed and recycled.
+fn busy_story() -> Vec<serde_json::Value> {
     let mut events = vec![
         json!({"at": "2020-01-01", "do": "release-version", "version": "1.4.0"}),
         json!({"at": "2020-01-01", "do": "move-latest", "to": "1.4.0"}),
@@ -488,6 +488,12 @@ fn steps_served_from_checkpoints_match_the_full_replay() {
         events.push(json!({"at": format!("2020-{month:02}-04"), "do": "recycle-service", "service": format!("s{}", i / 2)}));
         events.push(json!({"at": format!("2020-{month:02}-05"), "do": "update-service", "service": format!("s{}", i / 3), "forceNewDeployment": true}));
     }
+    events
+}
+
+#[test]
+fn steps_served_from_checkpoints_match_the_full_replay() {
+    let events = busy_story();
     let document = json!({"format": "fargate-pv-scenario/1", "events": events}).to_string();
     let playground = Playground::new(&document).unwrap();
     let mut fresh = Playground::new(r#"{"format":"fargate-pv-scenario/1","events":[]}"#).unwrap();
@@ -512,6 +518,70 @@ fn steps_served_from_checkpoints_match_the_full_replay() {
         playground.checkpoint_count() > 2,
         "the scenario is big enough to need checkpoints"
     );
+}
+
+#[test]
+fn a_step_prepared_ahead_is_the_step_computed_when_asked() {
+    let events = busy_story();
+    let document = json!({"format": "fargate-pv-scenario/1", "events": events}).to_string();
+    let (mut prepared, mut asked) = (
+        Playground::new(&document).unwrap(),
+        Playground::new(&document).unwrap(),
+    );
+    let n = events.len();
+    // Forward to the end, then back to the start, each step prepared while the one before is on
+    // screen, as the page does.
+    let forward = (0..n - 1).map(|i| (i, i + 1));
+    let back = (1..n).rev().map(|i| (i, i - 1));
+    for (shown, next) in forward.chain(back) {
+        let replayed = prepared.events_replayed();
+        assert_eq!(
+            prepared.view_json(shown),
+            asked.view_json(shown),
+            "step {shown}"
+        );
+        if shown > 0 {
+            assert_eq!(
+                prepared.events_replayed(),
+                replayed,
+                "step {shown} was shown as prepared, not replayed again"
+            );
+        }
+        assert!(
+            !prepared.is_prepared(shown),
+            "showing a prepared step takes it"
+        );
+        prepared.prepare_step(next);
+        assert!(prepared.is_prepared(next));
+        let replayed = prepared.events_replayed();
+        prepared.prepare_step(next);
+        prepared.prepare_step(shown);
+        assert_eq!(
+            prepared.events_replayed(),
+            replayed,
+            "preparing a step kept or prepared already does nothing"
+        );
+        // The step on screen stays kept: asking for its lines does not replay it (which would
+        // drop the prepared step).
+        assert_eq!(
+            prepared.lines_json(shown, &[0, 1]),
+            asked.lines_json(shown, &[0, 1])
+        );
+        assert!(prepared.is_prepared(next), "step {next} is still prepared");
+    }
+    prepared.prepare_step(n);
+    assert!(!prepared.is_prepared(n), "there is no step past the end");
+
+    // An event appended while the last step is prepared continues from it.
+    prepared.prepare_step(n - 1);
+    let appended =
+        json!({"at": "2020-12-06", "do": "scale-service", "service": "s1", "desiredCount": 10})
+            .to_string();
+    assert_eq!(
+        prepared.apply_json(&appended).unwrap(),
+        asked.apply_json(&appended).unwrap()
+    );
+    assert!(!prepared.is_prepared(n - 1));
 }
 
 #[test]

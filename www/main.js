@@ -49,6 +49,8 @@ const state = {
   presenter: false,
   /** The step the open prediction form asks about, if one is open. */
   asking: null,
+  /** The way the user last moved through the steps: 1 forward, -1 back. */
+  heading: 1,
 };
 
 // ------------------------------------------------------------------ history
@@ -267,9 +269,30 @@ function go(index, how = "push") {
   $("undo").disabled = state.appended === 0;
   moveChartCursor($("chart"), state.index);
   record(how === "push" && previous === state.index && history.state ? "replace" : how);
+  prepareNext(previous);
   // For `make bench`: when the first step was on screen.
   if (!performance.getEntriesByName("first-step").length) performance.mark("first-step");
   if (state.index === last) stop();
+}
+
+const whenIdle = window.requestIdleCallback ?? ((run) => setTimeout(run, 50));
+const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
+let preparing = null;
+
+/** While the user reads a step, the core computes the one they are likely to ask for next (the
+ * next in the way they move), so drawing it then costs only writing it: a step that replaces a
+ * million-task fleet's tasks is replayed while nobody waits. */
+function prepareNext(previous) {
+  if (state.index !== previous) state.heading = state.index > previous ? 1 : -1;
+  if (preparing !== null) cancelIdle(preparing);
+  preparing = null;
+  const { playground, index } = state;
+  const next = index + state.heading;
+  if (!state.core || next < 0 || next >= state.timeline.length) return;
+  preparing = whenIdle(() => {
+    preparing = null;
+    if (state.playground === playground && state.index === index) guarded(() => playground.prepareStep(next));
+  });
 }
 
 /** The whole story's chart, drawn once per scenario (and after each edit), after the step it

@@ -434,6 +434,15 @@ test("the console, the lifecycle table and an imported fleet have their declared
   assert.deepEqual([paged.paged, paged.serviceCount, paged.services.length], [true, 201, 0]);
   const lines = check(list(servicePage), many.lines(lastMany, [0, 200, 201]), "lines()");
   assert.deepEqual(lines.map((l) => l.name), ["svc-0", "svc-200"]);
+  // A step prepared ahead (as the page does while idle) is the step it would have computed.
+  const ahead = new pkg.Playground(JSON.stringify({ format: "fargate-pv-scenario/1", events }));
+  ahead.view(lastMany - 2);
+  ahead.prepareStep(lastMany - 1);
+  ahead.prepareStep(lastMany + 5);
+  const asked = new pkg.Playground(JSON.stringify({ format: "fargate-pv-scenario/1", events }));
+  asked.view(lastMany - 2);
+  assert.deepEqual(ahead.view(lastMany - 1), asked.view(lastMany - 1));
+  assert.deepEqual(ahead.lines(lastMany - 1, [0, 199]), asked.lines(lastMany - 1, [0, 199]));
 });
 
 test("errors carry exactly the fields PlaygroundError declares", () => {
