@@ -11,7 +11,7 @@ use crate::lifecycle::State;
 use crate::scenario::TimedEvent;
 use crate::trace::{apply_counted, replay, World};
 use crate::version::{Family, Version};
-use crate::view::{counts, Count};
+use crate::view::{counts, task_counts, Count};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -217,10 +217,7 @@ fn service_running(service: &Service, world: &World) -> Running {
     Running {
         requested: (!service.requested_unknown).then(|| service.requested.clone()),
         version: Some(world.catalog.get(service.primary().version).version),
-        mix: capped(counts(
-            service.tasks.iter().map(|t| (t.version, t.revision)),
-            &world.catalog,
-        )),
+        mix: capped(task_counts(&service.tasks, &world.catalog)),
         count: service.tasks.len(),
     }
 }

@@ -58,7 +58,7 @@ pub fn describe_services(world: &World, cluster: &str, names: &[String]) -> Json
             .filter_map(|(i, d)| {
                 let newest_of_version = s.deployments[..i].iter().all(|e| e.version != d.version);
                 let count = if newest_of_version {
-                    s.tasks.iter().filter(|t| t.version == d.version).count()
+                    s.tasks.running(d.version) as usize
                 } else {
                     0
                 };

@@ -71,6 +71,127 @@ pub struct ServiceTask {
     pub started_at: Instant,
 }
 
+/// A service's running tasks, oldest first (so also by increasing number), with how many run
+/// each version and revision, kept as the tasks change: views and the chart read a service's mix
+/// without counting thousands of tasks at every step.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ServiceTasks {
+    list: Vec<ServiceTask>,
+    /// `((version, revision), how many)`, by version and revision; no zero counts.
+    runs: Runs,
+}
+
+impl std::ops::Deref for ServiceTasks {
+    type Target = [ServiceTask];
+    fn deref(&self) -> &[ServiceTask] {
+        &self.list
+    }
+}
+
+impl From<Vec<ServiceTask>> for ServiceTasks {
+    fn from(list: Vec<ServiceTask>) -> ServiceTasks {
+        let mut tasks = ServiceTasks {
+            list: Vec::new(),
+            runs: Vec::new(),
+        };
+        tasks.extend(list);
+        tasks
+    }
+}
+
+/// Consecutive tasks of one version and revision, as `(key, how many)`: tasks start and stop in
+/// such runs, so counting a run at a time costs little more than a pass over them.
+fn runs_of(tasks: &[ServiceTask]) -> impl Iterator<Item = ((VersionId, u32), u32)> + '_ {
+    let mut rest = tasks;
+    std::iter::from_fn(move || {
+        let first = rest.first()?;
+        let key = (first.version, first.revision);
+        let n = rest
+            .iter()
+            .take_while(|t| (t.version, t.revision) == key)
+            .count();
+        rest = &rest[n..];
+        Some((key, n as u32))
+    })
+}
+
+type Runs = Vec<((VersionId, u32), u32)>;
+
+fn add(runs: &mut Runs, key: (VersionId, u32), n: u32) {
+    match runs.binary_search_by_key(&key, |(k, _)| *k) {
+        Ok(i) => runs[i].1 += n,
+        Err(i) => runs.insert(i, (key, n)),
+    }
+}
+
+fn subtract(runs: &mut Runs, key: (VersionId, u32), n: u32) {
+    let found = runs.binary_search_by_key(&key, |(k, _)| *k);
+    debug_assert!(found.is_ok(), "a task removed was counted");
+    if let Ok(i) = found {
+        runs[i].1 -= n;
+        if runs[i].1 == 0 {
+            runs.remove(i);
+        }
+    }
+}
+
+impl ServiceTasks {
+    pub fn with_capacity(n: usize) -> ServiceTasks {
+        ServiceTasks {
+            list: Vec::with_capacity(n),
+            runs: Vec::new(),
+        }
+    }
+
+    /// How many tasks run each version and revision, by version and revision.
+    pub fn runs(&self) -> &[((VersionId, u32), u32)] {
+        &self.runs
+    }
+
+    /// How many tasks run `version`, whatever their revision.
+    pub fn running(&self, version: VersionId) -> u32 {
+        self.runs
+            .iter()
+            .filter(|((v, _), _)| *v == version)
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// Room for tasks without reallocating (a redeployment keeps it for the tasks it starts).
+    pub fn capacity(&self) -> usize {
+        self.list.capacity()
+    }
+
+    /// Appends newly started tasks (numbered after the ones running).
+    pub fn extend(&mut self, tasks: impl IntoIterator<Item = ServiceTask>) {
+        let from = self.list.len();
+        self.list.extend(tasks);
+        for (key, n) in runs_of(&self.list[from..]) {
+            add(&mut self.runs, key, n);
+        }
+    }
+
+    pub fn remove(&mut self, i: usize) -> ServiceTask {
+        let task = self.list.remove(i);
+        subtract(&mut self.runs, (task.version, task.revision), 1);
+        task
+    }
+
+    /// Removes and returns the tasks from `at` on (the most recently started).
+    pub fn split_off(&mut self, at: usize) -> Vec<ServiceTask> {
+        let gone = self.list.split_off(at);
+        for (key, n) in runs_of(&gone) {
+            subtract(&mut self.runs, key, n);
+        }
+        gone
+    }
+
+    pub fn clear(&mut self) {
+        self.list.clear();
+        self.runs.clear();
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deployment {
     pub number: u32,
@@ -107,7 +228,7 @@ pub struct Service {
     /// Running tasks, oldest first (so also by increasing number). Shared, like the service,
     /// with the worlds it was copied from until they change (`tasks_mut`): a service whose
     /// settings change keeps its tasks, and one redeployed never copies the tasks it replaces.
-    pub tasks: Rc<Vec<ServiceTask>>,
+    pub tasks: Rc<ServiceTasks>,
     /// Set by the fleet each time the service may change (`Fleet::service_mut`): equal stamps in
     /// one replayed history mean an unchanged service, so views can share what they sent.
     pub stamp: u64,
@@ -115,7 +236,7 @@ pub struct Service {
 
 impl Service {
     /// The tasks, to change: copied first if another world shares them.
-    pub fn tasks_mut(&mut self) -> &mut Vec<ServiceTask> {
+    pub fn tasks_mut(&mut self) -> &mut ServiceTasks {
         Rc::make_mut(&mut self.tasks)
     }
 
@@ -246,7 +367,7 @@ impl Fleet {
         let service = self.service_mut(s);
         match Rc::get_mut(&mut service.tasks) {
             Some(tasks) => tasks.clear(),
-            None => service.tasks = Rc::new(Vec::with_capacity(service.tasks.len())),
+            None => service.tasks = Rc::new(ServiceTasks::with_capacity(service.tasks.len())),
         }
         service
     }
@@ -391,15 +512,16 @@ mod tests {
                 version: 0,
                 created_at: Instant::default(),
             }],
-            tasks: (1..=count)
-                .map(|number| ServiceTask {
-                    number,
-                    version: 0,
-                    revision: 1,
-                    started_at: Instant::default(),
-                })
-                .collect::<Vec<_>>()
-                .into(),
+            tasks: Rc::new(ServiceTasks::from(
+                (1..=count)
+                    .map(|number| ServiceTask {
+                        number,
+                        version: 0,
+                        revision: 1,
+                        started_at: Instant::default(),
+                    })
+                    .collect::<Vec<_>>(),
+            )),
             stamp: 0,
         }
     }
@@ -436,7 +558,7 @@ mod tests {
 
         // Tasks changed on one side are copied first: the other side keeps its own.
         let shared_again = fleet.clone();
-        fleet.service_mut(0).tasks_mut().pop();
+        fleet.service_mut(0).tasks_mut().remove(2);
         assert_eq!(
             (
                 fleet.services()[0].tasks.len(),

@@ -8,7 +8,7 @@ use crate::command::to_command;
 use crate::scenario::TimedEvent;
 use crate::trace::{apply, World};
 use crate::version::Family;
-use crate::view::{counts, counts_text, qualified};
+use crate::view::{counts_text, qualified, task_counts};
 
 /// Text from a scenario inside a table cell: no line breaks, no column separators.
 fn cell(text: &str) -> String {
@@ -140,13 +140,7 @@ fn state(world: &World, i: usize) -> String {
     out.push_str("| Service | describe-services says | PRIMARY deployment runs | Running tasks |\n|---|---|---|---|\n");
     for s in world.fleet.services() {
         let primary = s.primary();
-        let tasks = counts_text(
-            &counts(
-                s.tasks.iter().map(|t| (t.version, t.revision)),
-                &world.catalog,
-            ),
-            "none",
-        );
+        let tasks = counts_text(&task_counts(&s.tasks, &world.catalog), "none");
         out.push_str(&format!(
             "| {} | {} | {}/{} on {} | {} of {}: {} |\n",
             cell(&qualified(s)),

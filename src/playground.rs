@@ -263,21 +263,30 @@ impl Playground {
         if i >= self.order.len() {
             return None;
         }
-        let hit = matches!(self.recent.borrow().as_ref(), Some((j, record, _)) if *j == i && listing.served_by(record));
-        if !hit {
-            let ahead = self.ahead.borrow_mut().take();
-            let step = match ahead {
-                Some((j, record, world)) if j == i && listing.served_by(&record) => (record, world),
-                // Not the step prepared: dropped before replaying, to hold one copy fewer.
-                other => {
-                    drop(other);
-                    self.compute(i, listing, Recent::Take)
-                }
-            };
-            *self.recent.borrow_mut() = Some((i, step.0, step.1));
-        }
+        self.keep_step(i, listing);
         let recent = self.recent.borrow();
         recent.as_ref().map(|(_, record, world)| f(record, world))
+    }
+
+    /// Makes step `i` the one kept for queries, with a record `listing` is served by. Not inlined
+    /// into each question's generic `with_recorded_step`: the module would carry it once per
+    /// question.
+    #[inline(never)]
+    fn keep_step(&self, i: usize, listing: Listing) {
+        let hit = matches!(self.recent.borrow().as_ref(), Some((j, record, _)) if *j == i && listing.served_by(record));
+        if hit {
+            return;
+        }
+        let ahead = self.ahead.borrow_mut().take();
+        let (record, world) = match ahead {
+            Some((j, record, world)) if j == i && listing.served_by(&record) => (record, world),
+            // Not the step prepared: dropped before replaying, to hold one copy fewer.
+            other => {
+                drop(other);
+                self.compute(i, listing, Recent::Take)
+            }
+        };
+        *self.recent.borrow_mut() = Some((i, record, world));
     }
 
     /// Computes step `i` as the page's view will ask for it, while the page waits for the user

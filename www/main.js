@@ -287,8 +287,10 @@ function prepareNext(previous) {
   if (preparing !== null) cancelIdle(preparing);
   preparing = null;
   const { playground, index } = state;
-  const next = index + state.heading;
-  if (!state.core || next < 0 || next >= state.timeline.length) return;
+  const inRange = (i) => i >= 0 && i < state.timeline.length;
+  // At either end the only way on is back.
+  const next = inRange(index + state.heading) ? index + state.heading : index - state.heading;
+  if (!state.core || !inRange(next)) return;
   preparing = whenIdle(() => {
     preparing = null;
     if (state.playground === playground && state.index === index) guarded(() => playground.prepareStep(next));

@@ -227,7 +227,7 @@ fn service_row(
 ) -> Option<Row> {
     let version = plan.version;
     let cluster = service.cluster.as_str();
-    let on_version = service.tasks.iter().filter(|t| t.version == id).count() as u32;
+    let on_version = service.tasks.running(id);
     let primary_here = service.primary().version == id;
     let moved = onto
         .get(&(crate::fleet::named_cluster(cluster), service.name.as_str()))

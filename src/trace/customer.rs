@@ -6,7 +6,7 @@ use super::step::Step;
 use super::{Fail, Outcome, StopReason};
 use crate::error::quoted;
 use crate::fleet::{
-    named_cluster, numbered_ids, Controller, Count, Deployment, PodController, Service, ServiceTask,
+    named_cluster, numbered_ids, Controller, Count, Deployment, PodController, Service,
 };
 use crate::resolve::{check_count, check_name, resolve, Rejection, Resolved};
 use crate::text::plural;
@@ -326,7 +326,8 @@ impl Step<'_> {
         }
         if desired < running {
             let tasks = self.world.fleet.service_mut(s).tasks_mut();
-            let gone: Vec<ServiceTask> = tasks.drain(desired as usize..).rev().collect();
+            let mut gone = tasks.split_off(desired as usize);
+            gone.reverse();
             self.stopped_service_tasks(s, &gone, StopReason::ScaleIn);
             return self.applied(|| {
                 let ids: Vec<String> = gone

@@ -199,6 +199,9 @@ pub struct StepRecord {
     pub listed: bool,
     /// The fleet's last service stamp before the step: services stamped later changed in it.
     pub stamped_after: u64,
+    /// Tasks and pods running before the step (the page draws rows only for a fleet small both
+    /// before and after it, which is when `apply_for_view` lists its changes).
+    pub running_before: u64,
 }
 
 /// Task or pod changes of one kind, owner, version, revision and reason, counted; `position` is
@@ -284,6 +287,7 @@ pub fn apply_for_view(
 
 fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<StepRecord, Fail> {
     let stamped_after = world.fleet.last_stamp();
+    let running_before = world.fleet.running();
     let mut step = Step::new(world, event.at, true, counted);
     let outcome = run(&mut step, &event.action)?;
     let (rejection, explanation) = match outcome {
@@ -312,6 +316,7 @@ fn record_step(world: &mut World, event: &TimedEvent, counted: bool) -> Result<S
         warnings,
         listed: !counted,
         stamped_after,
+        running_before,
     })
 }
 

@@ -437,7 +437,7 @@ impl<'w> Step<'w> {
         let service = self.world.fleet.service_mut(s);
         let (gone, kept): (Vec<ServiceTask>, Vec<ServiceTask>) =
             service.tasks.iter().partition(|t| which(t));
-        service.tasks = std::rc::Rc::new(kept);
+        service.tasks = std::rc::Rc::new(kept.into());
         self.stopped_service_tasks(s, &gone, reason);
         gone
     }

@@ -4,7 +4,7 @@
 
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::Controller;
-use crate::fleet::{named_cluster, Pod, Service, ServiceTask, StandaloneTask};
+use crate::fleet::{named_cluster, Pod, Service, ServiceTask, ServiceTasks, StandaloneTask};
 use crate::json::Json;
 use crate::trace::{Change, StepRecord, Tally, World};
 use crate::version::{Family, Version};
@@ -348,6 +348,20 @@ pub fn counts(items: impl Iterator<Item = (VersionId, u32)>, catalog: &Catalog) 
         .collect()
 }
 
+/// A service's tasks counted by version and revision, as `counts` would count them (its
+/// `ServiceTasks` keeps the counts as tasks start and stop).
+pub fn task_counts(tasks: &ServiceTasks, catalog: &Catalog) -> Vec<Count> {
+    tasks
+        .runs()
+        .iter()
+        .map(|&((v, revision), count)| Count {
+            platform_version: catalog.get(v).version,
+            revision,
+            count: count as usize,
+        })
+        .collect()
+}
+
 /// Counts as words: "2 × 1.2.0 r1, 2 × 1.2.0 r2", or `none`.
 pub fn counts_text(counts: &[Count], none: &str) -> String {
     if counts.is_empty() {
@@ -394,7 +408,7 @@ pub fn summary_view<'a>(index: usize, record: &'a StepRecord, world: &'a World) 
         .map(|s| ServiceSummary {
             head: service_head(s, catalog),
             primary_version: catalog.get(s.primary().version).version,
-            counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
+            counts: task_counts(&s.tasks, catalog),
         })
         .collect();
     let tasks = counts(

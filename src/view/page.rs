@@ -4,7 +4,7 @@
 //! by number (`ViewShare`): the binding's assembler (src/assemble.js) keeps what it was sent, so a
 //! step costs what changed.
 
-use super::{counts, service_head, shape, Count, ErrorView, Folded, ServiceHead};
+use super::{counts, service_head, shape, task_counts, Count, ErrorView, Folded, ServiceHead};
 use super::{summary_changes, LatestView, VersionView};
 use crate::catalog::{Catalog, VersionId};
 use crate::fleet::named_cluster;
@@ -150,7 +150,8 @@ pub struct PageView<'a> {
     pub explanation: &'a str,
     pub latest: LatestView,
     pub versions: Vec<VersionView<'a>>,
-    /// Whether task and pod rows are included (at most `ROWS_LIMIT` running).
+    /// Whether task and pod rows are included: at most `ROWS_LIMIT` ran before the step and run
+    /// after it.
     pub rows: bool,
     pub running: u64,
     /// Whether the fleet has more than `PAGED_ABOVE` services: then `services` is empty and the
@@ -183,7 +184,9 @@ pub fn page_view<'a>(
 ) -> PageView<'a> {
     let catalog = &world.catalog;
     let running = world.fleet.running();
-    let rows = record.listed && running <= limit;
+    // The same for every record of the step: a step is listed for the page's view exactly when
+    // its fleet was small before it (`apply_for_view`).
+    let rows = record.listed && record.running_before <= limit && running <= limit;
     let v = |id: VersionId| catalog.get(id).version;
     let base = shape(
         index,
@@ -435,7 +438,7 @@ fn service_page<'a>(
     let page = ServicePage {
         head: service_head(s, catalog),
         primary_version: catalog.get(s.primary().version).version,
-        counts: counts(s.tasks.iter().map(|t| (t.version, t.revision)), catalog),
+        counts: task_counts(&s.tasks, catalog),
         tasks,
         stopped,
         failed,
