@@ -1,6 +1,7 @@
 //! Prints the trace of a scenario file (or a built-in id): `cargo run --example simulate -- blog-timeline`.
 //! With `--time`, prints instead how long the shared trace `simulate` sends to the page takes to
-//! replay and write natively (`cargo run --release --example simulate -- blog-timeline --time`).
+//! replay and write natively (`cargo run --release --example simulate -- blog-timeline --time`);
+//! with `--chart`, how long the playground's `chart()` of it takes (median of 5).
 fn main() {
     let mut args = std::env::args().skip(1);
     let arg = args.next().unwrap_or_else(|| "blog-timeline".into());
@@ -8,7 +9,21 @@ fn main() {
         Some(b) => b.json.to_string(),
         None => std::fs::read_to_string(&arg).expect("a readable file"),
     };
-    if args.next().as_deref() == Some("--time") {
+    let mode = args.next();
+    if mode.as_deref() == Some("--chart") {
+        let playground = latest_playground::Playground::new(&text).expect("it replays");
+        let mut runs: Vec<f64> = (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                std::hint::black_box(playground.chart());
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        runs.sort_by(f64::total_cmp);
+        println!("native chart() of {arg}: {:.1} ms (median of 5)", runs[2]);
+        return;
+    }
+    if mode.as_deref() == Some("--time") {
         let runs = 20_000;
         let start = std::time::Instant::now();
         for _ in 0..runs {
