@@ -541,6 +541,10 @@ mod tests {
         );
         let emptied = fleet.empty_service_tasks(1);
         assert!(emptied.tasks.is_empty());
+        assert!(
+            emptied.tasks.capacity() >= 2,
+            "tasks left to the copy are replaced by an empty list with room for as many"
+        );
         assert_eq!(emptied.deployments.len(), 1, "all but the tasks are kept");
 
         assert_eq!(
