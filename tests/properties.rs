@@ -602,6 +602,14 @@ fn a_step_prepared_ahead_is_the_step_computed_when_asked() {
     prepared.prepare_step(n);
     assert!(!prepared.is_prepared(n), "there is no step past the end");
 
+    // A prepared step answers only questions about itself that its record answers: the page's
+    // view of another step, or the whole step (task changes listed, where the view's record of a
+    // fleet above the rows limit only counts them), replays.
+    prepared.prepare_step(5);
+    assert_eq!(prepared.view_json(9), asked.view_json(9));
+    prepared.prepare_step(10);
+    assert_eq!(prepared.step_json(10), asked.step_json(10));
+
     // An event appended while the last step is prepared continues from it.
     prepared.prepare_step(n - 1);
     let appended =
