@@ -9,7 +9,7 @@ import { root } from "./config.mjs";
 
 const dir = resolve(process.argv[2] ?? `${root}/www/pkg`);
 const pkg = await import(`file://${dir}/latest_playground.js`);
-pkg.initSync({ module: readFileSync(`${dir}/latest_playground_bg.wasm`) });
+const wasm = pkg.initSync({ module: readFileSync(`${dir}/latest_playground_bg.wasm`) });
 const bytes = readFileSync(process.argv[3] ?? `${root}/target/big-fleet.json`);
 const json = pkg.Playground.importFleetScenario([{ name: "fleet.json", bytes }]);
 const ms = (t) => (performance.now() - t).toFixed(1);
@@ -42,3 +42,5 @@ for (let handle = 0; handle < (prepares ? 6 : 3); handle++) {
   console.log(`steps of the imported fleet, handle ${handle + 1}${paced ? ", each prepared first" : ""} (step ms): forward ${forward.join(", ")}; back ${back.join(", ")}`);
   playground.free();
 }
+// Wasm memory only grows: its size now is the most the handles above held at once (one at a time).
+console.log(`wasm memory after the handles: ${(wasm.memory.buffer.byteLength / 2 ** 20).toFixed(0)} MiB`);
