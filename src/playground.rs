@@ -200,7 +200,7 @@ impl Playground {
     }
 
     /// Makes the world after the last step `current`, for an event to be appended: the world kept
-    /// for queries when it is that step's (moved, not copied), else one replayed from a
+    /// for queries or prepared when it is that step's (moved, not copied), else one replayed from a
     /// checkpoint. Returns the last step and its record, to keep again if the event is refused.
     fn take_last_step(&mut self) -> Option<(usize, StepRecord)> {
         let Some(last) = self.order.len().checked_sub(1) else {
@@ -348,7 +348,8 @@ impl Playground {
             // step `checkpoint - 1`: a kept world from then on is as good and needs no clone.
             Some((j, world)) if reusable(j) => (world, j + 1),
             // Not reusable: dropped before the clone, so two fleets never coexist (in wasm,
-            // growing memory for a second copy of a million tasks costs more than the replay).
+            // growing memory for a second copy of a million tasks costs more than the replay);
+            // a step still on screen (`Recent::Copy`) stays, sharing its unchanged services.
             other => {
                 drop(other);
                 (checkpoint_world.clone(), *checkpoint)
