@@ -90,12 +90,11 @@ impl std::ops::Deref for ServiceTasks {
 
 impl From<Vec<ServiceTask>> for ServiceTasks {
     fn from(list: Vec<ServiceTask>) -> ServiceTasks {
-        let mut tasks = ServiceTasks {
-            list: Vec::new(),
-            runs: Vec::new(),
-        };
-        tasks.extend(list);
-        tasks
+        let mut runs = Runs::new();
+        for (key, n) in runs_of(&list) {
+            add(&mut runs, key, n);
+        }
+        ServiceTasks { list, runs }
     }
 }
 
