@@ -44,3 +44,11 @@ for (const [name, text, comparable] of workloads) {
   const vs = plain === null ? "" : `; plain JavaScript ${plain.toFixed(2)} ms: the core is ${(plain / core).toFixed(2)}× as fast`;
   console.log(`simulate ${name}: ${core.toFixed(2)} ms (${(json / 2 ** 20).toFixed(1)} MiB as JSON)${vs}`);
 }
+
+// The floor on a story this small: the core reading, checking, replaying and narrating the blog's
+// first event alone, against plain JavaScript's whole story (issue 17's blog goal).
+const blog = JSON.parse(workloads[0][1]);
+const first = JSON.stringify({ ...blog, events: blog.events.slice(0, 1) });
+const one = time(() => pkg.simulate(first));
+const whole = time(() => plainSimulate(workloads[0][1]));
+console.log(`simulate of the blog's first event alone: ${one.toFixed(3)} ms; plain JavaScript's ${blog.events.length} events: ${whole.toFixed(3)} ms`);

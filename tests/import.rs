@@ -445,6 +445,48 @@ fn without_a_force_update_of_pinned_services_they_break() {
 }
 
 #[test]
+fn a_report_may_be_dated_the_day_of_its_step() {
+    let p = import(&ALL);
+    let report = p
+        .retirement_report(import_step(&p), &plan_2026("2026-02-20"))
+        .unwrap();
+    assert_eq!(report.date, "2026-02-20");
+}
+
+#[test]
+fn latest_and_pinned_services_moving_onto_one_hypothetical_version_release_it_once() {
+    let p = import(&ALL);
+    let both = Plan {
+        pinned_to: Version::parse("1.5.0"),
+        ..plan("1.4.0", "2027-06-01", Some("1.5.0"))
+    };
+    let report = p.retirement_report(import_step(&p), &both).unwrap();
+    assert_eq!(
+        report.warnings,
+        ["1.5.0 is hypothetical: AWS has not released it. The report assumes it supports what 1.4.0 supports."]
+    );
+    let moved: Vec<Option<String>> = report
+        .rows
+        .iter()
+        .filter(|r| r.effect == Effect::ForceUpdated)
+        .map(|r| r.onto.map(|v| v.to_string()))
+        .collect();
+    assert_eq!(moved, vec![Some("1.5.0".to_string()); 4]);
+}
+
+#[test]
+fn retiring_a_version_already_retired_only_terminates_what_runs_on_it() {
+    let p = import(&ALL);
+    let report = p
+        .retirement_report(import_step(&p), &plan("1.2.0", "2026-06-30", None))
+        .unwrap();
+    assert_eq!(
+        report.summary,
+        "Retiring 1.2.0 (LINUX) on 2026-06-30: nothing in this fleet runs it. In all, 0 tasks or pods are terminated and not replaced."
+    );
+}
+
+#[test]
 fn the_report_offers_aws_schedules_and_targets_with_their_flags() {
     let p = import(&ALL);
     let i = import_step(&p);

@@ -224,12 +224,17 @@ pub fn report(world: &World, step_at: Instant, plan: &Plan) -> Result<Report, Re
     if state == State::Recalled {
         return Err(ReportError::AlreadyRecalled { version, family });
     }
-    if plan.at < step_at {
+    // The page asks for a day, and a step may be at any hour of one (an import is at the time of
+    // its output): the step's own day is not before it, and the retirement then plays at the
+    // step's time.
+    let day = |at: Instant| at.0.div_euclid(86_400);
+    if day(plan.at) < day(step_at) {
         return Err(ReportError::BeforeStep {
             at: plan.at,
             step_at,
         });
     }
+    let at = plan.at.max(step_at);
     for target in [plan.latest_to, plan.pinned_to].into_iter().flatten() {
         if target == version {
             return Err(ReportError::SameTarget { version });
@@ -315,7 +320,7 @@ pub fn report(world: &World, step_at: Instant, plan: &Plan) -> Result<Report, Re
     let mut changes = Vec::new();
     for (i, action) in events.into_iter().enumerate() {
         let event = TimedEvent {
-            at: plan.at,
+            at,
             action,
             note: None,
             source: None,
