@@ -15,11 +15,18 @@ export function versionClass(family, version) {
   return `v${6 + (hash % 2)}`;
 }
 
+// What each lane shows, as last drawn: most steps change no version, and the lane is left as it
+// is then (a capabilities list the user opened stays open, and the step builds nothing here).
+const drawn = new WeakMap();
+
 export function renderVersions(el, step, states) {
   const moved = new Set(step.changes.filter((c) => c.kind === "latest-moved").map((c) => c.family));
   const changedState = new Set(
     step.changes.filter((c) => c.kind === "version-state-changed").map((c) => `${c.family}/${c.version}`),
   );
+  const shown = JSON.stringify([step.versions, step.latest, [...moved], [...changedState], states]);
+  if (drawn.get(el) === shown) return;
+  drawn.set(el, shown);
   const families = ["LINUX", "WINDOWS"].filter((f) => step.versions.some((v) => v.family === f) || step.latest[f]);
   if (families.length === 0) {
     fill(el, h("p", { class: "empty" }, "No platform version has been released yet."));

@@ -582,7 +582,7 @@ test("what if: branching a redeploy shows the branch step and its difference, th
   });
 });
 
-test("a step redraws what it changed: the what-if form keeps the user's choices, a big fleet keeps the lines of services the step left alone", async () => {
+test("a step redraws what it changed: the what-if form keeps the user's choices, the versions lane stays while no version changes, a big fleet keeps the lines of services the step left alone", async () => {
   await visit("#v=1&s=blog-timeline&step=5", async (page) => {
     await page.getByTestId("fork-kind").selectOption("pin");
     await page.getByTestId("fork-service").selectOption("web");
@@ -594,6 +594,16 @@ test("a step redraws what it changed: the what-if form keeps the user's choices,
     assert.equal(await page.getByTestId("fork-kind").inputValue(), "pin");
     assert.equal(await page.getByTestId("fork-version").inputValue(), newest);
     assert.equal(await form.evaluate((el) => el.isConnected), true, "the same form");
+    // The versions lane: step 8 (an update) changes no version and leaves it as it was; step 9
+    // publishes a revision and redraws it.
+    const card = await page.getByTestId("version-LINUX-1.3.0").elementHandle();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 8 of 13/);
+    assert.equal(await card.evaluate((el) => el.isConnected), true, "the same version card");
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    assert.match(await page.getByTestId("position").textContent(), /^Step 9 of 13/);
+    assert.equal(await card.evaluate((el) => el.isConnected), false, "a new card for the new revision");
+    assert.match(await page.getByTestId("version-LINUX-1.3.0").textContent(), /patch revision 2/);
   });
   // 50 services (one line each): step 56 scales s3 only.
   const scenario = execFileSync("node", [fileURLToPath(new URL("../../scripts/big-scenario.mjs", import.meta.url)), "60", "50"], { encoding: "utf8" });
@@ -740,6 +750,10 @@ test("your fleet: the retirement report offers AWS's schedules up front, says wh
     await page.getByTestId("report-latest").selectOption("1.5.0");
     await page.getByTestId("report-run").click();
     assert.match(await page.getByTestId("report-warning").first().textContent(), /1\.5\.0 is hypothetical: AWS has not released it/);
+    // The import's step is at the hour of the output; its own day is not "before this step".
+    await page.getByTestId("report-date").fill("2026-02-20");
+    await page.getByTestId("report-run").click();
+    await page.getByTestId("report-summary").filter({ hasText: /^Retiring 1\.4\.0 \(LINUX\) on 2026-02-20: / }).waitFor();
   });
 });
 
