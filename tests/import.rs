@@ -445,6 +445,28 @@ fn without_a_force_update_of_pinned_services_they_break() {
 }
 
 #[test]
+fn the_report_counts_the_eks_pods_a_retirement_terminates() {
+    // At the end of the EKS story: web runs 1.3.0, files is pinned to 1.4.0, and cluster prod
+    // runs three pods on 1.4.0.
+    let eks = latest_playground::builtin::find("eks-on-fargate").unwrap();
+    let p = Playground::new(eks.json).unwrap();
+    let last = p.step_count() - 1;
+    let report = p
+        .retirement_report(last, &plan("1.4.0", "2027-01-01", Some("1.5.0")))
+        .unwrap();
+    let pods = report.rows.iter().find(|r| r.kind == "pods").unwrap();
+    assert_eq!(
+        (pods.name.as_str(), pods.on_version, pods.lost, pods.effect),
+        ("prod", 3, 3, Effect::Stopped)
+    );
+    assert_eq!(
+        pods.what_happens,
+        "3 EKS pods on 1.4.0 are terminated on 2027-01-01."
+    );
+    assert_eq!(report.summary, "Retiring 1.4.0 (LINUX) on 2027-01-01: 1 pinned service breaks; 1 EKS cluster loses pods. In all, 4 tasks or pods are terminated and not replaced.");
+}
+
+#[test]
 fn a_report_may_be_dated_the_day_of_its_step() {
     let p = import(&ALL);
     let report = p
@@ -514,6 +536,13 @@ fn the_report_offers_aws_schedules_and_targets_with_their_flags() {
         ]
     );
     assert!(!options.latest_points_here);
+    // 1.4.0 is newer and LATEST may mean it: no hypothetical version is offered.
+    let targets: Vec<(String, bool, bool)> = options
+        .targets
+        .iter()
+        .map(|t| (t.version.to_string(), t.hypothetical, t.downgrade))
+        .collect();
+    assert_eq!(targets, [("1.4.0".to_string(), false, false)]);
     // Retiring 1.4.0, which LATEST means: no newer version exists, so a hypothetical 1.5.0 is
     // offered first; 1.3.0 is a downgrade that AWS itself retires.
     let options = p

@@ -122,7 +122,11 @@ pub(super) fn classify(
             effect: Effect::Stopped,
             onto: None,
             lost: count,
-            what_happens: format!("{} on {version} terminated on {date}.", are(count, "EKS pod", "EKS pods")),
+            what_happens: format!(
+                "{} on {version} {} terminated on {date}.",
+                plural(count as usize, "EKS pod", "EKS pods"),
+                if count == 1 { "is" } else { "are" }
+            ),
             what_to_do: format!("Before {date}, update the cluster's platform so EKS runs its pods on {elsewhere}, and restart them (kubectl rollout restart)."),
         });
     }
