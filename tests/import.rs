@@ -467,6 +467,47 @@ fn the_report_counts_the_eks_pods_a_retirement_terminates() {
 }
 
 #[test]
+fn without_termination_only_standalone_tasks_on_the_version_keep_running_on_it() {
+    let p = import(&ALL);
+    let kept = Plan {
+        terminate: false,
+        ..plan_2026("2026-03-31")
+    };
+    let report = p.retirement_report(import_step(&p), &kept).unwrap();
+    let tasks: Vec<(&str, Effect, u32)> = report
+        .rows
+        .iter()
+        .filter(|r| r.kind == "task")
+        .map(|r| (r.name.as_str(), r.effect, r.lost))
+        .collect();
+    assert_eq!(
+        tasks,
+        [("1b2c3d4e5f60718293a4b5c6d7e8f9a0", Effect::CannotScale, 0)]
+    );
+    // Four of the fleet's eight services have a row; the other four do not run 1.3.0.
+    let services = report.rows.iter().filter(|r| r.kind == "service").count();
+    assert_eq!((services, report.not_affected), (4, 4));
+}
+
+#[test]
+fn a_latest_service_that_requires_what_the_target_lacks_cannot_be_force_updated() {
+    let p = Playground::new(
+        r#"{"format": "fargate-pv-scenario/1", "events": [
+          {"at": "2020-01-01", "do": "release-version", "version": "1.3.0"},
+          {"at": "2020-04-08", "do": "release-version", "version": "1.4.0", "features": ["efs"]},
+          {"at": "2021-03-19", "do": "move-latest", "to": "1.4.0"},
+          {"at": "2021-04-01", "do": "create-service", "service": "files", "requires": ["efs"]}]}"#,
+    )
+    .unwrap();
+    let report = p
+        .retirement_report(3, &plan("1.4.0", "2027-01-01", Some("1.3.0")))
+        .unwrap();
+    let files = &report.rows[0];
+    assert_eq!((files.effect, files.lost), (Effect::ForceUpdateFails, 1));
+    assert_eq!(files.what_happens, "The forced update cannot move it: the version it would move to does not support what it requires (efs). Its 1 task is terminated on 2027-01-01.");
+}
+
+#[test]
 fn a_report_may_be_dated_the_day_of_its_step() {
     let p = import(&ALL);
     let report = p
