@@ -1,7 +1,8 @@
 //! Prints the trace of a scenario file (or a built-in id): `cargo run --example simulate -- blog-timeline`.
 //! With `--time`, prints instead how long the shared trace `simulate` sends to the page takes to
 //! replay and write natively (`cargo run --release --example simulate -- blog-timeline --time`);
-//! with `--chart`, how long the playground's `chart()` of it takes (median of 5).
+//! with `--chart`, how long the playground's `chart()` of it takes (median of 5). `--time N` runs
+//! it N times instead of 20,000.
 fn main() {
     let mut args = std::env::args().skip(1);
     let arg = args.next().unwrap_or_else(|| "blog-timeline".into());
@@ -24,7 +25,9 @@ fn main() {
         return;
     }
     if mode.as_deref() == Some("--time") {
-        let runs = 20_000;
+        // A count after `--time` (e.g. 200 under `valgrind --tool=callgrind`, whose instruction
+        // counts do not depend on how busy the machine is).
+        let runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(20_000);
         let start = std::time::Instant::now();
         for _ in 0..runs {
             std::hint::black_box(latest_playground::simulate_shared(&text).expect("it replays"));

@@ -204,7 +204,35 @@ impl Catalog {
 }
 
 fn dedup(mut features: Vec<String>) -> Vec<String> {
+    // A version's capabilities are a handful: scanning them beats hashing and copying each. A
+    // long list (a scenario may hold anything) is hashed, so it never costs its square.
+    if features.len() <= 16 {
+        let mut kept: Vec<String> = Vec::with_capacity(features.len());
+        for feature in features {
+            if !kept.contains(&feature) {
+                kept.push(feature);
+            }
+        }
+        return kept;
+    }
     let mut seen = std::collections::HashSet::new();
     features.retain(|f| seen.insert(f.clone()));
     features
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dedup;
+
+    #[test]
+    fn capabilities_keep_their_first_place_once_in_short_and_long_lists() {
+        let list = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            dedup(list(&["efs", "eni", "efs", "secrets", "eni"])),
+            list(&["efs", "eni", "secrets"])
+        );
+        let long: Vec<String> = (0..40).map(|i| format!("f{}", i % 20)).collect();
+        let firsts: Vec<String> = (0..20).map(|i| format!("f{i}")).collect();
+        assert_eq!(dedup(long), firsts);
+    }
 }

@@ -97,20 +97,45 @@ impl Instant {
     /// The full form, `YYYY-MM-DDTHH:MM:SSZ`.
     pub fn to_iso(self) -> String {
         let seconds = self.0.rem_euclid(86_400);
-        format!(
-            "{}T{:02}:{:02}:{:02}Z",
-            self.date(),
-            seconds / 3600,
-            seconds / 60 % 60,
-            seconds % 60
-        )
+        let mut text = self.date();
+        for (separator, n) in [
+            ('T', seconds / 3600),
+            (':', seconds / 60 % 60),
+            (':', seconds % 60),
+        ] {
+            text.push(separator);
+            push_digits(&mut text, n, 2);
+        }
+        text.push('Z');
+        text
     }
 
     /// `YYYY-MM-DD`, for explanations.
     pub fn date(self) -> String {
         let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
-        format!("{y:04}-{m:02}-{d:02}")
+        if !(0..=9999).contains(&y) {
+            return format!("{y:04}-{m:02}-{d:02}");
+        }
+        // Written digit by digit: every step writes several dates, and `format!` costs several
+        // times this.
+        let mut text = String::with_capacity(20);
+        push_digits(&mut text, y, 4);
+        text.push('-');
+        push_digits(&mut text, m, 2);
+        text.push('-');
+        push_digits(&mut text, d, 2);
+        text
     }
+}
+
+/// `n` (0 ≤ n < 10^width) as exactly `width` digits.
+fn push_digits(text: &mut String, mut n: i64, width: usize) {
+    let mut digits = [b'0'; 4];
+    for digit in digits[..width].iter_mut().rev() {
+        *digit = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    text.extend(digits[..width].iter().map(|&d| char::from(d)));
 }
 
 fn is_leap(year: i64) -> bool {
@@ -165,6 +190,24 @@ mod tests {
         );
         assert_eq!(Instant::parse("1970-01-01").unwrap(), Instant(0));
         assert_eq!(Instant::parse("2020-02-29").unwrap().date(), "2020-02-29");
+    }
+
+    #[test]
+    fn writes_every_instant_in_the_full_form_at_the_edges_of_days_and_years() {
+        let iso = |seconds: i64| Instant(seconds).to_iso();
+        assert_eq!(iso(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(iso(86_399), "1970-01-01T23:59:59Z");
+        assert_eq!(iso(1_616_175_081), "2021-03-19T17:31:21Z");
+        let last = Instant::parse("9999-12-31T23:59:59Z").unwrap();
+        assert_eq!(last.to_iso(), "9999-12-31T23:59:59Z");
+        assert_eq!(
+            Instant::parse("0000-01-01").unwrap().to_iso(),
+            "0000-01-01T00:00:00Z"
+        );
+        // Past the four digits the text shapes accept (an AWS epoch timestamp may be).
+        assert_eq!(Instant(last.0 + 1).to_iso(), "10000-01-01T00:00:00Z");
+        assert_eq!(Instant(-62_167_219_201).date(), "-001-12-31");
     }
 
     #[test]

@@ -71,9 +71,33 @@ impl Version {
     }
 }
 
+impl Version {
+    /// `MAJOR.MINOR.PATCH` written into `buf` without the formatting machinery: a trace writes
+    /// versions thousands of times, and `write!` of three numbers costs several times this.
+    fn write_into(self, buf: &mut [u8; 32]) -> &str {
+        let mut at = buf.len();
+        for (i, mut n) in [self.patch, self.minor, self.major].into_iter().enumerate() {
+            if i > 0 {
+                at -= 1;
+                buf[at] = b'.';
+            }
+            loop {
+                at -= 1;
+                buf[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+        }
+        // Only ASCII digits and dots were written (three u32s and two dots fill 32 bytes at most).
+        std::str::from_utf8(&buf[at..]).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+        f.pad(self.write_into(&mut [0; 32]))
     }
 }
 
@@ -85,7 +109,7 @@ impl serde::Serialize for Family {
 
 impl serde::Serialize for Version {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(self.write_into(&mut [0; 32]))
     }
 }
 
@@ -111,6 +135,29 @@ mod tests {
         ] {
             assert_eq!(Version::parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn versions_are_written_as_they_read_to_the_widest_numbers() {
+        for text in [
+            "0.0.0",
+            "1.4.0",
+            "10.200.3000",
+            "4294967295.4294967295.4294967295",
+        ] {
+            let version = Version::parse(text).unwrap();
+            assert_eq!(version.to_string(), text);
+            assert_eq!(
+                serde_json::to_string(&version).unwrap(),
+                format!("\"{text}\"")
+            );
+        }
+        let v = Version::parse("1.4.0").unwrap();
+        assert_eq!(
+            format!("[{v:>7}|{v:<7}]"),
+            "[  1.4.0|1.4.0  ]",
+            "widths pad"
+        );
     }
 
     #[test]

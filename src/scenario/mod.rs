@@ -6,7 +6,9 @@ use crate::error::{ErrorKind, Limit, ScenarioError, MAX_EVENTS};
 use crate::fleet::{Controller, Count, PodController};
 use crate::json::{self, pointer_push, Json};
 use events::EVENTS;
-use reader::{check_repeats, invalid, missing, string, suggest, unknown_field, Reader};
+use reader::{
+    check_repeats, event_context, invalid, missing, string, suggest, unknown_field, Reader,
+};
 
 mod echo;
 mod events;
@@ -188,15 +190,15 @@ pub fn read(text: &str) -> Result<Document, ScenarioError> {
         }
     }
     let title = field("title")
-        .map(|v| string(v, "/title", "title"))
+        .map(|v| string(v, || "/title".into(), "title"))
         .transpose()?;
     let description = field("description")
-        .map(|v| string(v, "/description", "description"))
+        .map(|v| string(v, || "/description".into(), "description"))
         .transpose()?;
     let base = match field("base") {
         None => None,
         Some(v) => {
-            let id = string(v, "/base", "base")?;
+            let id = string(v, || "/base".into(), "base")?;
             if crate::builtin::find(&id).is_none() {
                 return Err(ScenarioError::new(
                     "/base",
@@ -288,22 +290,26 @@ pub fn read_event(
             },
         ));
     };
-    let context = format!("a {} event", spec.name);
     let accepted: Vec<&str> = COMMON.iter().chain(spec.fields).copied().collect();
     for (key, _) in members {
         if !accepted.contains(&key.as_str()) {
-            return Err(unknown_field(key, path, &context, &accepted));
+            return Err(unknown_field(
+                key,
+                path,
+                &event_context(spec.name),
+                &accepted,
+            ));
         }
     }
     let r = Reader {
         path,
-        context: &context,
+        event: spec.name,
         members,
     };
     let at = match (r.get("at"), default_at) {
         (Some(v), _) => r.instant(v)?,
         (None, Some(at)) => at,
-        (None, None) => return Err(missing(path, "at", context.clone())),
+        (None, None) => return Err(missing(path, "at", event_context(spec.name))),
     };
     let note = r.optional_string("note")?;
     let source = r.source()?;

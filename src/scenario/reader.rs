@@ -12,7 +12,8 @@ use crate::version::{Family, Version};
 /// The members of one event object being read, with where it is and what it is called.
 pub(super) struct Reader<'a> {
     pub(super) path: &'a str,
-    pub(super) context: &'a str,
+    /// The event's name (`do`), which errors name it by.
+    pub(super) event: &'static str,
     pub(super) members: &'a [(String, Json)],
 }
 
@@ -98,7 +99,7 @@ impl<'a> Reader<'a> {
 
     pub(super) fn required(&self, name: &'static str) -> Result<&'a Json, ScenarioError> {
         self.get(name)
-            .ok_or_else(|| missing(self.path, name, self.context.to_string()))
+            .ok_or_else(|| missing(self.path, name, event_context(self.event)))
     }
 
     pub(super) fn instant(&self, value: &Json) -> Result<Instant, ScenarioError> {
@@ -119,7 +120,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn required_string(&self, name: &'static str) -> Result<String, ScenarioError> {
-        string(self.required(name)?, &self.at(name), name)
+        string(self.required(name)?, || self.at(name), name)
     }
 
     pub(super) fn optional_string(
@@ -127,7 +128,7 @@ impl<'a> Reader<'a> {
         name: &'static str,
     ) -> Result<Option<String>, ScenarioError> {
         self.get(name)
-            .map(|v| string(v, &self.at(name), name))
+            .map(|v| string(v, || self.at(name), name))
             .transpose()
     }
 
@@ -191,7 +192,7 @@ impl<'a> Reader<'a> {
 
     pub(super) fn whole_number(&self, name: &'static str) -> Result<f64, ScenarioError> {
         let value = self.required(name)?;
-        whole(value, &self.at(name), name)
+        whole(value, || self.at(name), name)
     }
 
     pub(super) fn optional_count(
@@ -199,7 +200,7 @@ impl<'a> Reader<'a> {
         name: &'static str,
     ) -> Result<Option<Count>, ScenarioError> {
         self.get(name)
-            .map(|v| whole(v, &self.at(name), name).map(Count))
+            .map(|v| whole(v, || self.at(name), name).map(Count))
             .transpose()
     }
 
@@ -291,17 +292,27 @@ pub(super) fn enumerated<T>(
     }
 }
 
-pub(super) fn whole(value: &Json, path: &str, name: &str) -> Result<f64, ScenarioError> {
+// `path` is asked for only when the value is wrong: a document's every field is read, and its
+// pointer is needed only for an error.
+pub(super) fn whole(
+    value: &Json,
+    path: impl FnOnce() -> String,
+    name: &str,
+) -> Result<f64, ScenarioError> {
     match value {
         Json::Number(n) if n.fract() == 0.0 && n.is_finite() => Ok(*n),
-        other => Err(invalid(path, name, "a whole number", other)),
+        other => Err(invalid(&path(), name, "a whole number", other)),
     }
 }
 
-pub(super) fn string(value: &Json, path: &str, name: &str) -> Result<String, ScenarioError> {
+pub(super) fn string(
+    value: &Json,
+    path: impl FnOnce() -> String,
+    name: &str,
+) -> Result<String, ScenarioError> {
     match value {
         Json::String(s) => Ok(s.clone()),
-        other => Err(invalid(path, name, "a string", other)),
+        other => Err(invalid(&path(), name, "a string", other)),
     }
 }
 
@@ -341,6 +352,11 @@ pub(super) fn invalid(path: &str, what: &str, expected: &str, found: &Json) -> S
             found: describe(found),
         },
     )
+}
+
+/// What an error says the fields of an event belong to; written only for an error.
+pub(super) fn event_context(event: &str) -> String {
+    format!("a {event} event")
 }
 
 pub(super) fn missing(path: &str, field: &'static str, context: String) -> ScenarioError {
