@@ -96,46 +96,72 @@ impl Instant {
 
     /// The full form, `YYYY-MM-DDTHH:MM:SSZ`.
     pub fn to_iso(self) -> String {
-        let seconds = self.0.rem_euclid(86_400);
-        let mut text = self.date();
-        for (separator, n) in [
-            ('T', seconds / 3600),
-            (':', seconds / 60 % 60),
-            (':', seconds % 60),
-        ] {
-            text.push(separator);
-            push_digits(&mut text, n, 2);
+        match self.write_iso(&mut [0; 20]) {
+            Some(text) => text.to_string(),
+            None => {
+                let seconds = self.0.rem_euclid(86_400);
+                format!(
+                    "{}T{:02}:{:02}:{:02}Z",
+                    self.date(),
+                    seconds / 3600,
+                    seconds / 60 % 60,
+                    seconds % 60
+                )
+            }
         }
-        text.push('Z');
-        text
     }
 
     /// `YYYY-MM-DD`, for explanations.
     pub fn date(self) -> String {
+        match self.write_iso(&mut [0; 20]) {
+            Some(text) => text[..10].to_string(),
+            None => {
+                let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
+                format!("{y:04}-{m:02}-{d:02}")
+            }
+        }
+    }
+
+    /// The full form written into `buf` digit by digit (every step writes several instants, and
+    /// `format!` costs several times this); `None` for a year without four digits, which
+    /// `to_iso` and `date` write the slow way.
+    fn write_iso(self, buf: &mut [u8; 20]) -> Option<&str> {
         let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
         if !(0..=9999).contains(&y) {
-            return format!("{y:04}-{m:02}-{d:02}");
+            return None;
         }
-        // Written digit by digit: every step writes several dates, and `format!` costs several
-        // times this.
-        let mut text = String::with_capacity(20);
-        push_digits(&mut text, y, 4);
-        text.push('-');
-        push_digits(&mut text, m, 2);
-        text.push('-');
-        push_digits(&mut text, d, 2);
-        text
+        let seconds = self.0.rem_euclid(86_400);
+        buf.copy_from_slice(b"0000-00-00T00:00:00Z");
+        // Where each number's digits go, and how many there are.
+        for (start, width, mut n) in [
+            (0, 4, y),
+            (5, 2, m),
+            (8, 2, d),
+            (11, 2, seconds / 3600),
+            (14, 2, seconds / 60 % 60),
+            (17, 2, seconds % 60),
+        ] {
+            for digit in buf[start..start + width].iter_mut().rev() {
+                *digit = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        }
+        std::str::from_utf8(buf).ok()
     }
 }
 
-/// `n` (0 ≤ n < 10^width) as exactly `width` digits.
-fn push_digits(text: &mut String, mut n: i64, width: usize) {
-    let mut digits = [b'0'; 4];
-    for digit in digits[..width].iter_mut().rev() {
-        *digit = b'0' + (n % 10) as u8;
-        n /= 10;
+/// An instant that serializes in the full form, written without a `String` first (views write
+/// every task's start time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Iso(pub Instant);
+
+impl serde::Serialize for Iso {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.write_iso(&mut [0; 20]) {
+            Some(text) => s.serialize_str(text),
+            None => s.serialize_str(&self.0.to_iso()),
+        }
     }
-    text.extend(digits[..width].iter().map(|&d| char::from(d)));
 }
 
 fn is_leap(year: i64) -> bool {

@@ -3,6 +3,7 @@
 //! Views borrow the world; nothing here changes it.
 
 use crate::catalog::{Catalog, VersionId};
+use crate::date::Iso;
 use crate::fleet::Controller;
 use crate::fleet::{named_cluster, Pod, Service, ServiceTask, ServiceTasks, StandaloneTask};
 use crate::json::Json;
@@ -47,7 +48,7 @@ pub struct DeploymentView {
     pub id: String,
     pub status: &'static str,
     pub platform_version: Version,
-    pub created_at: String,
+    pub created_at: Iso,
 }
 
 #[derive(Serialize)]
@@ -60,7 +61,7 @@ pub struct TaskView<'a> {
     pub family: Family,
     pub platform_version: Version,
     pub revision: u32,
-    pub started_at: String,
+    pub started_at: Iso,
 }
 
 /// What DescribeServices says of a service: every service shape starts with it.
@@ -124,7 +125,7 @@ pub struct PodView {
     pub id: String,
     pub platform_version: Version,
     pub revision: u32,
-    pub started_at: String,
+    pub started_at: Iso,
 }
 
 #[derive(Serialize)]
@@ -140,7 +141,7 @@ pub struct ClusterView<'a> {
 #[derive(Serialize)]
 pub struct StepShape<'a, Service, Task, Cluster, Changes> {
     pub index: usize,
-    pub at: String,
+    pub at: Iso,
     pub event: &'a Json,
     pub outcome: &'static str,
     pub error: Option<ErrorView>,
@@ -169,7 +170,7 @@ fn shape<'a, S, T, C, X>(
     let (outcome, error) = outcome(record);
     StepShape {
         index,
-        at: record.at.to_iso(),
+        at: Iso(record.at),
         event: &record.event,
         outcome,
         error,
@@ -243,7 +244,7 @@ fn deployment_view(service: &Service, i: usize, catalog: &Catalog) -> Deployment
         id: format!("{}/{}", service.name, d.number),
         status: if i == 0 { "PRIMARY" } else { "INACTIVE" },
         platform_version: catalog.get(d.version).version,
-        created_at: d.created_at.to_iso(),
+        created_at: Iso(d.created_at),
     }
 }
 
@@ -254,7 +255,7 @@ fn service_task_view<'a>(service: &Service, task: &ServiceTask, catalog: &Catalo
         family: service.family,
         platform_version: catalog.get(task.version).version,
         revision: task.revision,
-        started_at: task.started_at.to_iso(),
+        started_at: Iso(task.started_at),
     }
 }
 
@@ -265,7 +266,7 @@ fn standalone_view<'a>(task: &'a StandaloneTask, catalog: &Catalog) -> TaskView<
         family: task.family,
         platform_version: catalog.get(task.version).version,
         revision: task.revision,
-        started_at: task.started_at.to_iso(),
+        started_at: Iso(task.started_at),
     }
 }
 
@@ -274,7 +275,7 @@ fn pod_view(pod: &Pod, catalog: &Catalog) -> PodView {
         id: pod.id.clone(),
         platform_version: catalog.get(pod.version).version,
         revision: pod.revision,
-        started_at: pod.started_at.to_iso(),
+        started_at: Iso(pod.started_at),
     }
 }
 

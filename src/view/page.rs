@@ -7,6 +7,7 @@
 use super::{counts, service_head, shape, task_counts, Count, ErrorView, Folded, ServiceHead};
 use super::{summary_changes, LatestView, VersionView};
 use crate::catalog::{Catalog, VersionId};
+use crate::date::Iso;
 use crate::fleet::named_cluster;
 use crate::json::Json;
 use crate::trace::{Change, StepRecord, World};
@@ -26,7 +27,7 @@ pub struct RowView<'a> {
     pub platform_version: Version,
     pub revision: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub started_at: Option<String>,
+    pub started_at: Option<Iso>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub started: bool,
 }
@@ -143,7 +144,7 @@ pub struct DeletedPage<'a> {
 #[serde(rename_all = "camelCase")]
 pub struct PageView<'a> {
     pub index: usize,
-    pub at: String,
+    pub at: Iso,
     pub event: &'a Json,
     pub outcome: &'static str,
     pub error: Option<ErrorView>,
@@ -296,7 +297,7 @@ pub fn page_view<'a>(
                                 family: s.family,
                                 platform_version: v(t.version),
                                 revision: t.revision,
-                                started_at: Some(t.started_at.to_iso()),
+                                started_at: Some(Iso(t.started_at)),
                             }
                         })
                         .collect()
@@ -344,7 +345,7 @@ pub fn page_view<'a>(
                     family: t.family,
                     platform_version: v(t.version),
                     revision: t.revision,
-                    started_at: Some(t.started_at.to_iso()),
+                    started_at: Some(Iso(t.started_at)),
                     started: started.contains(&(named_cluster(&t.cluster), t.id.as_str())),
                 })
                 .collect()
@@ -369,7 +370,7 @@ pub fn page_view<'a>(
                             family: Family::Linux,
                             platform_version: v(p.version),
                             revision: p.revision,
-                            started_at: Some(p.started_at.to_iso()),
+                            started_at: Some(Iso(p.started_at)),
                             started: started.contains(&(Some(c.name.as_str()), p.id.as_str())),
                         })
                         .collect()

@@ -13,6 +13,7 @@ use super::{
     TaskView, VersionView,
 };
 use crate::catalog::VersionId;
+use crate::date::Iso;
 use crate::fleet::{Cluster, Deployment, Pod, Service, StandaloneTask};
 use crate::json::Json;
 use crate::trace::{Change, StepRecord, World};
@@ -54,7 +55,7 @@ struct SharedCluster<'a> {
 #[derive(Serialize)]
 struct SharedStep<'a> {
     index: usize,
-    at: String,
+    at: Iso,
     event: &'a Json,
     outcome: &'static str,
     error: Option<ErrorView>,
@@ -148,7 +149,7 @@ impl SharedTrace {
         let (outcome, error) = outcome(record);
         let step = SharedStep {
             index: self.steps,
-            at: record.at.to_iso(),
+            at: Iso(record.at),
             event: &record.event,
             outcome,
             error,
