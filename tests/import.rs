@@ -277,6 +277,128 @@ fn one_service(deployment: &str, created: &str) -> (String, String) {
     ("one.json".to_string(), text)
 }
 
+/// describe-services output of services s0, s1, … on 1.4.0, running these many tasks each.
+fn services_running(counts: &[u32]) -> (String, String) {
+    let services: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(
+                r#"{{"serviceName":"s{i}","launchType":"FARGATE","desiredCount":{n},"createdAt":"2025-10-01T00:00:00Z",
+                "deployments":[{{"status":"PRIMARY","runningCount":{n},"platformVersion":"1.4.0"}}]}}"#
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"services":[{}]}}"#, services.join(","));
+    ("services.json".to_string(), text)
+}
+
+/// describe-tasks output of standalone tasks with these ids, on 1.4.0.
+fn standalone_tasks(ids: &[&str]) -> (String, String) {
+    let tasks: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            format!(
+                r#"{{"taskArn":"arn:aws:ecs:us-east-1:123456789012:task/prod/{id}","clusterArn":"arn:aws:ecs:us-east-1:123456789012:cluster/prod",
+                "group":"family:job","launchType":"FARGATE","lastStatus":"RUNNING","platformVersion":"1.4.0","platformFamily":"Linux",
+                "startedAt":"2026-02-20T06:00:00Z"}}"#
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"tasks":[{}]}}"#, tasks.join(","));
+    ("tasks.json".to_string(), text)
+}
+
+fn import_error(files: &[(String, String)]) -> (String, &'static str, String, String) {
+    let e = Playground::import(files).err().expect("an import error");
+    (
+        e.file.clone(),
+        e.error.code(),
+        e.error.path().to_string(),
+        e.to_string(),
+    )
+}
+
+#[test]
+fn a_task_listed_twice_is_refused_where_it_is_listed_again() {
+    let (file, code, path, message) = import_error(&[standalone_tasks(&["a1", "b2", "a1"])]);
+    assert_eq!(
+        (file.as_str(), code, path.as_str()),
+        ("tasks.json", "InvalidTransition", "/tasks/2/taskArn")
+    );
+    assert!(
+        message.starts_with(
+            "Task id \"a1\" is already running; each imported task needs an id of its own."
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_fleet_over_the_running_task_limit_is_refused_counting_services_and_tasks() {
+    let over = |files: &[(String, String)]| {
+        let (_, code, _, message) = import_error(files);
+        (code, message.split(';').next().unwrap().to_string())
+    };
+    assert_eq!(
+        over(&[services_running(&[600_000, 600_000])]),
+        (
+            "LimitExceeded",
+            "This event would run 1200000 tasks and pods at once".to_string()
+        )
+    );
+    assert_eq!(
+        over(&[
+            services_running(&[999_999]),
+            standalone_tasks(&["a1", "b2"])
+        ]),
+        (
+            "LimitExceeded",
+            "This event would run 1000001 tasks and pods at once".to_string()
+        )
+    );
+}
+
+#[test]
+fn an_import_counts_the_tasks_already_running_towards_the_limit() {
+    // 81 services of AWS's most, 5,000 tasks each (405,000), then an import of a service running
+    // `running` tasks and of standalone tasks with `tasks` ids.
+    let import = |running: u32, tasks: &[&str]| {
+        let services: Vec<String> = (0..81)
+            .map(|i| format!(r#"{{"at": "2025-02-01", "do": "create-service", "service": "s{i}", "desiredCount": 5000}}"#))
+            .collect();
+        let tasks: Vec<String> = tasks
+            .iter()
+            .map(|id| format!(r#"{{"taskArn": "arn:aws:ecs:us-east-1:123456789012:task/default/{id}", "launchType": "FARGATE", "platformVersion": "1.4.0", "lastStatus": "RUNNING"}}"#))
+            .collect();
+        let document = format!(
+            r#"{{"format": "fargate-pv-scenario/1", "events": [
+              {{"at": "2025-01-01", "do": "release-version", "version": "1.4.0"}},
+              {{"at": "2025-01-01", "do": "move-latest", "to": "1.4.0"}}, {},
+              {{"at": "2025-06-01", "do": "import-fleet", "tasks": [{}], "services": [
+                {{"serviceName": "web", "launchType": "FARGATE", "desiredCount": {running},
+                  "deployments": [{{"status": "PRIMARY", "platformVersion": "1.4.0", "runningCount": {running}}}]}}]}}]}}"#,
+            services.join(","),
+            tasks.join(",")
+        );
+        let e = Playground::new(&document).err().expect("over the limit");
+        (
+            e.code(),
+            e.path().to_string(),
+            e.to_string().split(';').next().unwrap().to_string(),
+        )
+    };
+    let over = |n: &str| {
+        (
+            "LimitExceeded",
+            "/events/83".to_string(),
+            format!("This event would run {n} tasks and pods at once"),
+        )
+    };
+    assert_eq!(import(600_000, &[]), over("1005000"));
+    assert_eq!(import(594_999, &["a1", "b2"]), over("1000001"));
+}
+
 #[test]
 fn the_worker_writes_the_document_the_import_opens() {
     let files: Vec<_> = ALL.iter().map(|n| fixture(n)).collect();
