@@ -399,6 +399,51 @@ fn an_import_counts_the_tasks_already_running_towards_the_limit() {
     assert_eq!(import(594_999, &["a1", "b2"]), over("1000001"));
 }
 
+/// The import step's `tasks-imported` changes, one line each.
+fn tasks_imported(p: &Playground) -> Vec<String> {
+    let s = step(p, import_step(p));
+    s["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "tasks-imported")
+        .map(|c| {
+            format!(
+                "{}/{}: {} on {} r{}",
+                c["cluster"].as_str().unwrap_or("default"),
+                c["service"].as_str().unwrap_or("(standalone)"),
+                c["count"],
+                c["platformVersion"].as_str().unwrap(),
+                c["revision"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_import_step_lists_the_tasks_each_deployment_runs_and_none_for_an_empty_one() {
+    // As the fixtures say: checkout is mid-rollout, payments is a CODE_DEPLOY task set,
+    // legacy-ec2 is out of scope, and standalone tasks are grouped by cluster and version.
+    assert_eq!(
+        tasks_imported(&import(&ALL)),
+        [
+            "prod/web: 4 on 1.4.0 r4",
+            "prod/api: 3 on 1.3.0 r7",
+            "prod/batch: 2 on 1.3.0 r7",
+            "prod/checkout: 1 on 1.3.0 r7",
+            "prod/checkout: 1 on 1.4.0 r4",
+            "prod/payments: 2 on 1.4.0 r4",
+            "prod/reports-win: 1 on 1.0.0 r1",
+            "staging/web: 1 on 1.4.0 r4",
+            "staging/old-worker: 1 on 1.3.0 r7",
+            "prod/(standalone): 1 on 1.3.0 r7",
+            "prod/(standalone): 1 on 1.4.0 r4",
+        ]
+    );
+    let p = Playground::import(&[services_running(&[0, 2])]).unwrap();
+    assert_eq!(tasks_imported(&p), ["default/s1: 2 on 1.4.0 r4"]);
+}
+
 #[test]
 fn the_worker_writes_the_document_the_import_opens() {
     let files: Vec<_> = ALL.iter().map(|n| fixture(n)).collect();
