@@ -440,8 +440,15 @@ fn the_import_step_lists_the_tasks_each_deployment_runs_and_none_for_an_empty_on
             "prod/(standalone): 1 on 1.4.0 r4",
         ]
     );
-    let p = Playground::import(&[services_running(&[0, 2])]).unwrap();
-    assert_eq!(tasks_imported(&p), ["default/s1: 2 on 1.4.0 r4"]);
+    let p =
+        Playground::import(&[services_running(&[0, 2]), standalone_tasks(&["a1", "b2"])]).unwrap();
+    assert_eq!(
+        tasks_imported(&p),
+        [
+            "default/s1: 2 on 1.4.0 r4",
+            "prod/(standalone): 2 on 1.4.0 r4"
+        ]
+    );
 }
 
 #[test]
