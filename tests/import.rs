@@ -451,6 +451,82 @@ fn the_import_step_lists_the_tasks_each_deployment_runs_and_none_for_an_empty_on
     );
 }
 
+/// A service's deployments as `(status, version, running)`.
+type Deployments<'a> = &'a [(&'a str, &'a str, u32)];
+
+/// A story where 1.3.0 is in `state` when services with these deployments are imported.
+fn imported_onto(state: &str, services: &[(&str, Deployments)]) -> String {
+    let services: Vec<String> = services
+        .iter()
+        .map(|(name, deployments)| {
+            let deployments: Vec<String> = deployments
+                .iter()
+                .map(|(status, version, running)| {
+                    format!(r#"{{"status": "{status}", "platformVersion": "{version}", "runningCount": {running}}}"#)
+                })
+                .collect();
+            format!(
+                r#"{{"serviceName": "{name}", "launchType": "FARGATE", "desiredCount": 1, "deployments": [{}]}}"#,
+                deployments.join(",")
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"format": "fargate-pv-scenario/1", "events": [
+          {{"at": "2020-01-01", "do": "release-version", "version": "1.3.0"}},
+          {{"at": "2020-04-08", "do": "release-version", "version": "1.4.0"}},
+          {{"at": "2021-03-19", "do": "move-latest", "to": "1.4.0"}},
+          {{"at": "2025-01-01", "do": "set-version-state", "version": "1.3.0", "state": "{state}"}},
+          {{"at": "2025-06-01", "do": "import-fleet", "tasks": [], "services": [{}]}}]}}"#,
+        services.join(",")
+    )
+}
+
+#[test]
+fn the_import_warns_once_per_version_being_wound_down_naming_its_services() {
+    let story = imported_onto(
+        "deprecating",
+        &[
+            ("a", &[("PRIMARY", "1.3.0", 1)]),
+            ("b", &[("PRIMARY", "1.4.0", 1)]),
+            ("c", &[("PRIMARY", "1.3.0", 2)]),
+        ],
+    );
+    let p = Playground::new(&story).unwrap();
+    assert_eq!(
+        step(&p, 4)["warnings"],
+        serde_json::json!(["a, c run on 1.3.0 (LINUX), which is deprecating (AWS: scheduled for deprecation): redeploy them onto a newer version before AWS retires it."])
+    );
+}
+
+#[test]
+fn nothing_imported_may_run_a_recalled_version_but_an_empty_deployment_may_name_one() {
+    let rollout = |old_running| {
+        imported_onto(
+            "recalled",
+            &[(
+                "a",
+                &[("PRIMARY", "1.4.0", 1), ("ACTIVE", "1.3.0", old_running)],
+            )],
+        )
+    };
+    assert!(Playground::new(&rollout(0)).is_ok());
+    // A service scaled to nothing may still be pinned to it.
+    let idle = imported_onto("recalled", &[("a", &[("PRIMARY", "1.3.0", 0)])]);
+    assert!(Playground::new(&idle).is_ok());
+    let e = Playground::new(&rollout(1))
+        .err()
+        .expect("tasks on a recalled version");
+    assert_eq!(
+        (e.code(), e.path()),
+        (
+            "InvalidTransition",
+            "/events/4/services/0/deployments/1/platformVersion"
+        )
+    );
+    assert_eq!(e.to_string(), "Platform version 1.3.0 (LINUX) is recalled at the import's date (AWS terminated the remaining tasks), so nothing can still run on it; import output taken before the recall.");
+}
+
 #[test]
 fn the_worker_writes_the_document_the_import_opens() {
     let files: Vec<_> = ALL.iter().map(|n| fixture(n)).collect();
