@@ -165,7 +165,7 @@ fn ec2_and_deleted_services_are_listed_as_out_of_scope_not_simulated() {
     assert_eq!(s["event"]["outOfScope"], 2);
     let explanation = s["explanation"].as_str().unwrap();
     assert!(explanation.ends_with(
-        "Out of scope, listed but not simulated: legacy-ec2 (EC2, not Fargate), retired-svc (deleted (INACTIVE))."
+        "Out of scope, listed but not simulated: legacy-ec2 (EC2, not Fargate), retired-svc (deleted: INACTIVE)."
     ), "{explanation}");
 }
 
@@ -525,6 +525,25 @@ fn nothing_imported_may_run_a_recalled_version_but_an_empty_deployment_may_name_
         )
     );
     assert_eq!(e.to_string(), "Platform version 1.3.0 (LINUX) is recalled at the import's date (AWS terminated the remaining tasks), so nothing can still run on it; import output taken before the recall.");
+}
+
+#[test]
+fn the_import_step_explains_what_was_read() {
+    let p = import(&ALL);
+    assert_eq!(
+        step(&p, import_step(&p))["explanation"],
+        "Imported your fleet as it ran on 2026-02-20: 8 Fargate services in 2 clusters running 16 tasks, and 2 standalone tasks. \
+         LATEST (LINUX) means 1.4.0 now. LATEST (WINDOWS) means 1.0.0 now. \
+         2 services ask for LATEST but keep the version their deployment resolved when it was created (api runs 1.3.0, old-worker runs 1.3.0); only a new deployment moves them. \
+         CODE_DEPLOY services show only their resolved version, so they are treated as pinned to it. \
+         Out of scope, listed but not simulated: legacy-ec2 (EC2, not Fargate), retired-svc (deleted: INACTIVE)."
+    );
+    // Only Linux services: only Linux's LATEST is named.
+    let p = Playground::import(&[services_running(&[3])]).unwrap();
+    assert_eq!(
+        step(&p, import_step(&p))["explanation"],
+        "Imported your fleet as it ran on 2025-10-01: 1 Fargate service running 3 tasks, and 0 standalone tasks. LATEST (LINUX) means 1.4.0 now."
+    );
 }
 
 #[test]
@@ -1140,7 +1159,7 @@ fn create_update_delete_service_and_run_task_output_is_read_too() {
     assert!(s["explanation"]
         .as_str()
         .unwrap()
-        .contains("old (being deleted (DRAINING))"));
+        .contains("old (being deleted: DRAINING)"));
 }
 
 #[test]

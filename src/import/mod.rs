@@ -93,8 +93,8 @@ impl fmt::Display for SkipReason {
         match self {
             SkipReason::NotFargate(launch) => write!(f, "{launch}, not Fargate"),
             SkipReason::ExternalController => write!(f, "EXTERNAL deployment controller"),
-            SkipReason::Inactive => write!(f, "deleted (INACTIVE)"),
-            SkipReason::Draining => write!(f, "being deleted (DRAINING)"),
+            SkipReason::Inactive => write!(f, "deleted: INACTIVE"),
+            SkipReason::Draining => write!(f, "being deleted: DRAINING"),
         }
     }
 }
