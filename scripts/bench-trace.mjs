@@ -2,15 +2,18 @@
 // (scripts/plain-simulate.mjs) in one Node process, on the blog's scenario and on the hourly
 // scenario (scripts/hourly-scenario.mjs: 2,000 events, 10 services of 20 tasks). Medians of 9
 // runs after 3 warm-up runs each; first checks that both run the same versions and patches at
-// every step. `node scripts/bench-trace.mjs` after `make build`; `make bench` runs it.
+// every step. `node scripts/bench-trace.mjs [package dir]` after `make build`; `make bench` runs it.
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { config, median, root } from "./config.mjs";
 import { hourlyScenario } from "./hourly-scenario.mjs";
 import { plainSimulate } from "./plain-simulate.mjs";
 
+// Another build's package directory may be given (e.g. a worktree's www/pkg), to compare builds.
 const c = config();
-const pkg = await import(new URL(`file://${c.outDir}/${c.outName}.js`).href);
-pkg.initSync({ module: readFileSync(c.wasmFile) });
+const dir = resolve(process.argv[2] ?? c.outDir);
+const pkg = await import(new URL(`file://${dir}/${c.outName}.js`).href);
+pkg.initSync({ module: readFileSync(`${dir}/${c.outName}_bg.wasm`) });
 
 const fleetOf = (step) => step.services.map((s) => `${s.name}:${s.tasks.map((t) => `${t.id}@${t.platformVersion}#${t.revision}`).sort().join(",")}`).join(" ");
 function sameFleets(ours, plain, name) {
