@@ -544,6 +544,12 @@ fn the_import_step_explains_what_was_read() {
         step(&p, import_step(&p))["explanation"],
         "Imported your fleet as it ran on 2025-10-01: 1 Fargate service running 3 tasks, and 0 standalone tasks. LATEST (LINUX) means 1.4.0 now."
     );
+    // Only standalone Linux tasks: the same.
+    let p = Playground::import(&[standalone_tasks(&["a1"])]).unwrap();
+    assert_eq!(
+        step(&p, import_step(&p))["explanation"],
+        "Imported your fleet as it ran on 2026-02-20: 0 Fargate services running 0 tasks, and 1 standalone task. LATEST (LINUX) means 1.4.0 now."
+    );
 }
 
 #[test]
