@@ -161,12 +161,26 @@ impl ServiceTasks {
         self.list.capacity()
     }
 
-    /// Appends newly started tasks (numbered after the ones running).
-    pub fn extend(&mut self, tasks: impl IntoIterator<Item = ServiceTask>) {
-        let from = self.list.len();
-        self.list.extend(tasks);
-        for (key, n) in runs_of(&self.list[from..]) {
-            add(&mut self.runs, key, n);
+    /// Appends tasks started together, numbered `numbers` (after the ones running), on one
+    /// version and revision: counted as one run, without a pass over them.
+    pub fn start(&mut self, numbers: &[u32], version: VersionId, revision: u32, at: Instant) {
+        if numbers.is_empty() {
+            return;
+        }
+        self.list.extend(numbers.iter().map(|&number| ServiceTask {
+            number,
+            version,
+            revision,
+            started_at: at,
+        }));
+        add(&mut self.runs, (version, revision), numbers.len() as u32);
+    }
+
+    /// The version and revision every task runs, when they all run one (most services).
+    pub fn uniform(&self) -> Option<(VersionId, u32)> {
+        match self.runs[..] {
+            [(key, _)] => Some(key),
+            _ => None,
         }
     }
 
@@ -228,6 +242,10 @@ pub struct Service {
     /// with the worlds it was copied from until they change (`tasks_mut`): a service whose
     /// settings change keeps its tasks, and one redeployed never copies the tasks it replaces.
     pub tasks: Rc<ServiceTasks>,
+    /// The last task number given to it (or to a deleted service of its name in its cluster,
+    /// whose numbers it goes on from: ids are never reused). Kept in the service, not in a
+    /// table of the fleet: copying a world copies no table of every service's name.
+    pub last_task_number: u32,
     /// Set by the fleet each time the service may change (`Fleet::service_mut`): equal stamps in
     /// one replayed history mean an unchanged service, so views can share what they sent.
     pub stamp: u64,
@@ -323,10 +341,9 @@ pub struct Fleet {
     /// Standalone tasks, oldest first.
     pub tasks: Vec<StandaloneTask>,
     pub clusters: Vec<Cluster>,
-    /// The last task number used per (ECS cluster, service); survives deletion so ids are never
-    /// reused.
-    /// By cluster, then service: looked up by `&str` without building a key.
-    task_counters: FastMap<String, FastMap<String, u32>>,
+    /// The last task number of each deleted service, by (ECS cluster, service): a new service of
+    /// the same name numbers its tasks on from it.
+    deleted_task_numbers: FastMap<(String, String), u32>,
     /// (ECS cluster, id) of every standalone task.
     standalone_ids: HashSet<(String, String)>,
 }
@@ -347,6 +364,12 @@ impl Fleet {
     }
 
     pub fn add_service(&mut self, mut service: Service) {
+        if !self.deleted_task_numbers.is_empty() {
+            let key = (service.cluster.clone(), service.name.clone());
+            if let Some(last) = self.deleted_task_numbers.remove(&key) {
+                service.last_task_number = service.last_task_number.max(last);
+            }
+        }
         service.stamp = self.stamp();
         self.services.push(Rc::new(service));
     }
@@ -372,7 +395,12 @@ impl Fleet {
     }
 
     pub fn remove_service(&mut self, s: usize) -> Service {
-        Rc::unwrap_or_clone(self.services.remove(s))
+        let service = Rc::unwrap_or_clone(self.services.remove(s));
+        self.deleted_task_numbers.insert(
+            (service.cluster.clone(), service.name.clone()),
+            service.last_task_number,
+        );
+        service
     }
 
     pub fn service(&self, cluster: &str, name: &str) -> Option<usize> {
@@ -428,18 +456,13 @@ impl Fleet {
             .position(|t| t.id == id && t.cluster == cluster)
     }
 
-    /// The next `count` free task numbers of a service: numbers whose id a standalone task of
-    /// its cluster holds are skipped. One lookup per call, not per task: a fleet starts
-    /// thousands at once.
-    pub fn take_task_numbers(&mut self, cluster: &str, service: &str, count: u32) -> Vec<u32> {
-        let services = match self.task_counters.get_mut(cluster) {
-            Some(services) => services,
-            None => self.task_counters.entry(cluster.to_string()).or_default(),
-        };
-        let counter = match services.get_mut(service) {
-            Some(counter) => counter,
-            None => services.entry(service.to_string()).or_insert(0),
-        };
+    /// The next `count` free task numbers of service `s` (stamped, as it is about to change):
+    /// numbers whose id a standalone task of its cluster holds are skipped.
+    pub fn take_task_numbers(&mut self, s: usize, count: u32) -> Vec<u32> {
+        let stamp = self.stamp();
+        let service = Rc::make_mut(&mut self.services[s]);
+        service.stamp = stamp;
+        let counter = &mut service.last_task_number;
         if self.standalone_ids.is_empty() {
             let first = *counter + 1;
             *counter += count;
@@ -451,7 +474,10 @@ impl Fleet {
         let mut numbers = Vec::with_capacity(count as usize);
         while numbers.len() < count as usize {
             *counter += 1;
-            let id = (cluster.to_string(), format!("{service}-{counter}"));
+            let id = (
+                service.cluster.clone(),
+                format!("{}-{counter}", service.name),
+            );
             if !self.standalone_ids.contains(&id) {
                 numbers.push(*counter);
             }
@@ -521,6 +547,7 @@ mod tests {
                     })
                     .collect::<Vec<_>>(),
             )),
+            last_task_number: count,
             stamp: 0,
         }
     }

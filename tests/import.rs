@@ -1254,3 +1254,35 @@ fn a_file_that_is_not_utf8_is_refused_at_its_first_bad_byte() {
         "Invalid JSON at line 2, column 6: byte 0xE9 is not UTF-8 text; save the file as UTF-8."
     );
 }
+
+#[test]
+fn an_imported_service_named_like_a_deleted_one_numbers_its_tasks_on_from_it() {
+    let document = r#"{"format": "fargate-pv-scenario/1", "events": [
+      {"at": "2025-01-01", "do": "release-version", "version": "1.4.0"},
+      {"at": "2025-01-01", "do": "move-latest", "to": "1.4.0"},
+      {"at": "2025-02-01", "do": "create-service", "service": "web", "desiredCount": 3},
+      {"at": "2025-03-01", "do": "delete-service", "service": "web"},
+      {"at": "2025-06-01", "do": "import-fleet", "tasks": [], "services": [
+        {"serviceName": "web", "launchType": "FARGATE", "desiredCount": 2,
+         "deployments": [{"status": "PRIMARY", "platformVersion": "1.4.0", "runningCount": 2}]}]},
+      {"at": "2025-07-01", "do": "update-service", "service": "web", "forceNewDeployment": true}]}"#;
+    let p = Playground::new(document).unwrap();
+    let ids = |i: usize| -> Vec<String> {
+        service(&step(&p, i), "web")["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(4),
+        ["web-4", "web-5"],
+        "web-1 to web-3 were the deleted service's"
+    );
+    assert_eq!(
+        ids(5),
+        ["web-6", "web-7"],
+        "and the imported service goes on from its own"
+    );
+}

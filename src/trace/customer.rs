@@ -126,6 +126,7 @@ impl Step<'_> {
                 created_at: at,
             }],
             tasks: Default::default(),
+            last_task_number: 0,
             stamp: 0,
         });
         let s = self.world.fleet.services().len() - 1;

@@ -6,7 +6,7 @@ use super::{Change, Fail, Outcome};
 use crate::catalog::VersionId;
 use crate::error::{ErrorKind, Transition};
 use crate::fleet::{
-    named_cluster, Controller, Deployment, Service, ServiceTask, StandaloneTask, DEFAULT_CLUSTER,
+    named_cluster, Controller, Deployment, Service, StandaloneTask, DEFAULT_CLUSTER,
 };
 use crate::import::{ImportedFleet, ImportedTask};
 use crate::lifecycle::State;
@@ -87,7 +87,8 @@ impl Step<'_> {
                     .version
                     .to_string(),
             };
-            let mut placed = Service {
+            // Added first, then given its deployments and tasks: its task numbers are its own.
+            self.world.fleet.add_service(Service {
                 name: name.clone(),
                 cluster: service.cluster.clone(),
                 family: service.family,
@@ -99,31 +100,27 @@ impl Step<'_> {
                 desired: service.desired,
                 deployments: Vec::new(),
                 tasks: Default::default(),
+                last_task_number: 0,
                 stamp: 0,
-            };
+            });
+            let s = self.world.fleet.services().len() - 1;
             self.change(Change::ServiceCreated {
                 cluster: cluster.clone(),
                 service: name.clone(),
             });
             for (number, (deployment, id)) in (1..).zip(service.deployments.iter().zip(ids)) {
-                placed.push_deployment(Deployment {
+                self.world.fleet.service_mut(s).push_deployment(Deployment {
                     number,
                     version: id,
                     created_at: deployment.created_at.unwrap_or(at),
                 });
                 let revision = self.catalog().get(id).newest_revision();
-                let numbers =
-                    self.world
-                        .fleet
-                        .take_task_numbers(&service.cluster, &name, deployment.running);
-                placed
+                let numbers = self.world.fleet.take_task_numbers(s, deployment.running);
+                self.world
+                    .fleet
+                    .service_mut(s)
                     .tasks_mut()
-                    .extend(numbers.into_iter().map(|number| ServiceTask {
-                        number,
-                        version: id,
-                        revision,
-                        started_at: at,
-                    }));
+                    .start(&numbers, id, revision, at);
                 self.count_work(deployment.running as usize);
                 if self.recording() {
                     self.change(Change::DeploymentCreated {
@@ -144,7 +141,6 @@ impl Step<'_> {
                     }
                 }
             }
-            self.world.fleet.add_service(placed);
         }
         let mut standalone: Vec<(&ImportedTask, VersionId)> =
             fleet.tasks.iter().zip(task_versions).collect();

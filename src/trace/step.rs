@@ -234,18 +234,24 @@ impl<'w> Step<'w> {
         &mut self,
         owner: Owner,
         items: &[T],
+        uniform: Option<(VersionId, u32)>,
         runs_on: impl Fn(&T) -> (VersionId, u32),
         id: impl Fn(&T) -> String,
         reason: StopReason,
     ) {
         // Tallied a run of one version and revision at a time: bulk stops come in such runs.
+        // All of them one run when the caller knows they run one version and revision.
+        debug_assert!(uniform.is_none_or(|key| items.iter().all(|i| runs_on(i) == key)));
         let mut rest = items;
         while let Some(first) = rest.first() {
             let (version, revision) = runs_on(first);
-            let run = rest
-                .iter()
-                .take_while(|item| runs_on(item) == (version, revision))
-                .count();
+            let run = match uniform {
+                Some(_) => rest.len(),
+                None => rest
+                    .iter()
+                    .take_while(|item| runs_on(item) == (version, revision))
+                    .count(),
+            };
             let (batch, after) = rest.split_at(run);
             rest = after;
             if !self.tallied(owner, true, version, revision, Some(reason), run) {
@@ -366,18 +372,13 @@ impl<'w> Step<'w> {
             });
             return 0;
         }
-        let numbers = self.world.fleet.take_task_numbers(&cluster, &name, count);
+        let numbers = self.world.fleet.take_task_numbers(s, count);
         let at = self.at;
         self.world
             .fleet
             .service_mut(s)
             .tasks_mut()
-            .extend(numbers.iter().map(|&number| ServiceTask {
-                number,
-                version,
-                revision,
-                started_at: at,
-            }));
+            .start(&numbers, version, revision, at);
         self.started(
             Owner::Service(&cluster, &name),
             version,
@@ -395,11 +396,24 @@ impl<'w> Step<'w> {
         tasks: &[ServiceTask],
         reason: StopReason,
     ) {
+        self.stopped_service_run(s, tasks, None, reason);
+    }
+
+    /// `stopped_service_tasks` for tasks the caller knows all run `uniform`'s version and
+    /// revision, when it does: tallied without a pass over them.
+    fn stopped_service_run(
+        &mut self,
+        s: usize,
+        tasks: &[ServiceTask],
+        uniform: Option<(VersionId, u32)>,
+        reason: StopReason,
+    ) {
         let name = self.world.fleet.services()[s].name.clone();
         let cluster = self.world.fleet.services()[s].cluster.clone();
         self.stopped(
             Owner::Service(&cluster, &name),
             tasks,
+            uniform,
             |task| (task.version, task.revision),
             |task| format!("{name}-{}", task.number),
             reason,
@@ -415,7 +429,7 @@ impl<'w> Step<'w> {
         // Read from the tasks as they were (shared with a checkpoint, perhaps), then emptied:
         // they are never copied only to be dropped.
         let before = std::rc::Rc::clone(&self.world.fleet.services()[s].tasks);
-        self.stopped_service_tasks(s, &before, reason);
+        self.stopped_service_run(s, &before, before.uniform(), reason);
         let stopped = before.len();
         drop(before);
         self.world.fleet.empty_service_tasks(s);
@@ -482,6 +496,7 @@ impl<'w> Step<'w> {
             self.stopped(
                 Owner::Standalone(&task.cluster),
                 std::slice::from_ref(task),
+                None,
                 |t| (t.version, t.revision),
                 |t| t.id.clone(),
                 reason,
@@ -536,6 +551,7 @@ impl<'w> Step<'w> {
         self.stopped(
             Owner::Cluster(&name),
             &gone,
+            None,
             |pod| (pod.version, pod.revision),
             |pod| pod.id.clone(),
             reason,
