@@ -163,11 +163,11 @@ impl ServiceTasks {
 
     /// Appends tasks started together, numbered `numbers` (after the ones running), on one
     /// version and revision: counted as one run, without a pass over them.
-    pub fn start(&mut self, numbers: &[u32], version: VersionId, revision: u32, at: Instant) {
+    pub fn start(&mut self, numbers: &TaskNumbers, version: VersionId, revision: u32, at: Instant) {
         if numbers.is_empty() {
             return;
         }
-        self.list.extend(numbers.iter().map(|&number| ServiceTask {
+        self.list.extend(numbers.iter().map(|number| ServiceTask {
             number,
             version,
             revision,
@@ -202,6 +202,32 @@ impl ServiceTasks {
     pub fn clear(&mut self) {
         self.list.clear();
         self.runs.clear();
+    }
+}
+
+/// The numbers of a service's tasks started together: `count` numbers from `first` on, unless
+/// some were skipped (a standalone task holds their id), then `listed`. A fleet starts
+/// thousands at once: a run of numbers is not written out.
+pub struct TaskNumbers {
+    first: u32,
+    count: u32,
+    listed: Vec<u32>,
+}
+
+impl TaskNumbers {
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
+        (0..self.count).map(move |i| match self.listed.get(i as usize) {
+            Some(&number) => number,
+            None => self.first + i,
+        })
     }
 }
 
@@ -458,18 +484,19 @@ impl Fleet {
 
     /// The next `count` free task numbers of service `s` (stamped, as it is about to change):
     /// numbers whose id a standalone task of its cluster holds are skipped.
-    pub fn take_task_numbers(&mut self, s: usize, count: u32) -> Vec<u32> {
+    pub fn take_task_numbers(&mut self, s: usize, count: u32) -> TaskNumbers {
         let stamp = self.stamp();
         let service = Rc::make_mut(&mut self.services[s]);
         service.stamp = stamp;
         let counter = &mut service.last_task_number;
+        let first = *counter + 1;
         if self.standalone_ids.is_empty() {
-            let first = *counter + 1;
             *counter += count;
-            // Sized first: collecting a `RangeInclusive` grows the vector step by step.
-            let mut numbers = Vec::with_capacity(count as usize);
-            numbers.extend(first..=*counter);
-            return numbers;
+            return TaskNumbers {
+                first,
+                count,
+                listed: Vec::new(),
+            };
         }
         let mut numbers = Vec::with_capacity(count as usize);
         while numbers.len() < count as usize {
@@ -482,7 +509,11 @@ impl Fleet {
                 numbers.push(*counter);
             }
         }
-        numbers
+        TaskNumbers {
+            first,
+            count,
+            listed: numbers,
+        }
     }
 
     pub fn add_standalone(&mut self, task: StandaloneTask) {

@@ -189,29 +189,28 @@ impl<'w> Step<'w> {
     /// Records task or pod starts of one owner, version and revision (`ids` names each): listed
     /// and counted into a tally, only counted (summaries of large fleets), or only counted as
     /// work (quiet replays). Every start goes through here, a batch at a time.
-    pub(super) fn started<T>(
+    pub(super) fn started(
         &mut self,
         owner: Owner,
         version: VersionId,
         revision: u32,
-        ids: &[T],
-        id: impl Fn(&T) -> String,
+        ids: impl ExactSizeIterator<Item = String>,
     ) {
         if !self.tallied(owner, false, version, revision, None, ids.len()) {
             return;
         }
         let platform_version = self.v(version);
-        for item in ids {
+        for id in ids {
             let change = match owner {
                 Owner::Service(cluster, service) => Change::TaskStarted {
-                    task: id(item),
+                    task: id,
                     cluster: named_cluster(cluster).map(str::to_string),
                     service: Some(service.to_string()),
                     platform_version,
                     revision,
                 },
                 Owner::Standalone(cluster) => Change::TaskStarted {
-                    task: id(item),
+                    task: id,
                     cluster: named_cluster(cluster).map(str::to_string),
                     service: None,
                     platform_version,
@@ -219,7 +218,7 @@ impl<'w> Step<'w> {
                 },
                 Owner::Cluster(cluster) => Change::PodStarted {
                     cluster: cluster.to_string(),
-                    pod: id(item),
+                    pod: id,
                     platform_version,
                     revision,
                 },
@@ -383,8 +382,7 @@ impl<'w> Step<'w> {
             Owner::Service(&cluster, &name),
             version,
             revision,
-            &numbers,
-            |number| format!("{name}-{number}"),
+            numbers.iter().map(|number| format!("{name}-{number}")),
         );
         count
     }
@@ -479,8 +477,7 @@ impl<'w> Step<'w> {
                 Owner::Standalone(cluster),
                 version,
                 revision,
-                std::slice::from_ref(id),
-                String::clone,
+                std::slice::from_ref(id).iter().cloned(),
             );
         }
     }
@@ -520,8 +517,7 @@ impl<'w> Step<'w> {
             Owner::Cluster(&cluster),
             version,
             revision,
-            &ids,
-            String::clone,
+            ids.iter().cloned(),
         );
         for id in ids {
             self.world.fleet.clusters[c].pods.push(Pod {
