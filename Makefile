@@ -40,6 +40,7 @@ bench: dist
 	@node scripts/bench-steps.mjs www/pkg target/big-fleet.json
 	@node scripts/bench-load-ratio.mjs src/builtin/blog-timeline.json
 	@node scripts/bench-load-ratio.mjs target/big-scenario.json
+	@$(WITH_ENV) cargo run -q --release --example simulate -- blog-timeline --shared > target/blog-shared.json
 	@node scripts/bench-trace.mjs
 	@node scripts/bench-page.mjs
 	@node scripts/bench-phone.mjs

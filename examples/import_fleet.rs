@@ -2,6 +2,11 @@
 //! playground, writing the scenario back, reopening that, the summary of every step after the
 //! import, and the page's view of each as the page steps through them (each step's replay, then
 //! its view), and the replay alone. `cargo run --release --example import_fleet -- fleet.json`
+//!
+//! With `--redeploy N` after the file, only steps N times from the step after the import to AWS's
+//! force-update of 1.3.0 (the next step, which replaces a third of the tasks) and back, for
+//! `valgrind --tool=callgrind`, whose instruction counts do not depend on how busy the machine
+//! is (a run of N=6 less a run of N=1, divided by 5, is one forward and one back).
 use std::time::Instant;
 
 fn ms(start: Instant) -> f64 {
@@ -11,6 +16,13 @@ fn ms(start: Instant) -> f64 {
 fn main() {
     let path = std::env::args().nth(1).expect("a file of AWS CLI output");
     let text = std::fs::read_to_string(&path).expect("a readable file");
+    if std::env::args().nth(2).as_deref() == Some("--redeploy") {
+        let runs: usize = std::env::args()
+            .nth(3)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(50);
+        return redeploy(&path, text, runs);
+    }
     let start = Instant::now();
     let playground = latest_playground::Playground::import(&[(path, text.clone())])
         .unwrap_or_else(|e| panic!("{}: {e}", e.file));
@@ -71,5 +83,35 @@ fn main() {
     println!(
         "native: the replay alone of each of those steps: {}",
         replays.join(", ")
+    );
+}
+
+/// `--redeploy N`: the force-update step and the one before it, in turn, N times.
+fn redeploy(path: &str, text: String, runs: usize) {
+    let playground = latest_playground::Playground::import(&[(path.to_string(), text)])
+        .unwrap_or_else(|e| panic!("{}: {e}", e.file));
+    let reopened = latest_playground::Playground::new(&playground.to_scenario_json())
+        .expect("the written scenario opens");
+    let first = (0..reopened.step_count())
+        .find(|&i| {
+            reopened
+                .step_json(i)
+                .is_some_and(|s| s.contains("\"do\":\"import-fleet\""))
+        })
+        .expect("an import step");
+    let (before, force_update) = (first + 1, first + 2);
+    let (mut forward, mut back) = (0.0, 0.0);
+    for _ in 0..runs {
+        let start = Instant::now();
+        reopened.with_world(before, |_| ());
+        back += ms(start);
+        let start = Instant::now();
+        reopened.with_world(force_update, |_| ());
+        forward += ms(start);
+    }
+    println!(
+        "native: step {before} to {force_update} (the force-update) {:.2} ms, back {:.2} ms (means of {runs})",
+        forward / runs as f64,
+        back / runs as f64
     );
 }

@@ -2,7 +2,8 @@
 //! With `--time`, prints instead how long the shared trace `simulate` sends to the page takes to
 //! replay and write natively (`cargo run --release --example simulate -- blog-timeline --time`);
 //! with `--chart`, how long the playground's `chart()` of it takes (median of 5). `--time N` runs
-//! it N times instead of 20,000.
+//! it N times instead of 20,000. With `--shared`, prints the shared trace itself (what crosses
+//! to the page as text; `make bench` times the binding's assembly of it alone).
 fn main() {
     let mut args = std::env::args().skip(1);
     let arg = args.next().unwrap_or_else(|| "blog-timeline".into());
@@ -22,6 +23,13 @@ fn main() {
             .collect();
         runs.sort_by(f64::total_cmp);
         println!("native chart() of {arg}: {:.1} ms (median of 5)", runs[2]);
+        return;
+    }
+    if mode.as_deref() == Some("--shared") {
+        match latest_playground::simulate_shared(&text) {
+            Ok(shared) => println!("{shared}"),
+            Err(e) => panic!("{} at {:?}: {e}", e.code(), e.path()),
+        }
         return;
     }
     if mode.as_deref() == Some("--time") {

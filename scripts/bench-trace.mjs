@@ -3,7 +3,7 @@
 // scenario (scripts/hourly-scenario.mjs: 2,000 events, 10 services of 20 tasks). Medians of 9
 // runs after 3 warm-up runs each; first checks that both run the same versions and patches at
 // every step. `node scripts/bench-trace.mjs [package dir]` after `make build`; `make bench` runs it.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { config, median, root } from "./config.mjs";
 import { hourlyScenario } from "./hourly-scenario.mjs";
@@ -55,3 +55,29 @@ const first = JSON.stringify({ ...blog, events: blog.events.slice(0, 1) });
 const one = time(() => pkg.simulate(first));
 const whole = time(() => plainSimulate(workloads[0][1]));
 console.log(`simulate of the blog's first event alone: ${one.toFixed(3)} ms; plain JavaScript's ${blog.events.length} events: ${whole.toFixed(3)} ms`);
+
+// Both once the engine has compiled them fully (V8 optimises hot JavaScript and wasm functions
+// after some runs; 3 warm-ups leave both partly unoptimised): medians of 200 after 300 runs.
+const settled = (run) => {
+  for (let i = 0; i < 300; i++) run();
+  const times = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+};
+const blogText = workloads[0][1];
+const warmCore = settled(() => pkg.simulate(blogText));
+const warmPlain = settled(() => plainSimulate(blogText));
+let floor = "";
+// The crossing's own floor: the text the core writes for the blog (`make bench` writes it with
+// `examples/simulate -- blog-timeline --shared`), parsed and assembled into the trace, no core.
+const sharedPath = `${root}/target/blog-shared.json`;
+if (existsSync(sharedPath)) {
+  const { assembleTrace } = await import(`${root}/src/assemble.js`);
+  const shared = readFileSync(sharedPath, "utf8").trim();
+  floor = `; JSON.parse and assembly alone of the ${(shared.length / 1024).toFixed(0)} KiB the core writes for it: ${settled(() => assembleTrace(shared)).toFixed(3)} ms`;
+}
+console.log(`simulate blog-timeline, settled: the core ${warmCore.toFixed(3)} ms, plain JavaScript ${warmPlain.toFixed(3)} ms (${(warmPlain / warmCore).toFixed(2)}×)${floor}`);

@@ -583,6 +583,30 @@ mod tests {
         }
     }
 
+    fn numbers(first: u32, count: u32, listed: &[u32]) -> TaskNumbers {
+        TaskNumbers {
+            first,
+            count,
+            listed: listed.to_vec(),
+        }
+    }
+
+    #[test]
+    fn tasks_started_together_count_as_one_run_and_none_started_count_nothing() {
+        let at = Instant::default();
+        let mut tasks = ServiceTasks::default();
+        tasks.start(&numbers(1, 3, &[]), 0, 1, at);
+        assert_eq!(tasks.uniform(), Some((0, 1)));
+        tasks.start(&numbers(4, 0, &[]), 1, 1, at);
+        assert_eq!(tasks.runs(), [((0, 1), 3)], "no run of no tasks");
+        // Numbers a standalone task holds were skipped: the ones left are listed.
+        tasks.start(&numbers(4, 2, &[5, 7]), 0, 2, at);
+        let started: Vec<u32> = tasks.iter().map(|t| t.number).collect();
+        assert_eq!(started, [1, 2, 3, 5, 7]);
+        assert_eq!(tasks.runs(), [((0, 1), 3), ((0, 2), 2)]);
+        assert_eq!(tasks.uniform(), None, "two revisions");
+    }
+
     #[test]
     fn a_copy_of_a_fleet_shares_its_services_until_one_side_changes_them() {
         let mut fleet = Fleet::default();
