@@ -23,10 +23,11 @@ function sameFleets(ours, plain, name) {
   });
 }
 
-function time(run) {
-  for (let i = 0; i < 3; i++) run();
+// The median of `runs` runs after `warmUps` more.
+function time(run, warmUps = 3, runs = 9) {
+  for (let i = 0; i < warmUps; i++) run();
   const times = [];
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     run();
     times.push(performance.now() - t);
@@ -58,16 +59,7 @@ console.log(`simulate of the blog's first event alone: ${one.toFixed(3)} ms; pla
 
 // Both once the engine has compiled them fully (V8 optimises hot JavaScript and wasm functions
 // after some runs; 3 warm-ups leave both partly unoptimised): medians of 200 after 300 runs.
-const settled = (run) => {
-  for (let i = 0; i < 300; i++) run();
-  const times = [];
-  for (let i = 0; i < 200; i++) {
-    const t = performance.now();
-    run();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-};
+const settled = (run) => time(run, 300, 200);
 const blogText = workloads[0][1];
 const warmCore = settled(() => pkg.simulate(blogText));
 const warmPlain = settled(() => plainSimulate(blogText));
