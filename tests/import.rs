@@ -1286,3 +1286,42 @@ fn an_imported_service_named_like_a_deleted_one_numbers_its_tasks_on_from_it() {
         "and the imported service goes on from its own"
     );
 }
+
+#[test]
+fn services_out_of_scope_are_written_back_as_aws_prints_them() {
+    let text = r#"{"services":[
+      {"serviceName":"web","launchType":"FARGATE","desiredCount":1,"createdAt":"2025-10-01T00:00:00Z",
+       "deployments":[{"status":"PRIMARY","runningCount":1,"platformVersion":"1.4.0"}]},
+      {"serviceName":"on-ec2","capacityProviderStrategy":[{"capacityProvider":"my-ec2-provider","weight":1}],
+       "desiredCount":1,"deployments":[]},
+      {"serviceName":"unplaced","desiredCount":1,"deployments":[]},
+      {"serviceName":"classic","launchType":"EC2","desiredCount":1,"deployments":[]}]}"#;
+    let p = Playground::import(&[("services.json".to_string(), text.to_string())]).unwrap();
+    let written: Value = serde_json::from_str(&p.to_scenario_json()).unwrap();
+    let import = written["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["do"] == "import-fleet")
+        .unwrap();
+    let out_of_scope: Vec<&Value> = import["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["serviceName"] != "web")
+        .collect();
+    assert_eq!(
+        out_of_scope,
+        [
+            &serde_json::json!({"serviceName": "on-ec2", "capacityProviderStrategy": [{"capacityProvider": "EC2"}]}),
+            &serde_json::json!({"serviceName": "unplaced"}),
+            &serde_json::json!({"serviceName": "classic", "launchType": "EC2"}),
+        ]
+    );
+    let again = Playground::new(&p.to_scenario_json()).unwrap();
+    let i = import_step(&p);
+    assert_eq!(again.step_json(i), p.step_json(i));
+    assert!(step(&p, i)["explanation"].as_str().unwrap().ends_with(
+        "Out of scope, listed but not simulated: on-ec2 (EC2 capacity providers, not Fargate), unplaced (no launch type, not Fargate), classic (EC2, not Fargate)."
+    ), "{}", step(&p, i)["explanation"]);
+}
