@@ -35,13 +35,7 @@ fn main() {
         latest_playground::Playground::new(&scenario).expect("the written scenario opens");
     let reopen = ms(start);
     let steps = reopened.step_count();
-    let first = (0..steps)
-        .find(|&i| {
-            reopened
-                .step_json(i)
-                .is_some_and(|s| s.contains("\"do\":\"import-fleet\""))
-        })
-        .expect("an import step");
+    let first = import_step(&reopened);
     let mut worst: f64 = 0.0;
     for i in first..steps {
         let start = Instant::now();
@@ -92,13 +86,7 @@ fn redeploy(path: &str, text: String, runs: usize) {
         .unwrap_or_else(|e| panic!("{}: {e}", e.file));
     let reopened = latest_playground::Playground::new(&playground.to_scenario_json())
         .expect("the written scenario opens");
-    let first = (0..reopened.step_count())
-        .find(|&i| {
-            reopened
-                .step_json(i)
-                .is_some_and(|s| s.contains("\"do\":\"import-fleet\""))
-        })
-        .expect("an import step");
+    let first = import_step(&reopened);
     let (before, force_update) = (first + 1, first + 2);
     let (mut forward, mut back) = (0.0, 0.0);
     for _ in 0..runs {
@@ -114,4 +102,15 @@ fn redeploy(path: &str, text: String, runs: usize) {
         forward / runs as f64,
         back / runs as f64
     );
+}
+
+/// The step of the `import-fleet` event.
+fn import_step(playground: &latest_playground::Playground) -> usize {
+    (0..playground.step_count())
+        .find(|&i| {
+            playground
+                .step_json(i)
+                .is_some_and(|s| s.contains("\"do\":\"import-fleet\""))
+        })
+        .expect("an import step")
 }

@@ -482,9 +482,26 @@ impl Fleet {
             .position(|t| t.id == id && t.cluster == cluster)
     }
 
+    /// Starts `count` tasks of service `s` on `version` and `revision`, numbered after its last
+    /// task; returns their numbers.
+    pub fn start_service_tasks(
+        &mut self,
+        s: usize,
+        count: u32,
+        version: VersionId,
+        revision: u32,
+        at: Instant,
+    ) -> TaskNumbers {
+        let numbers = self.take_task_numbers(s, count);
+        self.service_mut(s)
+            .tasks_mut()
+            .start(&numbers, version, revision, at);
+        numbers
+    }
+
     /// The next `count` free task numbers of service `s` (stamped, as it is about to change):
     /// numbers whose id a standalone task of its cluster holds are skipped.
-    pub fn take_task_numbers(&mut self, s: usize, count: u32) -> TaskNumbers {
+    fn take_task_numbers(&mut self, s: usize, count: u32) -> TaskNumbers {
         let stamp = self.stamp();
         let service = Rc::make_mut(&mut self.services[s]);
         service.stamp = stamp;

@@ -115,12 +115,9 @@ impl Step<'_> {
                     created_at: deployment.created_at.unwrap_or(at),
                 });
                 let revision = self.catalog().get(id).newest_revision();
-                let numbers = self.world.fleet.take_task_numbers(s, deployment.running);
                 self.world
                     .fleet
-                    .service_mut(s)
-                    .tasks_mut()
-                    .start(&numbers, id, revision, at);
+                    .start_service_tasks(s, deployment.running, id, revision, at);
                 self.count_work(deployment.running as usize);
                 if self.recording() {
                     self.change(Change::DeploymentCreated {

@@ -371,13 +371,11 @@ impl<'w> Step<'w> {
             });
             return 0;
         }
-        let numbers = self.world.fleet.take_task_numbers(s, count);
         let at = self.at;
-        self.world
+        let numbers = self
+            .world
             .fleet
-            .service_mut(s)
-            .tasks_mut()
-            .start(&numbers, version, revision, at);
+            .start_service_tasks(s, count, version, revision, at);
         self.started(
             Owner::Service(&cluster, &name),
             version,
